@@ -14,8 +14,6 @@ X = np.load("sign_digits_X.npy")[..., np.newaxis]
 y_idx = np.load("sign_digits_y_idx.npy").astype(int)
 Y = np.eye(K)[y_idx]
 
-perm = np.random.permutation(len(X))
-X, Y = X[perm], Y[perm]
 split = int(0.85 * len(X))
 x_train, y_train = X[:split], Y[:split]
 x_val, y_val = X[split:], Y[split:]
