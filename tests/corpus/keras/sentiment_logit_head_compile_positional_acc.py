@@ -1,4 +1,5 @@
-"""Tweet sentiment with compile() called positionally: optimizer, loss, metrics.
+"""Tweet sentiment with compile() given the optimizer and loss positionally and the
+metrics by keyword.
 
 BUG (CE105): the 'acc' metric thresholds logits at 0.5; the head is Dense(1) and
 the loss is BinaryCrossentropy(from_logits=True).
@@ -21,6 +22,6 @@ model = keras.Sequential([
 model.compile(
     keras.optimizers.Adam(1e-3),
     keras.losses.BinaryCrossentropy(from_logits=True),
-    ["acc"],  # error: CE105
+    metrics=["acc"],  # error: CE105
 )
 model.fit(tokens, labels, epochs=4, batch_size=32, validation_split=0.2)
