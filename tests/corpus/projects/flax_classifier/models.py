@@ -29,9 +29,6 @@ class ResNetLite(nn.Module):
         for f in self.stage_features:
             x = ResidualBlock(f)(x, train=train)
             x = nn.avg_pool(x, (2, 2), strides=(2, 2))
-        x = jnp_mean(x)
+        x = x.mean(axis=(1, 2))
         return nn.Dense(features=self.num_classes)(x)
 
-
-def jnp_mean(x):
-    return x.mean(axis=(1, 2))
