@@ -80,8 +80,9 @@ class LossUse:
     kind: str  # BINARY / CATEGORICAL / SPARSE / NLL
     expects: str  # PROBS / LOGITS / LOG_PROBS
     name: str  # the call as written, e.g. "SparseCategoricalCrossentropy(from_logits=True)"
-    at: Where  # where the user would change it (the from_logits keyword if present)
+    at: Where  # the loss: string, constructor, or the call applying it to the predictions
     head: Optional[Head] = None
+    from_logits_at: Optional[Where] = None  # the from_logits argument, when written
     targets: Optional[Targets] = None
     api_version: str = ""  # "keras", "tf.keras", "tf.compat.v1", ...
     metrics: Tuple["Metric", ...] = ()

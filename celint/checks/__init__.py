@@ -1,0 +1,63 @@
+"""Run every rule over a file's facts. Rules are pure functions of facts; one root cause, one finding."""
+
+from __future__ import annotations
+
+from typing import Callable, Iterator, List, Optional, Sequence
+
+from celint.checks import expects, width
+from celint.extract import FileFacts
+from celint.facts import Hit, LossUse
+
+UseCheck = Callable[[LossUse], Optional[Hit]]
+
+# Head against loss: the first that fires is the root cause; later ones would repeat it.
+HEAD_CHECKS: Sequence[UseCheck] = (
+    width.categorical_loss_on_one_unit,
+    expects.probabilities_into_logits_loss,
+    expects.raw_scores_into_probability_loss,
+    width.binary_loss_on_softmax,
+    width.categorical_loss_on_sigmoid,
+)
+# Targets against loss: a separate root cause, reported alongside head problems.
+TARGET_CHECKS: List[UseCheck] = []
+
+
+def run_checks(facts: FileFacts) -> List[Hit]:
+    hits: List[Hit] = list(_file_checks(facts))
+    for use in facts.uses:
+        hits.extend(_use_checks(use, facts))
+    return _dedupe(hits)
+
+
+def _file_checks(facts: FileFacts) -> Iterator[Hit]:
+    yield from width.single_unit_softmax_anywhere(facts)
+    yield from expects.log_of_probabilities(facts)
+    yield from expects.softmax_without_dim(facts)
+
+
+def _use_checks(use: LossUse, facts: FileFacts) -> Iterator[Hit]:
+    head = use.head
+    if head is not None and width.single_unit_softmax_head(head) is not None:
+        yield width.single_unit_softmax_head(head, use.at)  # type: ignore[misc]
+    else:
+        for check in HEAD_CHECKS:
+            hit = check(use)
+            if hit is not None:
+                yield hit
+                break
+    for check in TARGET_CHECKS:
+        hit = check(use)
+        if hit is not None:
+            yield hit
+            break
+    yield from expects.threshold_metric_on_logits(use)
+
+
+def _dedupe(hits: List[Hit]) -> List[Hit]:
+    """The same code at the same place once (a model compiled twice, a head seen as event and head)."""
+    seen = {}
+    for hit in hits:
+        key = (hit.code, hit.at.path, hit.at.line, hit.at.col)
+        if key not in seen or (len(hit.related) > len(seen[key].related)):
+            seen[key] = hit
+    return sorted(seen.values(), key=lambda h: (h.at.path, h.at.line, h.at.col, h.code))

@@ -1,0 +1,18 @@
+"""Small phrases shared by rule messages."""
+
+from __future__ import annotations
+
+from celint.facts import Head, LossUse, Where
+
+
+def line_of(where: "Where | None", relative_to: str = "") -> str:
+    return where.label(relative_to) if where is not None else "unknown line"
+
+
+def head_phrase(head: Head, relative_to: str = "") -> str:
+    width = f"{head.width}-unit " if head.width is not None else ""
+    return f"the {width}{head.activation} head ({line_of(head.at, relative_to)})"
+
+
+def loss_phrase(use: LossUse) -> str:
+    return use.name

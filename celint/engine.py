@@ -1,0 +1,87 @@
+"""check_source: the one entry point that flake8, the CLI and the tests share. It never raises on input."""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+from typing import List, Optional, Tuple
+
+from celint.facts import Hit, Where
+
+DEFAULT_MAX_BYTES = 2_000_000  # larger (usually generated) files are skipped with one CE000 line
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    line: int
+    col: int  # 0-based, in code points
+    message: str
+    path: str = ""
+    related: Tuple[Where, ...] = ()
+    hit: Optional[Hit] = None
+
+
+@dataclass
+class FileResult:
+    path: str
+    findings: List[Finding] = field(default_factory=list)
+    error: Optional[str] = None  # one line: why the file could not be analysed
+
+
+def parse(source: str, path: str) -> ast.Module:
+    """`ast.parse` with the failures bad input causes turned into ValueError with one clear line."""
+    try:
+        return ast.parse(source, filename=path or "<unknown>")
+    except SyntaxError as exc:
+        where = f" (line {exc.lineno})" if exc.lineno else ""
+        raise ValueError(f"syntax error{where}: {exc.msg}") from None
+    except (RecursionError, MemoryError):
+        raise ValueError("too deeply nested for Python's parser") from None
+    except ValueError as exc:  # null bytes
+        raise ValueError(f"cannot parse: {exc}") from None
+
+
+def check_source(
+    source: str,
+    path: str = "",
+    tree: Optional[ast.Module] = None,
+    prefilter: bool = True,
+    max_bytes: Optional[int] = DEFAULT_MAX_BYTES,
+) -> FileResult:
+    """Findings for one module's text. `tree` may be passed when the caller already parsed it (flake8)."""
+    from celint.prefilter import may_contain_finding
+
+    result = FileResult(path)
+    if prefilter and not may_contain_finding(source):
+        return result
+    if max_bytes is not None and len(source) > max_bytes:
+        result.error = f"skipped: {len(source):,} characters exceeds the {max_bytes:,} limit (see --max-file-size)"
+        return result
+    try:
+        module = tree if tree is not None else parse(source, path)
+    except ValueError as exc:
+        result.error = str(exc)
+        return result
+    try:
+        result.findings = analyse(module, source, path)
+    except RecursionError:
+        result.error = "too deeply nested to analyse"
+    except MemoryError:
+        result.error = "out of memory while analysing"
+    return result
+
+
+def analyse(module: ast.Module, source: str, path: str) -> List[Finding]:
+    from celint.checks import run_checks
+    from celint.extract import extract
+    from celint.interpreter import interpret
+
+    lines = source.splitlines()
+    events, interp = interpret(module, lines, path)
+    facts = extract(events, interp)
+    return [to_finding(hit, path) for hit in run_checks(facts)]
+
+
+def to_finding(hit: Hit, path: str) -> Finding:
+    return Finding(hit.code, hit.at.line, hit.at.col, hit.message, path, tuple(r for r in hit.related if r), hit)

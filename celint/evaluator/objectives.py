@@ -1,0 +1,314 @@
+"""A Scenario on one backend becomes an objective ``z -> (loss, dloss/dz, outputs)``.
+
+``z`` are the model's pre-activation logits, shape (N, width). The objective
+applies the head's activation, the framework's loss with that backend's
+semantics, and the reduction the framework uses by default. Shape and dtype
+mistakes raise :class:`FrameworkError` with the framework's own text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, List, Optional, Tuple
+
+import numpy as np
+
+from celint.facts import (
+    BINARY,
+    CATEGORICAL,
+    INTEGER,
+    LOG_SOFTMAX,
+    LOGITS,
+    MULTI_HOT,
+    NLL,
+    ONE_HOT,
+    PROBABILITY_ACTIVATIONS,
+    PROBS,
+    SIGMOID,
+    SOFTMAX,
+    SPARSE,
+    Scenario,
+)
+
+from . import errors as E
+from . import primitives as P
+from .data import Dataset
+
+Objective = Callable[[np.ndarray], Tuple[float, np.ndarray, np.ndarray]]
+# A loss step: (activation output, logits) -> (per-item losses, gradient, gradient is w.r.t. z)
+LossStep = Callable[[np.ndarray, np.ndarray], Tuple[np.ndarray, np.ndarray, bool]]
+
+
+@dataclass(frozen=True)
+class Options:
+    """Knobs the Scenario cannot express, used by a few demonstrations."""
+
+    naive_log: bool = False  # CE103: the user takes log(softmax(z)) by hand, in float32
+    batch_axis_groups: int = 0  # CE104: softmax over axis 0 of z.reshape(groups, -1, width)
+    threshold: Optional[float] = None  # CE105: the threshold the reported accuracy uses
+    input_scale: float = 1.0  # CE103: unnormalised inputs make confident logits
+
+
+@dataclass(frozen=True)
+class Built:
+    objective: Objective
+    warnings: Tuple[str, ...] = ()
+
+
+def encode_targets(data: Dataset, encoding: str, classes: int) -> np.ndarray:
+    if data.multilabel or encoding == MULTI_HOT:
+        return np.asarray(data.labels, dtype=np.float64)
+    if encoding == ONE_HOT:
+        return P.one_hot(np.asarray(data.labels), classes)
+    return np.asarray(data.labels)
+
+
+def _activate(sc: Scenario, opts: Options, z: np.ndarray):
+    """Returns the activation output and its vector-Jacobian product."""
+    shape = z.shape
+    axis = -1
+    if opts.batch_axis_groups:
+        # torch's implicit dim for a 3-D tensor is 0: the batch axis.
+        z = z.reshape(opts.batch_axis_groups, -1, shape[-1])
+        axis = 0
+    if sc.activation == SOFTMAX and opts.naive_log:
+        p = P.softmax(z.astype(np.float32), axis).astype(np.float64)  # underflows to 0
+        with np.errstate(divide="ignore"):
+            out = np.log(p)
+
+        def vjp(g: np.ndarray) -> np.ndarray:
+            with np.errstate(all="ignore"):  # 0 * inf = nan, as autograd gives
+                return P.softmax_vjp(p, g.reshape(p.shape) / p, axis).reshape(shape)
+
+        return out.reshape(shape), vjp
+    if sc.activation == SOFTMAX:
+        out = P.softmax(z, axis)
+        return out.reshape(shape), lambda g: P.softmax_vjp(out, g.reshape(out.shape), axis).reshape(shape)
+    if sc.activation == LOG_SOFTMAX:
+        out = P.log_softmax(z, axis)
+        return out.reshape(shape), lambda g: P.log_softmax_vjp(out, g.reshape(out.shape), axis).reshape(shape)
+    if sc.activation == SIGMOID:
+        out = P.sigmoid(z)
+        return out.reshape(shape), lambda g: P.sigmoid_vjp(out, g)
+    return z.reshape(shape), lambda g: g
+
+
+def _objective(sc: Scenario, opts: Options, step: LossStep) -> Objective:
+    def evaluate(z: np.ndarray) -> Tuple[float, np.ndarray, np.ndarray]:
+        out, vjp = _activate(sc, opts, z)
+        with np.errstate(all="ignore"):
+            per, grad, wrt_z = step(out, z)
+            count = per.size  # per element for binary losses, per sample otherwise
+            loss = float(np.sum(per) / count)
+            gz = grad / count if wrt_z else vjp(grad / count)
+        return loss, gz, out
+
+    return evaluate
+
+
+def _index_check(t: np.ndarray, width: int, backend: str, negative_ok: bool = False) -> None:
+    bad = np.flatnonzero((t >= width) | ((t < 0) & (not negative_ok)))
+    if bad.size:
+        raise E.FrameworkError(E.label_out_of_range(int(t[bad[0]]), width, backend))
+
+
+def _safe_one_hot(t: np.ndarray, width: int) -> np.ndarray:
+    """One-hot that leaves out-of-range rows all zero (jax's and numpy's -1)."""
+    ok = (t >= 0) & (t < width)
+    y = np.zeros((t.size, width))
+    y[np.flatnonzero(ok), t[ok]] = 1.0
+    return y
+
+
+# --- Keras 3 -------------------------------------------------------------------
+
+
+def _keras_same_rank(y: np.ndarray, n: int, width: int) -> np.ndarray:
+    # losses/loss.py:squeeze_or_expand_to_same_rank, for y_true (N,) and y_pred (N,1)
+    if y.ndim == 1 and width == 1:
+        return y[:, None]
+    return y
+
+
+def keras(sc: Scenario, backend: str, data: Dataset, opts: Options) -> Built:
+    """backend: "tensorflow", "torch" (also jax) or "numpy"."""
+    n, w = len(data.labels), sc.width
+    tgt = encode_targets(data, sc.targets, sc.classes)
+    shown = "torch" if backend == "torch" else "numpy"
+    tagged = backend == "tensorflow" and sc.activation in PROBABILITY_ACTIVATIONS
+    warns: List[str] = []
+    if sc.activation == SOFTMAX and w == 1:
+        warns.append(E.keras_softmax_size_one(n, shown))
+    if sc.loss == SPARSE:
+        t = tgt[:, 0] if tgt.ndim == 2 and tgt.shape[1] == 1 else tgt
+        if t.shape != (n,):
+            raise E.FrameworkError(E.keras_sparse_shape(t.shape, (n, w), backend))
+        t = t.astype(np.int64)
+        if backend in ("torch", "tensorflow"):
+            _index_check(t, w, backend)
+        elif backend == "numpy":
+            _index_check(t, w, backend, negative_ok=True)
+        y = _safe_one_hot(t, w)
+
+        def sparse_step(out: np.ndarray, z: np.ndarray):
+            if tagged:
+                return P.cce_logits(y, z) + (True,)
+            if sc.expects == LOGITS:
+                return P.cce_logits(y, out) + (False,)
+            if backend == "tensorflow":
+                return P.scce_clipped_tf(t, out) + (False,)
+            return P.cce_clipped(y, out) + (False,)
+
+        name = "sparse_categorical_crossentropy"
+        step: LossStep = sparse_step
+    else:
+        y = _keras_same_rank(tgt.astype(np.float64), n, w)
+        if y.shape != (n, w):
+            raise E.FrameworkError(E.keras_same_shape(y.shape, (n, w), backend))
+        if sc.loss == CATEGORICAL:
+            name = "categorical_crossentropy"
+            if w == 1:
+                warns.append(E.keras_cce_one_column(n, shown))
+
+            def cce_step(out: np.ndarray, z: np.ndarray):
+                if tagged:  # tf backend reads output._keras_logits and uses the fused op
+                    return P.cce_logits_fused(y, z) + (True,)
+                if sc.expects == LOGITS:
+                    fn = P.cce_logits_fused if backend == "tensorflow" else P.cce_logits
+                    return fn(y, out) + (False,)
+                return P.cce_clipped(y, out) + (False,)
+
+            step = cce_step
+        elif sc.loss == BINARY:
+            name = "binary_crossentropy"
+
+            def bce_step(out: np.ndarray, z: np.ndarray):
+                if tagged:
+                    return P.bce_logits(y, z) + (True,)
+                if sc.expects == LOGITS:
+                    fn = P.bce_logits_numpy_backend if backend == "numpy" else P.bce_logits
+                    return fn(y, out) + (False,)
+                return P.bce_clipped(y, out) + (False,)
+
+            step = bce_step
+        else:
+            raise ValueError(f"Keras has no {sc.loss!r} loss")
+    if tagged and sc.expects == LOGITS:
+        warns.append(E.keras_tf_logits_warning(name))
+    return Built(_objective(sc, opts, step), tuple(warns))
+
+
+# --- PyTorch (class dim 1) ---------------------------------------------------------
+
+
+def _torch_index_targets(tgt: np.ndarray, n: int, w: int) -> np.ndarray:
+    if tgt.ndim == 2:  # F.one_hot(...) is Long
+        raise E.FrameworkError(E.TORCH_LONG_ONE_HOT if tgt.shape == (n, w) else E.TORCH_MULTI_TARGET)
+    t = tgt.astype(np.int64)
+    _index_check(t, w, "pytorch")
+    return t
+
+
+def pytorch(sc: Scenario, data: Dataset, opts: Options) -> Built:
+    n, w = len(data.labels), sc.width
+    tgt = encode_targets(data, sc.targets, sc.classes)
+    if sc.loss in (SPARSE, NLL):
+        t = _torch_index_targets(tgt, n, w)
+        y = P.one_hot(t, w)
+        if sc.loss == NLL:
+            return Built(_objective(sc, opts, lambda out, z: P.nll(t, out) + (False,)))
+        return Built(_objective(sc, opts, lambda out, z: P.cce_logits(y, out, 1) + (False,)))
+    y = tgt.astype(np.float64)
+    if y.ndim == 1 and w == 1:
+        y = y[:, None]  # the usual y.float().unsqueeze(1)
+    if sc.loss == CATEGORICAL:
+        # Probability targets are chosen purely because the shapes are equal.
+        if y.shape != (n, w):
+            raise E.FrameworkError(E.TORCH_FLOAT_INDEX if y.ndim == 1 else E.TORCH_MULTI_TARGET)
+        return Built(_objective(sc, opts, lambda out, z: P.cce_logits(y, out, 1) + (False,)))
+    logits = sc.expects != PROBS
+    if y.shape != (n, w):
+        raise E.FrameworkError(E.torch_bce_size(y.shape, (n, w), logits))
+    if logits:
+        return Built(_objective(sc, opts, lambda out, z: P.bce_logits(y, out) + (False,)))
+
+    def bce_step(out: np.ndarray, z: np.ndarray):
+        if np.any((out < 0) | (out > 1)):
+            raise E.FrameworkError(E.TORCH_BCE_RANGE)
+        return P.bce_torch(y, out) + (False,)
+
+    return Built(_objective(sc, opts, bce_step))
+
+
+# --- optax (no clipping, no reduction: the user's .mean()) and tf.nn -----------------------
+
+
+def _broadcast_labels(labels: np.ndarray, n: int, w: int) -> np.ndarray:
+    try:
+        full = np.broadcast_shapes(labels.shape, (n, w))
+    except ValueError:
+        raise E.FrameworkError(E.optax_broadcast(labels.shape, (n, w))) from None
+    if full != (n, w):
+        raise E.FrameworkError(E.optax_broadcast(labels.shape, (n, w)))
+    return np.broadcast_to(labels, (n, w))
+
+
+def optax(sc: Scenario, data: Dataset, opts: Options) -> Built:
+    n, w = len(data.labels), sc.width
+    tgt = encode_targets(data, sc.targets, sc.classes)
+    if sc.loss == SPARSE:
+        if tgt.ndim == 2:
+            raise E.FrameworkError(E.OPTAX_INTEGER_DTYPE)
+        t = tgt.astype(np.int64)
+        t = np.where(t < 0, t % w, t)  # -1 wraps to the last class
+        y = _safe_one_hot(t, w)
+        missing = ~((t >= 0) & (t < w))  # take_along_axis fills NaN, silently
+
+        def sparse_step(out: np.ndarray, z: np.ndarray):
+            per, grad = P.cce_logits(y, out)
+            return np.where(missing, np.nan, per), grad, False
+
+        return Built(_objective(sc, opts, sparse_step))
+    if sc.loss == NLL:
+        raise ValueError("optax has no NLL loss")
+    labels = tgt.astype(np.float64)
+    if labels.ndim == 1:
+        labels = labels[:, None]  # the silent (N,1) case: labels[:, None]
+    y = _broadcast_labels(labels, n, w)
+    if sc.loss == CATEGORICAL:
+        return Built(_objective(sc, opts, lambda out, z: P.cce_logits(y, out) + (False,)))
+    return Built(_objective(sc, opts, lambda out, z: P.bce_logits(y, out) + (False,)))
+
+
+def tf_nn(sc: Scenario, data: Dataset, opts: Options) -> Built:
+    n, w = len(data.labels), sc.width
+    tgt = encode_targets(data, sc.targets, sc.classes)
+    if sc.loss == SPARSE:
+        t = tgt.astype(np.int64)
+        _index_check(t, w, "tf")
+        y = P.one_hot(t, w)
+        return Built(_objective(sc, opts, lambda out, z: P.cce_logits(y, out) + (False,)))
+    y = tgt.astype(np.float64)
+    if y.ndim == 1 and w == 1 and sc.targets == INTEGER:
+        y = y[:, None]
+    if y.shape != (n, w):
+        raise E.FrameworkError(
+            "ValueError: `logits` and `labels` must have the same shape, "
+            f"received ({(n, w)} vs {y.shape})."
+        )
+    if sc.loss == CATEGORICAL:
+        return Built(_objective(sc, opts, lambda out, z: P.cce_logits_fused(y, out) + (False,)))
+    return Built(_objective(sc, opts, lambda out, z: P.bce_logits(y, out) + (False,)))
+
+
+def build(sc: Scenario, backend: str, data: Dataset, opts: Options) -> Built:
+    """backend: "keras-tensorflow", "keras-torch", "keras-numpy", "pytorch", "optax", "tf"."""
+    if backend.startswith("keras-"):
+        return keras(sc, backend[len("keras-"):], data, opts)
+    if backend == "pytorch":
+        return pytorch(sc, data, opts)
+    if backend == "optax":
+        return optax(sc, data, opts)
+    if backend == "tf":
+        return tf_nn(sc, data, opts)
+    raise ValueError(f"unknown backend {backend!r}")

@@ -1,0 +1,175 @@
+"""NumPy reference primitives: activations, cross-entropies and their gradients.
+
+Everything is computed in float64. The only float32 detail kept is the one that
+changes numbers visibly: Keras clips float32 tensors with the Python floats
+1e-7 and 1 - 1e-7, so the bounds that apply are float32(1e-7) and
+float32(1 - 1e-7) == 1 - 2**-23 (framework-semantics.md, section 0).
+
+Loss functions return ``(per_element_loss, d loss / d input)``: the gradient is
+of the *sum* of the returned values, so a caller that averages divides by the
+count itself (see :mod:`reductions`).
+"""
+
+from __future__ import annotations
+
+from typing import Tuple
+
+import numpy as np
+
+Array = np.ndarray
+Pair = Tuple[np.ndarray, np.ndarray]
+
+EPSILON = 1e-7  # keras/src/backend/config.py:_EPSILON
+CLIP_LOW = float(np.float32(EPSILON))
+CLIP_HIGH = float(np.float32(1.0 - EPSILON))  # == 1 - 2**-23, not 1 - 1e-7
+TORCH_LOG_FLOOR = -100.0  # aten Loss.cpp: log clamped at -100
+TORCH_BCE_GRAD_EPS = 1e-12  # aten binary_cross_entropy_backward denominator floor
+
+
+# --- activations ------------------------------------------------------------
+
+
+def softmax(z: Array, axis: int = -1) -> Array:
+    e = np.exp(z - np.max(z, axis=axis, keepdims=True))
+    return e / np.sum(e, axis=axis, keepdims=True)
+
+
+def log_softmax(z: Array, axis: int = -1) -> Array:
+    shifted = z - np.max(z, axis=axis, keepdims=True)
+    return shifted - np.log(np.sum(np.exp(shifted), axis=axis, keepdims=True))
+
+
+def sigmoid(z: Array) -> Array:
+    z = np.asarray(z, dtype=np.float64)
+    # Two branches so exp never overflows.
+    ez = np.exp(-np.abs(z))
+    return np.where(z >= 0, 1.0 / (1.0 + ez), ez / (1.0 + ez))
+
+
+def log_sigmoid(z: Array) -> Array:
+    return -np.logaddexp(0.0, -np.asarray(z, dtype=np.float64))
+
+
+def sigmoid_float32(z: Array) -> Array:
+    """Keras numpy backend's sigmoid, evaluated in float32 as it is there."""
+    z32 = np.asarray(z, dtype=np.float32)
+    one = np.float32(1.0)
+    with np.errstate(over="ignore"):
+        return (one / (one + np.exp(-z32))).astype(np.float64)
+
+
+def softmax_vjp(p: Array, g: Array, axis: int = -1) -> Array:
+    return p * (g - np.sum(g * p, axis=axis, keepdims=True))
+
+
+def log_softmax_vjp(logp: Array, g: Array, axis: int = -1) -> Array:
+    return g - np.exp(logp) * np.sum(g, axis=axis, keepdims=True)
+
+
+def sigmoid_vjp(s: Array, g: Array) -> Array:
+    return g * s * (1.0 - s)
+
+
+# --- building blocks ----------------------------------------------------------
+
+
+def keras_clip(p: Array) -> Pair:
+    """Clip to the float32 bounds; the mask is where the clip passes gradient."""
+    clipped = np.clip(p, CLIP_LOW, CLIP_HIGH)
+    mask = ((p >= CLIP_LOW) & (p <= CLIP_HIGH)).astype(np.float64)
+    return clipped, mask
+
+
+def renormalise(p: Array, axis: int = -1) -> Tuple[Array, Array]:
+    """Keras' ``p / sum(p)``; returns the result and the sum for the backward pass."""
+    total = np.sum(p, axis=axis, keepdims=True)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return p / total, total
+
+
+def renormalise_vjp(q: Array, total: Array, gq: Array, axis: int = -1) -> Array:
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return (gq - np.sum(gq * q, axis=axis, keepdims=True)) / total
+
+
+def one_hot(t: Array, classes: int) -> Array:
+    out = np.zeros(t.shape + (classes,))
+    np.put_along_axis(out, t.astype(np.int64)[..., None], 1.0, axis=-1)
+    return out
+
+
+# --- binary cross-entropy -------------------------------------------------------
+
+
+def bce_clipped(y: Array, p: Array) -> Pair:
+    """Keras ``from_logits=False``: clip to [1e-7, 1-2**-23], then the plain formula."""
+    c, mask = keras_clip(p)
+    loss = -(y * np.log(c) + (1.0 - y) * np.log(1.0 - c))
+    grad = mask * (-y / c + (1.0 - y) / (1.0 - c))
+    return loss, grad
+
+
+def bce_logits(y: Array, z: Array) -> Pair:
+    """Stable ``-(y·logσ(z) + (1-y)·logσ(-z))``: torch, jax, TF, optax, tf.nn."""
+    loss = -(y * log_sigmoid(z) + (1.0 - y) * log_sigmoid(-z))
+    return loss, sigmoid(z) - y
+
+
+def bce_logits_numpy_backend(y: Array, z: Array) -> Pair:
+    """Keras numpy backend: σ in float32, then the clip path, so capped at 16.118."""
+    s = sigmoid_float32(z)
+    loss, gs = bce_clipped(y, s)
+    return loss, sigmoid_vjp(s, gs)
+
+
+def bce_torch(y: Array, p: Array) -> Pair:
+    """``torch.nn.functional.binary_cross_entropy``: no clip, log clamped at -100."""
+    with np.errstate(divide="ignore"):
+        log_p = np.maximum(np.log(p), TORCH_LOG_FLOOR)
+        log_q = np.maximum(np.log(1.0 - p), TORCH_LOG_FLOOR)
+    loss = -(y * log_p + (1.0 - y) * log_q)
+    grad = (p - y) / np.maximum(p * (1.0 - p), TORCH_BCE_GRAD_EPS)
+    return loss, grad
+
+
+# --- categorical cross-entropy ----------------------------------------------------
+
+
+def cce_clipped(y: Array, p: Array, axis: int = -1) -> Pair:
+    """Keras ``from_logits=False``: renormalise, clip, ``-Σ y·log p``."""
+    q, total = renormalise(p, axis)
+    c, mask = keras_clip(q)
+    loss = -np.sum(y * np.log(c), axis=axis)
+    gq = -mask * y / c
+    return loss, renormalise_vjp(q, total, gq, axis)
+
+
+def cce_logits(y: Array, z: Array, axis: int = -1) -> Pair:
+    """``-Σ y·log_softmax(z)``; the true gradient is ``softmax·Σy - y``."""
+    logp = log_softmax(z, axis)
+    loss = -np.sum(y * logp, axis=axis)
+    return loss, log_softmax_vjp(logp, -y, axis)
+
+
+def cce_logits_fused(y: Array, z: Array, axis: int = -1) -> Pair:
+    """``tf.nn.softmax_cross_entropy_with_logits``: TF's kernel back-propagates
+    ``softmax - y``, which is the true gradient only when each row of y sums to 1."""
+    loss, _ = cce_logits(y, z, axis)
+    return loss, softmax(z, axis) - y
+
+
+def scce_clipped_tf(t: Array, p: Array) -> Pair:
+    """Keras TF backend SCCE on probabilities: clip, log, then a sparse softmax
+    cross-entropy, so the renormalisation comes after the clip."""
+    c, mask = keras_clip(p)
+    logc = np.log(c)
+    y = one_hot(t, p.shape[-1])
+    loss, glog = cce_logits(y, logc)
+    return loss, mask * glog / c
+
+
+def nll(t: Array, x: Array) -> Pair:
+    """``torch.nn.functional.nll_loss`` per sample: ``-x[n, t_n]``, no log inside."""
+    t = np.asarray(t, dtype=np.int64)
+    picked = np.take_along_axis(x, t[:, None], axis=1)[:, 0]  # no 0·inf from a one-hot product
+    return -picked, -one_hot(t, x.shape[1])

@@ -1,0 +1,136 @@
+"""Full-batch SGD on a single dense layer under one objective, recording what a user sees."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Dict, Optional, Tuple
+
+import numpy as np
+
+from celint.facts import LOG_SOFTMAX, PROBABILITY_ACTIVATIONS, SIGMOID, Scenario
+
+from .data import Dataset, initial_weights
+from .errors import FrameworkError
+from .objectives import Objective, Options
+
+STEPS = 100
+LEARNING_RATE = 0.5
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One configuration trained on one backend. Numbers are None when it raised."""
+
+    loss_curve: Tuple[float, ...] = ()  # STEPS + 1 values: before each update, then at the end
+    grad_norms: Tuple[float, ...] = ()  # ‖∇(W, b)‖ at the same points
+    accuracy_start: Optional[float] = None
+    accuracy_end: Optional[float] = None
+    error: Optional[str] = None
+    error_step: Optional[int] = None
+    outputs: str = ""
+    warnings: Tuple[str, ...] = ()
+    extras: Dict[str, float] = field(default_factory=dict)
+    final: Optional[np.ndarray] = field(default=None, compare=False, repr=False)  # outputs at the end
+
+    @property
+    def loss_start(self) -> Optional[float]:
+        return self.loss_curve[0] if self.loss_curve else None
+
+    @property
+    def loss_end(self) -> Optional[float]:
+        return self.loss_curve[-1] if self.loss_curve and self.error is None else None
+
+    @property
+    def grad_norm_start(self) -> Optional[float]:
+        return self.grad_norms[0] if self.grad_norms else None
+
+    @property
+    def grad_norm_end(self) -> Optional[float]:
+        return self.grad_norms[-1] if self.grad_norms and self.error is None else None
+
+
+def _threshold(sc: Scenario, opts: Options) -> float:
+    if opts.threshold is not None:
+        return opts.threshold
+    if sc.activation in PROBABILITY_ACTIVATIONS:
+        return 0.5
+    return float(np.log(0.5)) if sc.activation == LOG_SOFTMAX else 0.0
+
+
+def predict(out: np.ndarray, sc: Scenario, data: Dataset, opts: Options) -> np.ndarray:
+    """What the user's prediction code would do with the model's outputs."""
+    if data.multilabel:
+        return (out > _threshold(sc, opts)).astype(np.int64)
+    if out.shape[1] == 1:
+        return (out[:, 0] > _threshold(sc, opts)).astype(np.int64)
+    return np.argmax(out, axis=1)
+
+
+def accuracy(pred: np.ndarray, data: Dataset) -> float:
+    if data.multilabel:
+        return float(np.mean(np.all(pred == data.labels, axis=1)))  # exact match
+    return float(np.mean(pred == data.labels))
+
+
+def describe_outputs(out: np.ndarray, sc: Scenario, opts: Options) -> str:
+    """One phrase for what the predictions look like, with fixed formatting."""
+    bad = int(np.sum(~np.isfinite(out)))
+    if bad:
+        return f"{bad} of {out.size} outputs are nan or inf"
+    if float(np.ptp(out)) == 0.0:
+        return f"every prediction is {float(out.flat[0]):.6g}"
+    if out.shape[1] == 1:
+        return f"outputs range from {out.min():.4g} to {out.max():.4g}"
+    probs = np.exp(out) if sc.activation == LOG_SOFTMAX else out
+    if sc.activation == SIGMOID:
+        sums = out.sum(axis=1)
+        return f"independent probabilities: rows sum to {sums.min():.3f}..{sums.max():.3f}"
+    if sc.activation in PROBABILITY_ACTIVATIONS or sc.activation == LOG_SOFTMAX:
+        sums = probs.sum(axis=1)
+        if np.allclose(sums, 1.0, atol=1e-6):
+            return f"rows sum to 1; mean top probability {probs.max(axis=1).mean():.3f}"
+        return f"probabilities over classes sum to {sums.min():.3f}..{sums.max():.3f}, not 1"
+    return f"raw scores range from {out.min():.4g} to {out.max():.4g}"
+
+
+def train(
+    objective: Objective,
+    sc: Scenario,
+    data: Dataset,
+    opts: Options,
+    warnings: Tuple[str, ...] = (),
+    steps: int = STEPS,
+    lr: float = LEARNING_RATE,
+) -> Outcome:
+    """Full-batch SGD from the shared initial weights; a framework error stops training."""
+    w, b = initial_weights(sc.width)
+    losses, norms = [], []
+    acc_start: Optional[float] = None
+    out = np.zeros((len(data.labels), sc.width))
+    for step in range(steps + 1):
+        with np.errstate(all="ignore"):
+            z = data.x @ w + b
+        try:
+            loss, gz, out = objective(z)
+        except FrameworkError as exc:
+            return Outcome(
+                tuple(losses), tuple(norms), acc_start, None, str(exc), step,
+                describe_outputs(out, sc, opts) if step else "", warnings,
+            )
+        with np.errstate(all="ignore"):
+            gw, gb = data.x.T @ gz, gz.sum(axis=0)
+            norm = float(np.sqrt(np.sum(gw * gw) + np.sum(gb * gb)))
+        losses.append(loss)
+        norms.append(norm)
+        if step == 0:
+            acc_start = accuracy(predict(out, sc, data, opts), data)
+        if step < steps:
+            with np.errstate(all="ignore"):
+                w, b = w - lr * gw, b - lr * gb
+    w0, b0 = initial_weights(sc.width)
+    moved = float(np.sqrt(np.sum((w - w0) ** 2) + np.sum((b - b0) ** 2)))
+    pred = predict(out, sc, data, opts)
+    return Outcome(
+        tuple(losses), tuple(norms), acc_start, accuracy(pred, data), None, None,
+        describe_outputs(out, sc, opts), warnings, {"weight_change": moved}, out,
+    )

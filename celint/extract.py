@@ -1,0 +1,116 @@
+"""From what the interpreter observed to framework-agnostic facts (`celint.facts`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Iterator, List, Optional, Set, Tuple
+
+from celint.events import ActivationEvent, CompileEvent, Events, LogOfProbabilities
+from celint.facts import Head, LossUse, Metric, Targets
+from celint.frameworks import model_output
+from celint.frameworks.losses import as_loss
+from celint.knowledge.keras import THRESHOLD_METRIC_STRINGS
+from celint.values import UNKNOWN, DictVal, Literal, LossObj, MetricObj, Seq, Tensor, Value, const_of
+
+if TYPE_CHECKING:
+    from celint.interpreter import Interpreter
+
+
+@dataclass
+class FileFacts:
+    uses: List[LossUse] = field(default_factory=list)
+    heads: List[Head] = field(default_factory=list)  # every model output, compiled or not
+    activations: List[ActivationEvent] = field(default_factory=list)
+    logs: List[LogOfProbabilities] = field(default_factory=list)
+    flavours: Set[str] = field(default_factory=set)
+
+
+def extract(events: Events, interp: "Interpreter") -> FileFacts:
+    """Facts for one module. Heads of uncompiled models are listed too (a 1-unit softmax is wrong anyway)."""
+    facts = FileFacts(flavours=set(events.keras_flavours))
+    for model in list(events.models):
+        facts.heads.extend(head for _, head in heads_of(model_output(interp, model)))
+    for compile_event in events.compiles:
+        facts.uses.extend(_compiled_uses(interp, compile_event, facts.flavours))
+    for application in events.applications:
+        loss = application.loss
+        if not isinstance(loss, LossObj):
+            continue
+        head = application.predictions.head if isinstance(application.predictions, Tensor) else None
+        facts.uses.append(_use(loss, head, (), _targets(application.targets), at=application.at))
+    facts.activations = list(events.activations)
+    facts.logs = list(events.logs)
+    return facts
+
+
+def heads_of(outputs: Value) -> List[Tuple[Optional[str], Head]]:
+    """(name, head) for each output of a model: a tensor, a list of tensors or a dict of them."""
+    if isinstance(outputs, Tensor):
+        return [(outputs.head.name, outputs.head)]
+    if isinstance(outputs, Seq):
+        return [(item.head.name, item.head) for item in outputs.items if isinstance(item, Tensor)]
+    if isinstance(outputs, DictVal):
+        named = []
+        for key, item in outputs.items:
+            name = const_of(key)
+            if isinstance(item, Tensor) and isinstance(name, str):
+                named.append((name, item.head))
+        return named
+    return []
+
+
+def _compiled_uses(interp: "Interpreter", event: CompileEvent, flavours: Set[str]) -> Iterator[LossUse]:
+    outputs = model_output(interp, event.model)
+    heads = heads_of(outputs)
+    if not heads:
+        return
+    metrics = _metrics(event.metrics)
+    api = "tf.compat.v1" if "tf.compat.v1" in flavours else ("keras" if flavours == {"keras"} else "tf.keras")
+    for index, (name, head) in enumerate(heads):
+        loss = _loss_for(interp, event.loss, name, index, len(heads), isinstance(outputs, DictVal))
+        if isinstance(loss, LossObj):
+            yield _use(loss, head, metrics, None, api=api)
+
+
+def _loss_for(interp: "Interpreter", losses: Value, name: Optional[str], index: int, count: int, by_name: bool) -> Value:
+    """Keras applies one loss to every output, a dict by output name, a list by position."""
+    if isinstance(losses, DictVal):
+        return as_loss(interp, losses.get(name)) if name is not None else UNKNOWN
+    if isinstance(losses, Seq):
+        return as_loss(interp, losses.items[index]) if len(losses.items) == count else UNKNOWN
+    return as_loss(interp, losses)
+
+
+def _metrics(value: Value) -> Tuple[Metric, ...]:
+    items: Tuple[Value, ...] = ()
+    if isinstance(value, Seq):
+        items = value.items
+    elif isinstance(value, (Literal, MetricObj)):
+        items = (value,)
+    found = []
+    for item in items:
+        if isinstance(item, Literal) and item.value in THRESHOLD_METRIC_STRINGS:
+            found.append(Metric(repr(item.value), item.at, True))
+        elif isinstance(item, MetricObj):
+            found.append(Metric(item.name, item.at, item.threshold_at_half))
+    return tuple(found)
+
+
+def _targets(value: Value) -> Optional[Targets]:
+    return value.targets if isinstance(value, Tensor) and value.targets is not None else None
+
+
+def _use(loss: LossObj, head: Optional[Head], metrics: Tuple[Metric, ...], targets: Optional[Targets],
+         at: Optional[object] = None, api: str = "") -> LossUse:
+    return LossUse(
+        framework=loss.framework, kind=loss.kind, expects=loss.expects, name=_short_name(loss),
+        at=at or loss.at, head=head, targets=targets, api_version=api, metrics=metrics,  # type: ignore[arg-type]
+        from_logits_at=loss.from_logits_at,
+    )
+
+
+def _short_name(loss: LossObj) -> str:
+    if loss.name.startswith(("'", '"')):
+        return loss.name.strip("'\"")
+    short = loss.qualname.split(".")[-1]
+    return short + "()" if short[:1].isupper() else short

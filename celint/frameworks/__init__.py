@@ -1,0 +1,137 @@
+"""Framework adapters: what calling a framework name does to the abstract state.
+
+Each adapter module registers handlers here at import time, keyed by canonical qualified name, so
+the interpreter knows no framework and a new framework is one new module.
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import TYPE_CHECKING, Callable, Dict, List, Optional, Tuple
+
+from celint.values import UNKNOWN, BoundMethod, Instance, Layer, LossObj, ModelVal, Ref, Tensor, Value
+
+if TYPE_CHECKING:
+    from celint.interpreter import Args, Interpreter
+
+RefHandler = Callable[["Interpreter", Ref, "Args"], Value]
+MethodHandler = Callable[["Interpreter", BoundMethod, "Args"], Optional[Value]]
+ValueHook = Callable[..., Optional[Value]]
+
+REF_HANDLERS: Dict[str, RefHandler] = {}
+PREFIX_HANDLERS: List[Tuple[str, RefHandler]] = []
+METHOD_HANDLERS: List[MethodHandler] = []  # each returns None when the method is not its business
+SUBSCRIPT_HOOKS: List[ValueHook] = []
+UNPACK_HOOKS: List[ValueHook] = []
+BINOP_HOOKS: List[ValueHook] = []
+CLASS_FAMILIES: Dict[str, str] = {}  # base class -> "keras-model" | "torch-module" | "flax-module"
+
+FORWARD_METHODS = {
+    "keras-model": ("call",),
+    "torch-module": ("forward",),
+    "flax-module": ("__call__",),
+    "": ("__call__",),
+}
+
+
+def class_family(qualname: str) -> str:
+    return CLASS_FAMILIES.get(qualname, "")
+
+
+def call(interp: "Interpreter", func: Value, args: "Args") -> Value:
+    if isinstance(func, Ref):
+        handler = REF_HANDLERS.get(func.qualname)
+        if handler is None:
+            for prefix, candidate in PREFIX_HANDLERS:
+                if func.qualname.startswith(prefix):
+                    handler = candidate
+                    break
+        return handler(interp, func, args) if handler else UNKNOWN
+    if isinstance(func, Layer):
+        from celint.frameworks.tensors import apply_layer, first_tensor_arg
+
+        return apply_layer(interp, func, first_tensor_arg(args))
+    if isinstance(func, ModelVal):
+        return model_output(interp, func)
+    if isinstance(func, LossObj) and func.callable_style:
+        from celint.frameworks.losses import apply
+
+        return apply(interp, func, args)
+    if isinstance(func, BoundMethod):
+        for method_handler in METHOD_HANDLERS:
+            result = method_handler(interp, func, args)
+            if result is not None:
+                return result
+    return UNKNOWN
+
+
+_OUTPUT_CACHE_KEY = "<output>"
+
+
+def model_output(interp: "Interpreter", model: Value) -> Value:
+    """The tensor(s) a model returns: its functional outputs, its layer stack folded, or its forward."""
+    from celint.frameworks.tensors import INPUT, apply_layer
+
+    if isinstance(model, ModelVal):
+        if model.uncertain:
+            return UNKNOWN
+        if model.outputs is not None:
+            return model.outputs
+        x: Value = INPUT
+        for layer in model.layers:
+            if isinstance(layer, Layer):
+                x = apply_layer(interp, layer, x)
+            elif isinstance(layer, (ModelVal, Instance)):
+                x = model_output(interp, layer)
+            else:
+                x = Tensor(INPUT.head)
+        return x
+    if isinstance(model, Instance) and model.cls.family:
+        if _OUTPUT_CACHE_KEY not in model.attrs:
+            model.attrs[_OUTPUT_CACHE_KEY] = UNKNOWN  # guards against forward calling itself
+            for name in FORWARD_METHODS[model.cls.family]:
+                method = interp.find_method(model.cls, name)
+                if method is not None:
+                    from celint.values import FuncVal
+
+                    func = FuncVal(method, model.cls.scope, bound_self=model)
+                    model.attrs[_OUTPUT_CACHE_KEY] = interp.call_function(func, [INPUT], {}, starred=False)
+                    break
+        return model.attrs[_OUTPUT_CACHE_KEY]
+    return UNKNOWN
+
+
+def _first(hooks: List[ValueHook], *args: object) -> Optional[Value]:
+    for hook in hooks:
+        result = hook(*args)
+        if result is not None:
+            return result
+    return None
+
+
+def subscript(interp: "Interpreter", owner: Value, index: Value, node: ast.Subscript) -> Value:
+    result = _first(SUBSCRIPT_HOOKS, interp, owner, index, node)
+    return UNKNOWN if result is None else result
+
+
+def unpack(interp: "Interpreter", value: Value, count: int) -> Optional[List[Value]]:
+    return _first(UNPACK_HOOKS, interp, value, count)
+
+
+def element_of(interp: "Interpreter", iterable: Value) -> Value:
+    return UNKNOWN
+
+
+def binop(interp: "Interpreter", op: ast.operator, left: Value, right: Value) -> Value:
+    result = _first(BINOP_HOOKS, interp, op, left, right)
+    return UNKNOWN if result is None else result
+
+
+def unary(interp: "Interpreter", op: ast.unaryop, operand: Value) -> Value:
+    return UNKNOWN
+
+
+# Adapters register themselves on import; keep this list explicit and ordered.
+from celint.frameworks import keras as _keras  # noqa: E402,F401
+from celint.frameworks import torch as _torch  # noqa: E402,F401
+from celint.frameworks import common as _common  # noqa: E402,F401
