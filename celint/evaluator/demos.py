@@ -107,5 +107,6 @@ def demonstrate(code: str, flagged: Optional[Scenario] = None, fixed: Optional[S
         cases = (Case(flagged or base.flagged, fixed or base.fixed, base.flagged_opts, base.fixed_opts, base.label),)
     variants = tuple(v for case in cases for v in run_case(case))
     prior = variants[0].prior
-    facts = facts_for(code, variants)
-    return Demonstration(code, headline_for(code, variants, facts), prior, variants, facts)
+    canonical_run = flagged is None and fixed is None
+    facts = facts_for(code, variants) if canonical_run else {}
+    return Demonstration(code, headline_for(code, variants, facts, canonical_run), prior, variants, facts)
