@@ -1,0 +1,5 @@
+import sys
+
+from celint.cli import main
+
+sys.exit(main())
