@@ -68,9 +68,17 @@ def threshold_metric_on_logits(use: LossUse) -> Iterator[Hit]:
     for metric in use.metrics:
         if metric.threshold_at_half:
             message = (f"{metric.name} thresholds at 0.5 but {head_phrase(head, use.at.path)} outputs logits; "
-                       "use BinaryAccuracy(threshold=0.0) / AUC(from_logits=True)")
+                       f"use {_logit_metric(metric.name)}")
             scenario = Scenario(use.framework, LINEAR, 1, BINARY, LOGITS)
             yield Hit("CE105", metric.at, message, (head.at,) if head.at else (), scenario, scenario)
+
+
+def _logit_metric(name: str) -> str:
+    if name.startswith("AUC"):
+        return "AUC(from_logits=True)"
+    if name.startswith(("Precision", "Recall")):
+        return name[:-2] + "(thresholds=0.0)"
+    return "BinaryAccuracy(threshold=0.0)"
 
 
 def log_of_probabilities(facts: FileFacts) -> Iterator[Hit]:

@@ -71,8 +71,8 @@ def categorical_loss_on_sigmoid(use: LossUse) -> Optional[Hit]:
         return None
     if head.activation != SIGMOID or head.width is None or head.width < 2:
         return None
-    message = (f"{use.name} on {head_phrase(head, use.at.path)}: sigmoid outputs do not sum to 1; "
-               "use softmax (or sigmoid + binary cross-entropy for multi-label)")
+    message = (f"{use.name} on {head_phrase(head, use.at.path)}, whose outputs do not sum to 1; "
+               "use softmax (multi-label: binary cross-entropy)")
     flagged = Scenario(use.framework, SIGMOID, head.width, use.kind, PROBS, classes=head.width)
     fixed = Scenario(use.framework, SOFTMAX, head.width, use.kind, PROBS, classes=head.width)
     return Hit("CE204", use.at, message, (head.at,) if head.at else (), flagged, fixed)
