@@ -7,11 +7,12 @@ from typing import Dict
 from celint.knowledge.keras import LayerSpec
 
 _PRESERVE = LayerSpec("preserve")
+_LINEAR = "linear"  # a Linear / Dense module has no activation of its own: its outputs are raw scores
 
 MODULE_LAYERS: Dict[str, LayerSpec] = {
-    "torch.nn.Linear": LayerSpec("dense", width_arg=("out_features", 1)),
-    "torch.nn.LazyLinear": LayerSpec("dense", width_arg=("out_features", 0)),
-    "torch.nn.Bilinear": LayerSpec("dense", width_arg=("out_features", 2)),
+    "torch.nn.Linear": LayerSpec("dense", width_arg=("out_features", 1), fixed_activation=_LINEAR),
+    "torch.nn.LazyLinear": LayerSpec("dense", width_arg=("out_features", 0), fixed_activation=_LINEAR),
+    "torch.nn.Bilinear": LayerSpec("dense", width_arg=("out_features", 2), fixed_activation=_LINEAR),
     "torch.nn.Softmax": LayerSpec("activation", fixed_activation="softmax", axis_arg=("dim", 0), guesses_axis=True),
     "torch.nn.LogSoftmax": LayerSpec("activation", fixed_activation="log_softmax", axis_arg=("dim", 0), guesses_axis=True),
     "torch.nn.Sigmoid": LayerSpec("activation", fixed_activation="sigmoid"),
@@ -24,9 +25,9 @@ MODULE_LAYERS: Dict[str, LayerSpec] = {
     "torch.nn.Identity": _PRESERVE,
     "torch.nn.Flatten": _PRESERVE,
     # Flax linen / nnx
-    "flax.linen.Dense": LayerSpec("dense", width_arg=("features", 0)),
+    "flax.linen.Dense": LayerSpec("dense", width_arg=("features", 0), fixed_activation=_LINEAR),
     "flax.linen.Dropout": _PRESERVE,
-    "flax.nnx.Linear": LayerSpec("dense", width_arg=("out_features", 1)),
+    "flax.nnx.Linear": LayerSpec("dense", width_arg=("out_features", 1), fixed_activation=_LINEAR),
 }
 
 TORCH_SEQUENTIAL = "torch.nn.Sequential"
