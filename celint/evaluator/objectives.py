@@ -82,13 +82,14 @@ def _activate(sc: Scenario, opts: Options, z: np.ndarray):
 
         return out.reshape(shape), vjp
     if sc.activation == SOFTMAX:
-        out = P.softmax(z, axis)
+        # float32 like the frameworks' tensors: 1 - p near saturation depends on it
+        out = P.softmax(z.astype(np.float32), axis).astype(np.float32).astype(np.float64)
         return out.reshape(shape), lambda g: P.softmax_vjp(out, g.reshape(out.shape), axis).reshape(shape)
     if sc.activation == LOG_SOFTMAX:
         out = P.log_softmax(z, axis)
         return out.reshape(shape), lambda g: P.log_softmax_vjp(out, g.reshape(out.shape), axis).reshape(shape)
     if sc.activation == SIGMOID:
-        out = P.sigmoid(z)
+        out = P.sigmoid_float32(z)
         return out.reshape(shape), lambda g: P.sigmoid_vjp(out, g)
     return z.reshape(shape), lambda g: g
 

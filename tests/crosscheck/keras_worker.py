@@ -1,0 +1,71 @@
+"""Compute Keras 3 losses (and, with autodiff, gradients) for the crosscheck tests.
+
+Usage: KERAS_BACKEND=<torch|numpy> python keras_worker.py inputs.npz results.json
+The backend is fixed at the first `import keras`, hence one process per backend.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import warnings
+
+import numpy as np
+
+warnings.filterwarnings("ignore")
+
+import keras  # noqa: E402
+
+L = keras.losses
+# name, activation, loss, input key, target key (mirrored in test_evaluator_crosscheck.py)
+CASES = [
+    ("bce_probs", None, L.BinaryCrossentropy(), "p1", "y1"),
+    ("bce_logits", None, L.BinaryCrossentropy(from_logits=True), "z1", "y1"),
+    ("bce_raw", None, L.BinaryCrossentropy(), "z1", "y1"),
+    ("bce_sigmoid", "sigmoid", L.BinaryCrossentropy(), "z1", "y1"),
+    ("bce_double_sigmoid", "sigmoid", L.BinaryCrossentropy(from_logits=True), "z1", "y1"),
+    ("bce_softmax1", "softmax", L.BinaryCrossentropy(), "z1", "y1"),
+    ("cce_sigmoid1", "sigmoid", L.CategoricalCrossentropy(), "z1", "y1"),
+    ("cce_probs", None, L.CategoricalCrossentropy(), "pK", "oh"),
+    ("cce_logits", None, L.CategoricalCrossentropy(from_logits=True), "zK", "oh"),
+    ("cce_softmax", "softmax", L.CategoricalCrossentropy(), "zK", "oh"),
+    ("cce_sigmoid", "sigmoid", L.CategoricalCrossentropy(), "zK", "oh"),
+    ("cce_raw", None, L.CategoricalCrossentropy(), "zK", "oh"),
+    ("scce_probs", None, L.SparseCategoricalCrossentropy(), "pK", "t"),
+    ("scce_logits", None, L.SparseCategoricalCrossentropy(from_logits=True), "zK", "t"),
+    ("scce_softmax", "softmax", L.SparseCategoricalCrossentropy(), "zK", "t"),
+    ("scce_double", "softmax", L.SparseCategoricalCrossentropy(from_logits=True), "zK", "t"),
+    ("bce_softmaxK", "softmax", L.BinaryCrossentropy(), "zK", "oh"),
+    ("err_scce_onehot", "softmax", L.SparseCategoricalCrossentropy(), "zK", "oh"),
+    ("err_cce_int", "softmax", L.CategoricalCrossentropy(), "zK", "t"),
+]
+
+
+def run(inputs: dict) -> dict:
+    backend = keras.backend.backend()
+    out: dict = {"backend": backend}
+    for name, act, loss, xkey, ykey in CASES:
+        x_np, y_np = inputs[xkey].astype("float32"), inputs[ykey]
+        y_np = y_np.astype("int64") if ykey == "t" else y_np.astype("float32")
+        try:
+            if backend == "torch":
+                import torch
+
+                x = torch.tensor(x_np, requires_grad=True)
+                y = torch.tensor(y_np)
+                pred = getattr(keras.activations, act)(x) if act else x
+                value = loss(y, pred)
+                value.backward()
+                out[name] = {"value": float(value), "grad": x.grad.double().numpy().tolist()}
+            else:
+                pred = getattr(keras.activations, act)(x_np) if act else x_np
+                out[name] = {"value": float(np.asarray(loss(y_np, pred)))}
+        except Exception as exc:  # the text is what the test compares
+            out[name] = {"error": f"{type(exc).__name__}: {exc}"}
+    return out
+
+
+if __name__ == "__main__":
+    data = dict(np.load(sys.argv[1]))
+    with open(sys.argv[2], "w", encoding="utf-8") as fh:
+        json.dump(run(data), fh)
