@@ -134,4 +134,5 @@ def unary(interp: "Interpreter", op: ast.unaryop, operand: Value) -> Value:
 # Adapters register themselves on import; keep this list explicit and ordered.
 from celint.frameworks import keras as _keras  # noqa: E402,F401
 from celint.frameworks import torch as _torch  # noqa: E402,F401
+from celint.frameworks import jax as _jax  # noqa: E402,F401
 from celint.frameworks import common as _common  # noqa: E402,F401
