@@ -1,0 +1,94 @@
+"""Activations written by hand: `1 / (1 + exp(-z))` is a sigmoid, `exp(z) / sum(exp(z))` a softmax.
+
+Users who write their own `sigmoid` / `softmax` usually also write their own log-loss on top of it
+(CE103). The intermediate steps are tracked as tensors whose head carries a private marker
+activation; the rules never look at markers, so a half-recognised expression stays silent.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import replace
+from typing import TYPE_CHECKING, Optional
+
+from celint.facts import SIGMOID, SOFTMAX, Head, Where
+from celint.frameworks import BINOP_HOOKS, METHOD_HANDLERS, REF_HANDLERS
+from celint.frameworks.tensors import first_tensor_arg, head_of
+from celint.values import BoundMethod, Tensor, Value, const_of
+
+if TYPE_CHECKING:
+    from celint.interpreter import Args, Interpreter
+
+EXP_FUNCTIONS = ("numpy.exp", "jax.numpy.exp", "torch.exp", "tensorflow.exp", "tensorflow.math.exp",
+                 "keras.ops.exp", "math.exp")
+SUM_FUNCTIONS = ("numpy.sum", "jax.numpy.sum", "torch.sum", "tensorflow.reduce_sum", "keras.ops.sum")
+
+EXP = "~exp"  # exp(z)
+EXP_NEG = "~exp(-z)"  # exp(-z)
+ONE_PLUS_EXP = "~1+exp(z)"
+ONE_PLUS_EXP_NEG = "~1+exp(-z)"
+SUM_EXP = "~sum(exp(z))"
+
+
+def _marker(activation: str, at: Optional[Where], width: Optional[int] = None) -> Tensor:
+    return Tensor(Head(activation, width, activation_at=at))
+
+
+def _is_one(value: Value) -> bool:
+    raw = const_of(value)
+    return isinstance(raw, (int, float)) and not isinstance(raw, bool) and raw == 1
+
+
+def _activation(value: Value) -> Optional[str]:
+    return value.head.activation if isinstance(value, Tensor) else None
+
+
+def _exp(interp: "Interpreter", ref: object, args: "Args") -> Value:
+    node = args.arg_node("x", 0)
+    negated = isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub)
+    return _marker(EXP_NEG if negated else EXP, interp.where(args.node), head_of(first_tensor_arg(args)).width)
+
+
+def _sum(interp: "Interpreter", ref: object, args: "Args") -> Optional[Value]:
+    x = first_tensor_arg(args)
+    return _marker(SUM_EXP, x.head.activation_at) if _activation(x) == EXP else None
+
+
+def _sum_function(interp: "Interpreter", ref: object, args: "Args") -> Value:
+    from celint.values import UNKNOWN
+
+    result = _sum(interp, ref, args)
+    return UNKNOWN if result is None else result
+
+
+def _sum_method(interp: "Interpreter", method: BoundMethod, args: "Args") -> Optional[Value]:
+    """`e.sum(axis=-1, keepdims=True)` on an exp."""
+    if method.name == "sum" and _activation(method.receiver) == EXP:
+        return _marker(SUM_EXP, method.receiver.head.activation_at)
+    return None
+
+
+def _binop(interp: "Interpreter", op: ast.operator, left: Value, right: Value) -> Optional[Value]:
+    a, b = _activation(left), _activation(right)
+    if isinstance(op, ast.Add):
+        for one, other, act in ((left, right, b), (right, left, a)):
+            if _is_one(one) and act in (EXP, EXP_NEG):
+                return _marker(ONE_PLUS_EXP if act == EXP else ONE_PLUS_EXP_NEG, other.head.activation_at, other.head.width)
+    elif isinstance(op, ast.Div):
+        if _is_one(left) and b == ONE_PLUS_EXP_NEG:
+            return Tensor(replace(right.head, activation=SIGMOID))
+        if a == EXP and b == ONE_PLUS_EXP:
+            return Tensor(replace(left.head, activation=SIGMOID))
+        if a == EXP and b == SUM_EXP:
+            return Tensor(Head(SOFTMAX, None, activation_at=left.head.activation_at))
+    elif isinstance(op, ast.Sub) and _is_one(left) and b == SIGMOID:
+        return right  # 1 - sigmoid(z) is sigmoid(-z): still a probability, log() of it still underflows
+    return None
+
+
+for _name in EXP_FUNCTIONS:
+    REF_HANDLERS[_name] = _exp
+for _name in SUM_FUNCTIONS:
+    REF_HANDLERS.setdefault(_name, _sum_function)
+METHOD_HANDLERS.append(_sum_method)
+BINOP_HOOKS.append(_binop)
