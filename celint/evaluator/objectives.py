@@ -16,7 +16,6 @@ import numpy as np
 from celint.facts import (
     BINARY,
     CATEGORICAL,
-    INTEGER,
     LOG_SOFTMAX,
     LOGITS,
     MULTI_HOT,
@@ -241,75 +240,14 @@ def pytorch(sc: Scenario, data: Dataset, opts: Options) -> Built:
     return Built(_objective(sc, opts, bce_step))
 
 
-# --- optax (no clipping, no reduction: the user's .mean()) and tf.nn -----------------------
-
-
-def _broadcast_labels(labels: np.ndarray, n: int, w: int) -> np.ndarray:
-    try:
-        full = np.broadcast_shapes(labels.shape, (n, w))
-    except ValueError:
-        raise E.FrameworkError(E.optax_broadcast(labels.shape, (n, w))) from None
-    if full != (n, w):
-        raise E.FrameworkError(E.optax_broadcast(labels.shape, (n, w)))
-    return np.broadcast_to(labels, (n, w))
-
-
-def optax(sc: Scenario, data: Dataset, opts: Options) -> Built:
-    n, w = len(data.labels), sc.width
-    tgt = encode_targets(data, sc.targets, sc.classes)
-    if sc.loss == SPARSE:
-        if tgt.ndim == 2:
-            raise E.FrameworkError(E.OPTAX_INTEGER_DTYPE)
-        t = tgt.astype(np.int64)
-        t = np.where(t < 0, t % w, t)  # -1 wraps to the last class
-        y = _safe_one_hot(t, w)
-        missing = ~((t >= 0) & (t < w))  # take_along_axis fills NaN, silently
-
-        def sparse_step(out: np.ndarray, z: np.ndarray):
-            per, grad = P.cce_logits(y, out)
-            return np.where(missing, np.nan, per), grad, False
-
-        return Built(_objective(sc, opts, sparse_step))
-    if sc.loss == NLL:
-        raise ValueError("optax has no NLL loss")
-    labels = tgt.astype(np.float64)
-    if labels.ndim == 1:
-        labels = labels[:, None]  # the silent (N,1) case: labels[:, None]
-    y = _broadcast_labels(labels, n, w)
-    if sc.loss == CATEGORICAL:
-        return Built(_objective(sc, opts, lambda out, z: P.cce_logits(y, out) + (False,)))
-    return Built(_objective(sc, opts, lambda out, z: P.bce_logits(y, out) + (False,)))
-
-
-def tf_nn(sc: Scenario, data: Dataset, opts: Options) -> Built:
-    n, w = len(data.labels), sc.width
-    tgt = encode_targets(data, sc.targets, sc.classes)
-    if sc.loss == SPARSE:
-        t = tgt.astype(np.int64)
-        _index_check(t, w, "tf")
-        y = P.one_hot(t, w)
-        return Built(_objective(sc, opts, lambda out, z: P.cce_logits(y, out) + (False,)))
-    y = tgt.astype(np.float64)
-    if y.ndim == 1 and w == 1 and sc.targets == INTEGER:
-        y = y[:, None]
-    if y.shape != (n, w):
-        raise E.FrameworkError(
-            "ValueError: `logits` and `labels` must have the same shape, "
-            f"received ({(n, w)} vs {y.shape})."
-        )
-    if sc.loss == CATEGORICAL:
-        return Built(_objective(sc, opts, lambda out, z: P.cce_logits_fused(y, out) + (False,)))
-    return Built(_objective(sc, opts, lambda out, z: P.bce_logits(y, out) + (False,)))
-
-
 def build(sc: Scenario, backend: str, data: Dataset, opts: Options) -> Built:
     """backend: "keras-tensorflow", "keras-torch", "keras-numpy", "pytorch", "optax", "tf"."""
     if backend.startswith("keras-"):
         return keras(sc, backend[len("keras-"):], data, opts)
     if backend == "pytorch":
         return pytorch(sc, data, opts)
-    if backend == "optax":
-        return optax(sc, data, opts)
-    if backend == "tf":
-        return tf_nn(sc, data, opts)
+    if backend in ("optax", "tf"):
+        from . import lowlevel  # imports this module's helpers
+
+        return lowlevel.optax(sc, data, opts) if backend == "optax" else lowlevel.tf_nn(sc, data, opts)
     raise ValueError(f"unknown backend {backend!r}")
