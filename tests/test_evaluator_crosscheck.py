@@ -40,6 +40,8 @@ def _inputs() -> Dict[str, np.ndarray]:
     z1[:4, 0] = [30.0, -30.0, 30.0, -30.0]  # right and wrong, both confident
     y1 = (rng.random(N) > 0.5).astype(np.float32)
     y1[:4] = [1, 0, 0, 1]
+    z1[4:7, 0] = [9.0, 12.0, 15.0]  # 1 - σ(z) has few float32 bits left: float64 is off by 0.16 at 15
+    y1[4:7] = 0
     p1 = rng.uniform(0.05, 0.95, size=(N, 1)).astype(np.float32)
     p1[:4, 0] = [0.0, 1.0, 1.0, 1.0]  # 16.118, 15.942 and 1.19e-7 for y=[1,0,0,1]
     zk = (rng.normal(size=(N, K)) * 2).astype(np.float32)
