@@ -233,3 +233,20 @@ def test_plot_needs_matplotlib(tmp_path) -> None:
     else:
         plot(demo, str(target))
         assert target.read_bytes()[:4] == b"\x89PNG"
+
+
+def test_keras_reductions_divide_by_the_count_not_the_weights() -> None:
+    from celint.evaluator.reductions import keras_reduce
+
+    values, weights = np.array([1.0, 2.0, 3.0, 4.0]), np.array([1.0, 0.0, 0.0, 1.0])
+    assert keras_reduce(values, weights) == 5.0 / 4
+    assert keras_reduce(values, weights, "mean_with_sample_weight") == 5.0 / 2
+    assert keras_reduce(values, weights, "sum") == 5.0
+    assert keras_reduce(values, None, None).tolist() == values.tolist()
+
+
+def test_torch_weighted_mean_divides_by_the_weights_of_the_targets() -> None:
+    from celint.evaluator.reductions import torch_reduce
+
+    values, targets, weight = np.array([1.0, 2.0]), np.array([0, 1]), np.array([1.0, 3.0])
+    assert torch_reduce(values, "mean", weight, targets) == (1.0 + 6.0) / 4.0
