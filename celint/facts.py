@@ -70,6 +70,8 @@ class Targets:
     encoded_at: Optional[Where] = None
     how: str = ""  # e.g. "to_categorical(y, 5)"
     dtype_float: Optional[bool] = None  # torch one_hot(...).float()
+    reached_at: Optional[Where] = None  # where they reach the loss when not at the loss call (fit, feed_dict)
+    via: str = ""  # "fit" / "feed_dict": how they reach it
 
 
 @dataclass(frozen=True)
