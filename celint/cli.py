@@ -5,15 +5,13 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import Iterable, Iterator, List, Optional, Sequence
+from typing import Dict, List, Optional, Sequence
 
 from celint import __version__
-from celint.engine import DEFAULT_MAX_BYTES, FileResult
-from celint.rules import ALL_RULES
+from celint.engine import DEFAULT_MAX_BYTES
+from celint.rules import ALL_RULES, RULES_BY_CODE
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-SKIP_DIRS = {".git", ".hg", ".svn", "__pycache__", ".venv", "venv", ".tox", ".nox", ".mypy_cache", ".pytest_cache",
-             "node_modules", "build", "dist", ".eggs"}
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
@@ -34,77 +32,154 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="celint", description="Find cross-entropy loss misuse in ML code.")
     parser.add_argument("--version", action="version", version=f"celint {__version__}")
     commands = parser.add_subparsers(dest="command")
-
-    check = commands.add_parser("check", help="lint files and directories")
-    check.add_argument("paths", nargs="*", default=["."], help="files or directories (default: .)")
-    check.add_argument("--select", default="", help="comma-separated code prefixes to report (e.g. CE1,CE201)")
-    check.add_argument("--ignore", default="", help="comma-separated code prefixes to leave out")
-    check.add_argument("--no-prefilter", action="store_true", help="analyse every file, even without ML names")
-    check.add_argument("--max-file-size", type=int, default=DEFAULT_MAX_BYTES,
-                       help="skip files over this many characters with one CE000 line (default: %(default)s)")
-    check.add_argument("--jobs", "-j", type=int, default=0, help="worker processes (default: one per core)")
-    check.set_defaults(run=run_check)
+    _check_parser(commands.add_parser("check", help="lint files, directories and notebooks"))
 
     rules = commands.add_parser("rules", help="list every rule code")
     rules.set_defaults(run=run_rules)
+    explain = commands.add_parser("explain", help="print a rule's document")
+    explain.add_argument("code", help="a rule code, e.g. CE101")
+    explain.set_defaults(run=run_explain)
+    demo = commands.add_parser("demo", help="replay a rule's failure numerically (needs numpy)")
+    demo.add_argument("code", help="a rule code, e.g. CE101")
+    demo.add_argument("--format", choices=("text", "json"), default="text")
+    demo.add_argument("--plot", metavar="DIR", help="also write a PNG (needs matplotlib)")
+    demo.set_defaults(run=run_demo)
     return parser
 
 
+def _check_parser(check: argparse.ArgumentParser) -> None:
+    from celint.output import FORMATS
+
+    check.add_argument("paths", nargs="*", default=["."], help="files, directories or notebooks (default: .)")
+    check.add_argument("--format", choices=FORMATS, default="text", help="report format (default: text)")
+    check.add_argument("--output-file", "-o", metavar="FILE", help="write the report here instead of stdout")
+    sel = check.add_argument_group("selection (overrides [tool.celint] in pyproject.toml)")
+    for flag, what in (("select", "report only these code prefixes (e.g. CE1,CE201)"),
+                       ("extend-select", "add code prefixes to the selection"),
+                       ("ignore", "leave out these code prefixes"),
+                       ("extend-ignore", "leave out these code prefixes too"),
+                       ("exclude", "file / directory globs to skip (replaces the defaults)"),
+                       ("extend-exclude", "more globs to skip")):
+        sel.add_argument(f"--{flag}", metavar="LIST", help=f"comma-separated: {what}")
+    sel.add_argument("--config", metavar="PYPROJECT", help="use this pyproject.toml instead of searching")
+    sel.add_argument("--isolated", action="store_true", help="ignore every configuration file")
+    sel.add_argument("--no-respect-gitignore", action="store_true", help="also check files .gitignore excludes")
+    rep = check.add_argument_group("reporting")
+    rep.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    rep.add_argument("--quiet", "-q", action="store_true", help="one line per finding, no excerpt or summary")
+    rep.add_argument("--statistics", action="store_true", help="count findings per code")
+    rep.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    rep.add_argument("--demo", action="store_true", help="append a numerical demonstration to each finding")
+    rep.add_argument("--plot", metavar="DIR", help="with --demo: write one PNG per finding into DIR")
+    fix = check.add_argument_group("autofix")
+    fix.add_argument("--fix", action="store_true", help="apply safe fixes in place")
+    fix.add_argument("--diff", action="store_true", help="print the fixes as a diff; change nothing")
+    fix.add_argument("--unsafe-fixes", action="store_true",
+                     help="also apply fixes that change what a model outputs at inference time")
+    eng = check.add_argument_group("engine")
+    eng.add_argument("--no-prefilter", action="store_true", help="analyse every file, even without ML names")
+    eng.add_argument("--max-file-size", type=int, default=DEFAULT_MAX_BYTES,
+                     help="skip files over this many characters with one CE000 line (default: %(default)s)")
+    eng.add_argument("--jobs", "-j", type=int, default=0, help="worker processes (default: one per core)")
+    check.set_defaults(run=run_check)
+
+
 def run_rules(args: argparse.Namespace) -> int:
+    from celint.ruledocs import doc_path
+
     for rule in ALL_RULES:
-        print(f"{rule.code}  {rule.name:38} {rule.summary}")
+        doc = "" if doc_path(rule.code) or rule.code == "CE000" else "  (no document yet)"
+        print(f"{rule.code}  {rule.name:36} {rule.summary}{doc}")
     return EXIT_CLEAN
 
 
+def run_explain(args: argparse.Namespace) -> int:
+    from celint.ruledocs import help_url, read_doc
+
+    code = args.code.strip().upper()
+    rule = RULES_BY_CODE.get(code)
+    if rule is None:
+        print(f"celint: unknown rule {args.code!r} (see `celint rules`)", file=sys.stderr)
+        return EXIT_ERROR
+    doc = read_doc(code)
+    if doc is None:
+        print(f"# {rule.code}: {rule.name}\n\n{rule.summary}.\n")
+        print(f"celint: this installation carries no document for {code}; see {help_url(code)}", file=sys.stderr)
+        return EXIT_CLEAN
+    sys.stdout.write(doc if doc.endswith("\n") else doc + "\n")
+    return EXIT_CLEAN
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    from celint.demo import print_demo
+
+    return print_demo(args.code.strip().upper(), args.format, args.plot)
+
+
 def run_check(args: argparse.Namespace) -> int:
+    from celint.config import ConfigError
+    from celint.discovery import discover
+    from celint.output import ReportOptions, formatter
     from celint.runner import CheckOptions, check_files
 
-    options = CheckOptions(
-        select=_codes(args.select), ignore=_codes(args.ignore), prefilter=not args.no_prefilter,
-        max_bytes=args.max_file_size,
-    )
-    files = list(discover(args.paths))
+    try:
+        settings = _settings(args)
+    except ConfigError as exc:
+        print(f"celint: configuration error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
     missing = [p for p in args.paths if not os.path.exists(p)]
     for path in missing:
-        print(f"{path}:0:0: CE000 no such file or directory", file=sys.stderr)
+        print(f"celint: {path}: no such file or directory", file=sys.stderr)
+    options = CheckOptions(settings, prefilter=not args.no_prefilter, max_bytes=args.max_file_size)
+    files = list(discover(args.paths, settings))
     results = check_files(files, options, jobs=args.jobs)
-    status = EXIT_ERROR if missing else EXIT_CLEAN
-    for result in results:
-        status = max(status, report(result))
-    return status
+    if args.fix or args.diff:
+        from celint.fix import fix_results
+
+        results = fix_results(results, options, write=args.fix and not args.diff,
+                              unsafe=args.unsafe_fixes, diff_out=sys.stdout if args.diff else None)
+    out = open(args.output_file, "w", encoding="utf-8") if args.output_file else sys.stdout
+    try:
+        report = ReportOptions(quiet=args.quiet, statistics=args.statistics, color=_color(args, out))
+        if not (args.diff and args.format == "text"):
+            formatter(args.format)(results, out, report)
+        if args.demo or args.plot:
+            from celint.demo import append_demos
+
+            append_demos(results, out, args.plot)
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    if missing or any(r.error for r in results):
+        return EXIT_ERROR
+    if args.diff:
+        return EXIT_FINDINGS if getattr(results, "fixable", 0) else EXIT_CLEAN
+    return EXIT_FINDINGS if any(r.findings for r in results) and not args.exit_zero else EXIT_CLEAN
 
 
-def report(result: FileResult) -> int:
-    status = EXIT_CLEAN
-    if result.error:
-        print(f"{result.path}:1:1: CE000 could not analyse this file: {result.error}")
-        status = EXIT_ERROR
-    for finding in result.findings:
-        print(f"{result.path}:{finding.line}:{finding.col + 1}: {finding.code} {finding.message}")
-        status = max(status, EXIT_FINDINGS)
-    return status
+def _settings(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from celint.config import Settings, find_config, load_settings, override
+
+    if args.isolated:
+        settings = Settings()
+    else:
+        path = args.config or find_config(args.paths[0] if args.paths else ".")
+        settings = load_settings(path)
+    flags: Dict[str, Optional[List[str]]] = {}
+    for key in ("select", "extend-select", "ignore", "extend-ignore", "exclude", "extend-exclude"):
+        value = getattr(args, key.replace("-", "_"))
+        flags[key] = None if value is None else [v.strip() for v in value.split(",") if v.strip()]
+    settings = override(settings, flags)
+    if args.no_respect_gitignore:
+        from dataclasses import replace
+
+        settings = replace(settings, respect_gitignore=False)
+    return settings
 
 
-def discover(paths: Iterable[str]) -> Iterator[str]:
-    """Python files under each path, sorted, following no symlinked directories (no loops)."""
-    seen = set()
-    for path in paths:
-        if os.path.isfile(path):
-            if path not in seen:
-                seen.add(path)
-                yield path
-            continue
-        if not os.path.isdir(path):
-            continue
-        for root, dirs, files in os.walk(path, onerror=None, followlinks=False):
-            dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.endswith(".egg-info"))
-            for name in sorted(files):
-                if name.endswith(".py"):
-                    full = os.path.join(root, name)
-                    if full not in seen:
-                        seen.add(full)
-                        yield full
-
-
-def _codes(text: str) -> List[str]:
-    return [c.strip().upper() for c in text.split(",") if c.strip()]
+def _color(args: argparse.Namespace, out) -> bool:  # type: ignore[no-untyped-def]
+    if args.color != "auto":
+        return args.color == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    return bool(os.environ.get("FORCE_COLOR")) or (hasattr(out, "isatty") and out.isatty())

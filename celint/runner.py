@@ -1,4 +1,4 @@
-"""Checking many files: reading, noqa, select/ignore, and a process pool with stable output order."""
+"""Checking many files: reading (notebooks too), noqa, selection, and a process pool with stable order."""
 
 from __future__ import annotations
 
@@ -7,45 +7,71 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import List, Optional
 
+from celint.config import Settings
 from celint.engine import DEFAULT_MAX_BYTES, FileResult, check_source
 from celint.noqa import NoqaMap
-from celint.source import SourceError, read_source
+from celint.notebook import CellMap, is_notebook, read_notebook
+from celint.source import SourceError, decode
 
 PARALLEL_THRESHOLD = 16  # below this many files a pool costs more than it saves
 
 
 @dataclass(frozen=True)
 class CheckOptions:
-    select: List[str] = field(default_factory=list)
-    ignore: List[str] = field(default_factory=list)
+    settings: Settings = field(default_factory=Settings)
     prefilter: bool = True
     max_bytes: Optional[int] = DEFAULT_MAX_BYTES
 
-    def wants(self, code: str) -> bool:
-        if self.select and not any(code.startswith(p) for p in self.select):
-            return False
-        return not any(code.startswith(p) for p in self.ignore)
+
+@dataclass
+class CheckedFile(FileResult):
+    """A FileResult plus what the formatters need: the analysed text and, for notebooks, the cell map."""
+
+    source: str = ""
+    cells: Optional[CellMap] = None
+
+    @property
+    def lines(self) -> List[str]:
+        return self.source.splitlines()
 
 
-def check_file(path: str, options: CheckOptions) -> FileResult:
+def read_file(path: str) -> "tuple[str, Optional[CellMap]]":
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError as exc:
+        raise SourceError(f"cannot read: {exc.strerror or exc}") from None
+    if is_notebook(path):
+        return read_notebook(data)
+    return decode(data), None
+
+
+def check_file(path: str, options: CheckOptions) -> CheckedFile:
     """One file, start to end; any failure becomes this file's error line."""
     try:
-        source, _ = read_source(path)
+        source, cells = read_file(path)
     except SourceError as exc:
-        return FileResult(path, error=str(exc))
+        return _error(path, str(exc), options)
     try:
         result = check_source(source, path, prefilter=options.prefilter, max_bytes=options.max_bytes)
     except Exception as exc:  # a celint bug: report it for this file and go on with the others
-        return FileResult(path, error=f"internal error ({type(exc).__name__}: {exc}); please report it")
-    if result.findings:
-        noqa = NoqaMap(source.splitlines())
-        result.findings = [f for f in result.findings if options.wants(f.code) and not noqa.silences(f.line, f.code)]
-    if result.error and not options.wants("CE000"):
-        result.error = None
-    return result
+        return _error(path, f"internal error ({type(exc).__name__}: {exc}); please report it", options)
+    checked = CheckedFile(path, result.findings, result.error, source=source, cells=cells)
+    if checked.findings:
+        noqa = NoqaMap(checked.lines)
+        wants = options.settings.wants
+        checked.findings = [f for f in checked.findings
+                            if wants(f.code, path) and not noqa.silences(f.line, f.code)]
+    if checked.error and not options.settings.wants("CE000", path):
+        checked.error = None
+    return checked
 
 
-def check_files(paths: List[str], options: CheckOptions, jobs: int = 0) -> List[FileResult]:
+def _error(path: str, message: str, options: CheckOptions) -> CheckedFile:
+    return CheckedFile(path, error=message if options.settings.wants("CE000", path) else None)
+
+
+def check_files(paths: List[str], options: CheckOptions, jobs: int = 0) -> List[CheckedFile]:
     workers = jobs or os.cpu_count() or 1
     if workers <= 1 or len(paths) < PARALLEL_THRESHOLD:
         return [check_file(path, options) for path in paths]

@@ -1,0 +1,42 @@
+"""What every formatter shares: options, positions (notebook cells included) and counts."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Dict, Iterator, List, Optional, Tuple
+
+from celint.engine import Finding
+from celint.runner import CheckedFile
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    quiet: bool = False  # findings only: no source excerpt, no summary
+    statistics: bool = False  # a count per code at the end
+    color: bool = False
+    show_fixes: bool = False
+
+
+def findings(results: List[CheckedFile]) -> Iterator[Tuple[CheckedFile, Finding]]:
+    for result in results:
+        for finding in result.findings:
+            yield result, finding
+
+
+def position(result: CheckedFile, line: int, col: int) -> str:
+    """`path:line:col` (1-based column) or, in a notebook, `path:cell 4:line 3:col 5`."""
+    if result.cells is not None:
+        cell, cell_line = result.cells.locate(line)
+        return f"{result.path}:cell {cell}:line {cell_line}:col {col + 1}"
+    return f"{result.path}:{line}:{col + 1}"
+
+
+def cell_of(result: CheckedFile, line: int) -> Optional[Tuple[int, int]]:
+    return result.cells.locate(line) if result.cells is not None else None
+
+
+def statistics(results: List[CheckedFile]) -> Dict[str, int]:
+    counts = Counter(f.code for _, f in findings(results))
+    counts.update("CE000" for r in results if r.error)
+    return dict(sorted(counts.items()))

@@ -1,0 +1,53 @@
+"""A stable JSON report (schema version 1, documented in the README). Columns are 1-based."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Dict, List, Optional, TextIO
+
+from celint import __version__
+from celint.engine import Finding
+from celint.output.common import ReportOptions, cell_of, findings, statistics
+from celint.rules import RULES_BY_CODE
+from celint.runner import CheckedFile
+
+SCHEMA_VERSION = 1
+
+
+def write(results: List[CheckedFile], out: TextIO, options: ReportOptions) -> None:
+    json.dump(report(results), out, indent=2, ensure_ascii=False)
+    out.write("\n")
+
+
+def report(results: List[CheckedFile]) -> Dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": "celint", "version": __version__},
+        "files_checked": len(results),
+        "findings": [_finding(result, f) for result, f in findings(results)],
+        "errors": [{"path": r.path, "code": "CE000", "message": r.error} for r in results if r.error],
+        "statistics": statistics(results),
+    }
+
+
+def _finding(result: CheckedFile, finding: Finding) -> Dict[str, Any]:
+    rule = RULES_BY_CODE.get(finding.code)
+    fix = finding.hit.fix if finding.hit is not None and getattr(finding.hit, "fix", None) else None
+    return {
+        "path": result.path,
+        "line": finding.line,
+        "column": finding.col + 1,
+        "cell": _cell(result, finding.line),
+        "code": finding.code,
+        "name": rule.name if rule else None,
+        "message": finding.message,
+        "related": [{"path": r.path or result.path, "line": r.line, "column": r.col + 1,
+                     "cell": _cell(result, r.line) if not r.path or r.path == result.path else None}
+                    for r in finding.related],
+        "fix": {"description": fix.description, "safe": fix.safe} if fix else None,
+    }
+
+
+def _cell(result: CheckedFile, line: int) -> Optional[Dict[str, int]]:
+    where = cell_of(result, line)
+    return {"index": where[0], "line": where[1]} if where else None
