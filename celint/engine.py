@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import ast
 from dataclasses import dataclass, field
-from typing import List, Optional, Tuple
+from typing import TYPE_CHECKING, List, Optional, Tuple
 
 from celint.facts import Hit, Where
+
+if TYPE_CHECKING:
+    from celint.project import Project
 
 DEFAULT_MAX_BYTES = 2_000_000  # larger (usually generated) files are skipped with one CE000 line
 
@@ -48,8 +51,12 @@ def check_source(
     tree: Optional[ast.Module] = None,
     prefilter: bool = True,
     max_bytes: Optional[int] = DEFAULT_MAX_BYTES,
+    project: Optional["Project"] = None,
 ) -> FileResult:
-    """Findings for one module's text. `tree` may be passed when the caller already parsed it (flake8)."""
+    """Findings for one module's text. `tree` may be passed when the caller already parsed it (flake8).
+
+    With a `project` (the CLI on a directory), imports of the project's own modules are followed.
+    """
     from celint.prefilter import may_contain_finding
 
     result = FileResult(path)
@@ -64,7 +71,7 @@ def check_source(
         result.error = str(exc)
         return result
     try:
-        result.findings = analyse(module, source, path)
+        result.findings = analyse(module, source, path) if project is None else project.analyse(module, source, path)
     except RecursionError:
         result.error = "too deeply nested to analyse"
     except MemoryError:

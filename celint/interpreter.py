@@ -104,6 +104,9 @@ class Interpreter:
         self.call_counts: Dict[int, int] = {}
         self.executed: set = set()
         self.resolve_external: Optional[Callable[[str], Optional[Value]]] = None
+        # id(module scope) -> (lines, path) of other modules whose functions this run may enter
+        # (cross-module analysis), so positions inside them name the right file.
+        self.foreign: Dict[int, Tuple[List[str], str]] = {}
         # Imported lazily to keep this module's import cheap and free of cycles.
         import celint.frameworks
 
@@ -285,7 +288,9 @@ class Interpreter:
                 if alias.name == "*":
                     continue
                 name = alias.asname or alias.name
-                scope.names[name] = self.ref(f"{module}.{alias.name}" if module else alias.name, stmt)
+                # `from . import models` -> ".models": as many dots as the import's level, always
+                qualname = f"{module}.{alias.name}" if stmt.module else module + alias.name
+                scope.names[name] = self.ref(qualname, stmt)
 
     def ref(self, qualname: str, node: ast.AST) -> Value:
         if self.resolve_external is not None:
@@ -595,6 +600,27 @@ class Interpreter:
         if self.depth >= MAX_CALL_DEPTH or count >= MAX_CALLS_PER_FUNCTION:
             return UNKNOWN
         self.call_counts[key] = count + 1
+        if self.foreign:
+            return self.call_foreign(func, pos, kw, starred)
+        return self.enter_function(func, pos, kw, starred)
+
+    def call_foreign(self, func: FuncVal, pos: List[Value], kw: Dict[str, Value], starred: bool) -> Value:
+        """Run a function with positions reported in the module that defines it."""
+        root = func.scope
+        while root.parent is not None:
+            root = root.parent
+        module = self.foreign.get(id(root))
+        if module is None or module[1] == self.path:
+            return self.enter_function(func, pos, kw, starred)
+        saved = self.lines, self.path
+        self.lines, self.path = module
+        try:
+            return self.enter_function(func, pos, kw, starred)
+        finally:
+            self.lines, self.path = saved
+
+    def enter_function(self, func: FuncVal, pos: List[Value], kw: Dict[str, Value], starred: bool) -> Value:
+        node = func.node
         scope = Scope(parent=func.scope)
         self.bind_params(node.args, func, pos, kw, starred, scope)  # type: ignore[attr-defined]
         saved_cond = self.cond_depth

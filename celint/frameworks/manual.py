@@ -1,4 +1,6 @@
-"""Activations written by hand: `1 / (1 + exp(-z))` is a sigmoid, `exp(z) / sum(exp(z))` a softmax.
+"""Arithmetic on tensors. Activations written by hand: `1 / (1 + exp(-z))` is a sigmoid,
+`exp(z) / sum(exp(z))` a softmax; and raw scores shifted or scaled (`wide + self.fc(x)`, `z / T`)
+stay raw scores.
 
 Users who write their own `sigmoid` / `softmax` usually also write their own log-loss on top of it
 (CE103). The intermediate steps are tracked as tensors whose head carries a private marker
@@ -11,9 +13,10 @@ import ast
 from dataclasses import replace
 from typing import TYPE_CHECKING, Optional
 
-from celint.facts import SIGMOID, SOFTMAX, Head, Where
+from celint.facts import LINEAR, SIGMOID, SOFTMAX, Head, Where
 from celint.frameworks import BINOP_HOOKS, METHOD_HANDLERS, REF_HANDLERS
 from celint.frameworks.tensors import first_tensor_arg, head_of
+from celint.values import UNKNOWN as UNKNOWN_CONST
 from celint.values import BoundMethod, Tensor, Value, const_of
 
 if TYPE_CHECKING:
@@ -83,6 +86,25 @@ def _binop(interp: "Interpreter", op: ast.operator, left: Value, right: Value) -
             return Tensor(Head(SOFTMAX, None, activation_at=left.head.activation_at))
     elif isinstance(op, ast.Sub) and _is_one(left) and b == SIGMOID:
         return right  # 1 - sigmoid(z) is sigmoid(-z): still a probability, log() of it still underflows
+    return _shifted_scores(op, left, right, a, b)
+
+
+def _shifted_scores(op: ast.operator, left: Value, right: Value, a: Optional[str], b: Optional[str]) -> Optional[Value]:
+    """Raw scores plus anything, or scaled by a number, are still unbounded raw scores."""
+    if isinstance(op, (ast.Add, ast.Sub)) and LINEAR in (a, b):
+        scores, other = (left, right) if a == LINEAR else (right, left)
+        if isinstance(other, Tensor) and other.head.activation not in (LINEAR, None):
+            return None  # logits + log-probabilities, logits - softmax...: not obviously raw
+        width = scores.head.width
+        if isinstance(other, Tensor) and other.head.width != width:
+            width = None  # broadcasting: the wider operand sets the width
+        elif not isinstance(other, Tensor) and const_of(other) is UNKNOWN_CONST:
+            width = None
+        return Tensor(replace(scores.head, width=width))
+    if isinstance(op, (ast.Mult, ast.Div)) and a == LINEAR and isinstance(const_of(right), (int, float)):
+        return left
+    if isinstance(op, ast.Mult) and b == LINEAR and isinstance(const_of(left), (int, float)):
+        return right
     return None
 
 

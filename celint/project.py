@@ -1,0 +1,177 @@
+"""Cross-module analysis: imports of the checked tree's own modules resolve to what those modules define.
+
+Real projects keep the model in `models.py` and the loop in `train.py`. When the CLI checks a tree,
+`from .models import Net` / `from models import build_model` / `import models` in one file is resolved
+to the class or function that `models.py` defines, so the interpreter can enter it; a softmax at the
+end of `Net.forward` then reaches the `CrossEntropyLoss` in `train.py`, and the finding (reported at
+the loss) names the head's `file:line`.
+
+Bounded: each imported module is read and parsed once and interpreted once (as an import, with
+`__name__` set so its `if __name__ == "__main__":` block is skipped); its final scope is cached.
+An import cycle resolves to nothing (unknown), never to a half-built module.
+"""
+
+from __future__ import annotations
+
+import ast
+import os
+from typing import TYPE_CHECKING, Callable, Dict, Iterable, List, Optional, Set, Tuple
+
+from celint.values import Const, Scope, Value
+
+if TYPE_CHECKING:
+    from celint.engine import Finding
+    from celint.interpreter import Interpreter
+
+_NEW, _RUNNING, _DONE, _BROKEN = "new", "running", "done", "broken"
+
+
+class _Module:
+    def __init__(self, path: str):
+        self.path = path  # as the user gave it: findings and labels use this spelling
+        self.state = _NEW
+        self.scope: Optional[Scope] = None
+
+
+class Project:
+    """The modules of one checked tree, found by file path; nothing outside the tree is ever read."""
+
+    def __init__(self, paths: Iterable[str]):
+        self.modules: Dict[str, _Module] = {}
+        self.names: Set[str] = set()  # every module / package name in the tree: a cheap first filter
+        for path in paths:
+            if not path.endswith(".py"):
+                continue
+            key = _key(path)
+            self.modules[key] = _Module(path)
+            parts = key[:-3].split(os.sep)
+            self.names.update(p for p in parts if p and p != "__init__")
+        self.top = os.path.commonpath(list(self.modules)) if self.modules else ""
+        if self.top in self.modules:  # a single file
+            self.top = os.path.dirname(self.top)
+        # id(module scope) -> (lines, path), shared with every interpreter run for this project
+        self.sources: Dict[int, Tuple[List[str], str]] = {}
+
+    # ----- checking one file -----------------------------------------------------------------
+    def analyse(self, module: ast.Module, source: str, path: str) -> List["Finding"]:
+        """`engine.analyse` with the project's imports resolved; findings inside other files are theirs."""
+        from celint.checks import run_checks
+        from celint.engine import to_finding
+        from celint.extract import extract
+
+        interp = self._interpreter(module, source.splitlines(), path)
+        events = interp.run()
+        hits = run_checks(extract(events, interp))
+        # a problem found while running another module's code is reported when that module is checked
+        return [to_finding(hit, path) for hit in hits if hit.at.path in ("", path)]
+
+    def _interpreter(self, tree: ast.Module, lines: List[str], path: str) -> "Interpreter":
+        from celint.interpreter import Interpreter
+
+        interp = Interpreter(tree, lines, path)
+        interp.resolve_external = self.resolver(path)
+        interp.foreign = self.sources
+        self.sources[id(interp.module_scope)] = (lines, path)
+        return interp
+
+    # ----- resolving names -------------------------------------------------------------------
+    def resolver(self, importer: str) -> Callable[[str], Optional[Value]]:
+        directory = os.path.dirname(_key(importer))
+        return lambda qualname: self.resolve(directory, qualname)
+
+    def resolve(self, directory: str, qualname: str) -> Optional[Value]:
+        """What `qualname` (as an import or attribute chain spells it) names in the tree; None otherwise."""
+        level = len(qualname) - len(qualname.lstrip("."))
+        parts = qualname[level:].split(".")
+        if level:
+            roots = [_up(directory, level - 1)]
+        elif parts[0] in self.names:
+            roots = self._search_path(directory)
+        else:
+            return None  # torch.nn.Linear and every other outside name: the common case, kept cheap
+        for root in roots:
+            for cut in range(len(parts), 0, -1):
+                module = self._find(root, parts[:cut])
+                if module is not None:
+                    return self._member(module, parts[cut:])
+        return None
+
+    def _search_path(self, directory: str) -> List[str]:
+        """A script's own directory first (flat layouts), then each parent up to the tree's top."""
+        roots = [directory]
+        while directory != self.top and directory.startswith(self.top) and os.path.dirname(directory) != directory:
+            directory = os.path.dirname(directory)
+            roots.append(directory)
+        return roots
+
+    def _find(self, root: str, parts: List[str]) -> Optional[_Module]:
+        base = os.path.join(root, *parts)
+        return self.modules.get(base + ".py") or self.modules.get(os.path.join(base, "__init__.py"))
+
+    def _member(self, module: _Module, attrs: List[str]) -> Optional[Value]:
+        if not attrs:
+            return None  # the module itself: stays a name, and its attributes resolve through here
+        if len(attrs) > 1:
+            return None
+        scope = self._scope(module)
+        if scope is None:
+            return None
+        return scope.names.get(attrs[0])
+
+    def _scope(self, module: _Module) -> Optional[Scope]:
+        if module.state == _NEW:
+            module.state = _RUNNING  # an import cycle back to this module resolves to unknown
+            module.scope = self._run_import(module)
+            module.state = _DONE if module.scope is not None else _BROKEN
+        return module.scope if module.state == _DONE else None
+
+    def _run_import(self, module: _Module) -> Optional[Scope]:
+        from celint.engine import parse
+        from celint.interpreter import BudgetExceeded
+        from celint.source import SourceError, read_source
+
+        try:
+            source, _ = read_source(module.path)
+            tree = parse(source, module.path)
+        except (SourceError, ValueError):
+            return None
+        interp = self._interpreter(tree, source.splitlines(), module.path)
+        interp.module_scope.names["__name__"] = Const(_module_name(module.path))
+        try:
+            interp.exec_block(tree.body, interp.module_scope)
+        except BudgetExceeded:
+            pass
+        except RecursionError:
+            return None
+        return interp.module_scope
+
+
+def _key(path: str) -> str:
+    return os.path.normpath(os.path.abspath(path))
+
+
+def _up(directory: str, levels: int) -> str:
+    for _ in range(levels):
+        directory = os.path.dirname(directory)
+    return directory
+
+
+def _module_name(path: str) -> str:
+    stem = os.path.splitext(os.path.basename(path))[0]
+    return os.path.basename(os.path.dirname(path)) if stem == "__init__" else stem
+
+
+def project_groups(paths: List[str]) -> List[List[str]]:
+    """Files that may import one another, grouped by the directory that holds their top package.
+
+    A file in a package (a directory with `__init__.py`) belongs with its outermost package's parent;
+    a loose script with its own directory. Groups keep the order of `paths`.
+    """
+    groups: Dict[str, List[str]] = {}
+    present = {_key(p) for p in paths}
+    for path in paths:
+        directory = os.path.dirname(_key(path))
+        while os.path.join(directory, "__init__.py") in present and os.path.dirname(directory) != directory:
+            directory = os.path.dirname(directory)
+        groups.setdefault(directory, []).append(path)
+    return list(groups.values())
