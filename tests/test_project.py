@@ -1,0 +1,123 @@
+"""Cross-module analysis: each multi-file project in tests/corpus/projects gives exactly its annotations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import List
+
+import pytest
+from annotations import expected_findings
+
+from celint.engine import check_source
+from celint.project import Project, project_groups
+
+PROJECTS = Path(__file__).resolve().parent / "corpus" / "projects"
+PROJECT_DIRS = sorted(p for p in PROJECTS.iterdir() if p.is_dir())
+
+
+def _files(directory: Path) -> List[str]:
+    return [str(p) for p in sorted(directory.rglob("*.py"))]
+
+
+@pytest.mark.parametrize("directory", PROJECT_DIRS, ids=lambda p: p.name)
+def test_project_gives_exactly_its_annotated_findings(directory: Path) -> None:
+    files = _files(directory)
+    project = Project(files)
+    for path in files:
+        source = Path(path).read_text(encoding="utf-8")
+        result = check_source(source, path, project=project)
+        assert result.error is None, path
+        got = {(f.line, f.code) for f in result.findings}
+        assert got == expected_findings(source), (path, [f.message for f in result.findings])
+
+
+def test_the_whole_projects_tree_at_once_gives_the_same_findings() -> None:
+    files = _files(PROJECTS)
+    project = Project(files)
+    for path in files:
+        source = Path(path).read_text(encoding="utf-8")
+        got = {(f.line, f.code) for f in check_source(source, path, project=project).findings}
+        assert got == expected_findings(source), path
+
+
+def test_finding_at_the_loss_names_the_head_in_the_other_file() -> None:
+    train = PROJECTS / "mnist_pkg" / "train.py"
+    models = PROJECTS / "mnist_pkg" / "models.py"
+    project = Project(_files(PROJECTS / "mnist_pkg"))
+    result = check_source(train.read_text(encoding="utf-8"), str(train), project=project)
+    finding = result.findings[0]
+    assert finding.path == str(train) and finding.line == 18
+    assert f"{models}:26" in finding.message
+    assert any(r.path == str(models) and r.line == 26 for r in finding.related)
+
+
+def test_without_a_project_each_file_stands_alone() -> None:
+    train = PROJECTS / "mnist_pkg" / "train.py"
+    assert check_source(train.read_text(encoding="utf-8"), str(train)).findings == []
+
+
+def _write(root: Path, files: dict) -> List[str]:
+    paths = []
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        paths.append(str(path))
+    return sorted(paths)
+
+
+MODEL = """\
+import torch.nn as nn
+import torch.nn.functional as F
+from {other} import criterion
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(8, 4)
+
+    def forward(self, x):
+        return F.softmax(self.fc(x))
+"""
+
+TRAIN = """\
+import torch.nn as nn
+import models
+
+model = models.Net()
+criterion = nn.CrossEntropyLoss()
+for x, y in loader:
+    loss = criterion(model(x), y)
+"""
+
+
+def test_import_cycle_and_findings_inside_the_imported_file_stay_with_that_file(tmp_path: Path) -> None:
+    paths = _write(tmp_path, {"models.py": MODEL.format(other="train"), "train.py": TRAIN})
+    project = Project(paths)
+    by_file = {}
+    for path in paths:
+        result = check_source(Path(path).read_text(encoding="utf-8"), path, project=project)
+        assert result.error is None
+        by_file[Path(path).name] = sorted((f.line, f.code) for f in result.findings)
+    # the softmax without dim is reported once, in models.py; the loss once, in train.py
+    assert by_file == {"models.py": [(11, "CE104")], "train.py": [(7, "CE101")]}
+
+
+def test_an_unparsable_imported_module_is_unknown(tmp_path: Path) -> None:
+    paths = _write(tmp_path, {"models.py": "def broken(:\n", "train.py": TRAIN})
+    project = Project(paths)
+    train = str(tmp_path / "train.py")
+    result = check_source(TRAIN, train, project=project)
+    assert result.error is None and result.findings == []
+
+
+def test_groups_put_a_package_with_its_parent_and_scripts_with_their_directory(tmp_path: Path) -> None:
+    paths = _write(tmp_path, {
+        "pkg/__init__.py": "", "pkg/models.py": "", "pkg/sub/__init__.py": "", "pkg/sub/x.py": "",
+        "scripts/a.py": "", "scripts/b.py": "",
+    })
+    groups = sorted(sorted(Path(p).relative_to(tmp_path).as_posix() for p in g) for g in project_groups(paths))
+    assert groups == [
+        ["pkg/__init__.py", "pkg/models.py", "pkg/sub/__init__.py", "pkg/sub/x.py"],
+        ["scripts/a.py", "scripts/b.py"],
+    ]
