@@ -32,13 +32,13 @@ def discover(paths: Iterable[str], settings: Settings) -> Iterator[str]:
 def _walk(top: str, settings: Settings) -> List[str]:
     listed = _git_files(top) if settings.respect_gitignore else None
     if listed is not None:
-        files = [os.path.join(top, rel) if top != "." else rel for rel in listed]
+        files = [os.path.normpath(os.path.join(top, rel)) for rel in listed]
         return sorted(f for f in files if f.endswith(SUFFIXES) and os.path.isfile(f)
                       and not settings.excluded(f, base=top))
     found = []
     for root, dirs, names in os.walk(top, followlinks=False):  # no symlinked directories: no loops
         dirs[:] = sorted(d for d in dirs if not settings.excluded(os.path.join(root, d), base=top))
-        found.extend(os.path.join(root, n) for n in sorted(names)
+        found.extend(os.path.normpath(os.path.join(root, n)) for n in sorted(names)
                      if n.endswith(SUFFIXES) and not settings.excluded(os.path.join(root, n), base=top))
     return found
 
