@@ -11,6 +11,7 @@ from celint.config import Settings
 from celint.engine import DEFAULT_MAX_BYTES, FileResult, check_source
 from celint.noqa import NoqaMap
 from celint.notebook import CellMap, is_notebook, read_notebook
+from celint.project import Project
 from celint.source import SourceError, decode
 
 PARALLEL_THRESHOLD = 16  # below this many files a pool costs more than it saves
@@ -46,14 +47,14 @@ def read_file(path: str) -> "tuple[str, Optional[CellMap]]":
     return decode(data), None
 
 
-def check_file(path: str, options: CheckOptions) -> CheckedFile:
+def check_file(path: str, options: CheckOptions, project: Optional[Project] = None) -> CheckedFile:
     """One file, start to end; any failure becomes this file's error line."""
     try:
         source, cells = read_file(path)
     except SourceError as exc:
         return _error(path, str(exc), options)
     try:
-        result = check_source(source, path, prefilter=options.prefilter, max_bytes=options.max_bytes)
+        result = check_source(source, path, prefilter=options.prefilter, max_bytes=options.max_bytes, project=project)
     except Exception as exc:  # a celint bug: report it for this file and go on with the others
         return _error(path, f"internal error ({type(exc).__name__}: {exc}); please report it", options)
     checked = CheckedFile(path, result.findings, result.error, source=source, cells=cells)
@@ -72,9 +73,24 @@ def _error(path: str, message: str, options: CheckOptions) -> CheckedFile:
 
 
 def check_files(paths: List[str], options: CheckOptions, jobs: int = 0) -> List[CheckedFile]:
+    """Every file, in the given order. Imports between the given files are followed (`celint.project`)."""
     workers = jobs or os.cpu_count() or 1
     if workers <= 1 or len(paths) < PARALLEL_THRESHOLD:
-        return [check_file(path, options) for path in paths]
+        project = Project(paths)
+        return [check_file(path, options, project) for path in paths]
     chunk = max(1, len(paths) // (workers * 8))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(check_file, paths, [options] * len(paths), chunksize=chunk))
+    # each worker knows the whole tree and parses the modules its files import, once per worker
+    with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(paths,)) as pool:
+        return list(pool.map(_check_in_project, paths, [options] * len(paths), chunksize=chunk))
+
+
+_WORKER_PROJECT: Optional[Project] = None
+
+
+def _start_worker(paths: List[str]) -> None:
+    global _WORKER_PROJECT
+    _WORKER_PROJECT = Project(paths)
+
+
+def _check_in_project(path: str, options: CheckOptions) -> CheckedFile:
+    return check_file(path, options, _WORKER_PROJECT)
