@@ -135,5 +135,6 @@ def unary(interp: "Interpreter", op: ast.unaryop, operand: Value) -> Value:
 from celint.frameworks import keras as _keras  # noqa: E402,F401
 from celint.frameworks import torch as _torch  # noqa: E402,F401
 from celint.frameworks import jax as _jax  # noqa: E402,F401
+from celint.frameworks import tf as _tf  # noqa: E402,F401
 from celint.frameworks import manual as _manual  # noqa: E402,F401
 from celint.frameworks import common as _common  # noqa: E402,F401
