@@ -114,8 +114,8 @@ def load_settings(config_path: Optional[str]) -> Settings:
     if not isinstance(respect, bool):
         raise ConfigError(f"{where} respect-gitignore must be true or false")
     return Settings(
-        select=tuple(values.get("select", ())), extend_select=tuple(values.get("extend-select", ())),
-        ignore=tuple(values.get("ignore", ()) + values.get("extend-ignore", [])),
+        select=tuple(values.get("select", [])), extend_select=tuple(values.get("extend-select", [])),
+        ignore=tuple(values.get("ignore", []) + values.get("extend-ignore", [])),
         per_file_ignores=_per_file_ignores(table.get("per-file-ignores", {}), where),
         exclude=tuple(values.get("exclude", list(DEFAULT_EXCLUDE)) + values.get("extend-exclude", [])),
         respect_gitignore=respect, root=os.path.dirname(os.path.abspath(config_path)), config_path=config_path,
