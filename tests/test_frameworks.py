@@ -312,3 +312,18 @@ def test_softmax_without_dim_is_ce104_for_pytorch_only() -> None:
         q = torch.randn(2, 3).softmax(dim=-1)
         r = jax.nn.softmax(torch.randn(2, 3))
         """)
+
+
+def test_log_softmax_written_with_logsumexp_is_log_probabilities() -> None:
+    assert_annotated("""
+        import torch
+        import torch.nn as nn
+        import torch.nn.functional as F
+        fc = nn.Linear(16, 5)
+
+        def step(x, y):
+            z = fc(x)
+            log_probs = z - torch.logsumexp(z, dim=1, keepdim=True)
+            shifted = z - z.max(dim=1, keepdim=True).values
+            return F.nll_loss(log_probs, y) + F.nll_loss(shifted, y) + F.nll_loss(z * 2.0, y)  # error: CE102
+        """)

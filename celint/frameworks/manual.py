@@ -13,7 +13,7 @@ import ast
 from dataclasses import replace
 from typing import TYPE_CHECKING, Optional
 
-from celint.facts import LINEAR, SIGMOID, SOFTMAX, Head, Where
+from celint.facts import LINEAR, LOG_SOFTMAX, SIGMOID, SOFTMAX, Head, Where
 from celint.frameworks import BINOP_HOOKS, METHOD_HANDLERS, REF_HANDLERS
 from celint.frameworks.tensors import first_tensor_arg, head_of
 from celint.values import UNKNOWN as UNKNOWN_CONST
@@ -24,6 +24,9 @@ if TYPE_CHECKING:
 
 EXP_FUNCTIONS = ("numpy.exp", "jax.numpy.exp", "torch.exp", "tensorflow.exp", "tensorflow.math.exp",
                  "keras.ops.exp", "math.exp")
+LOGSUMEXP_FUNCTIONS = ("torch.logsumexp", "tensorflow.reduce_logsumexp", "tensorflow.math.reduce_logsumexp",
+                       "jax.nn.logsumexp", "jax.scipy.special.logsumexp", "scipy.special.logsumexp",
+                       "keras.ops.logsumexp")
 SUM_FUNCTIONS = ("numpy.sum", "jax.numpy.sum", "torch.sum", "tensorflow.reduce_sum", "keras.ops.sum")
 
 EXP = "~exp"  # exp(z)
@@ -31,6 +34,7 @@ EXP_NEG = "~exp(-z)"  # exp(-z)
 ONE_PLUS_EXP = "~1+exp(z)"
 ONE_PLUS_EXP_NEG = "~1+exp(-z)"
 SUM_EXP = "~sum(exp(z))"
+LOGSUMEXP = "~logsumexp(z)"
 
 
 def _marker(activation: str, at: Optional[Where], width: Optional[int] = None) -> Tensor:
@@ -50,6 +54,10 @@ def _exp(interp: "Interpreter", ref: object, args: "Args") -> Value:
     node = args.arg_node("x", 0)
     negated = isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub)
     return _marker(EXP_NEG if negated else EXP, interp.where(args.node), head_of(first_tensor_arg(args)).width)
+
+
+def _logsumexp(interp: "Interpreter", ref: object, args: "Args") -> Value:
+    return _marker(LOGSUMEXP, interp.where(args.node))
 
 
 def _sum(interp: "Interpreter", ref: object, args: "Args") -> Optional[Value]:
@@ -86,6 +94,10 @@ def _binop(interp: "Interpreter", op: ast.operator, left: Value, right: Value) -
             return Tensor(Head(SOFTMAX, None, activation_at=left.head.activation_at))
     elif isinstance(op, ast.Sub) and _is_one(left) and b == SIGMOID:
         return right  # 1 - sigmoid(z) is sigmoid(-z): still a probability, log() of it still underflows
+    elif isinstance(op, ast.Sub) and b == LOGSUMEXP:
+        # z - logsumexp(z) is log_softmax(z), written by hand
+        head = left.head if isinstance(left, Tensor) else Head(None, None)
+        return Tensor(replace(head, activation=LOG_SOFTMAX, activation_at=right.head.activation_at))
     return _shifted_scores(op, left, right, a, b)
 
 
@@ -95,6 +107,8 @@ def _shifted_scores(op: ast.operator, left: Value, right: Value, a: Optional[str
         scores, other = (left, right) if a == LINEAR else (right, left)
         if isinstance(other, Tensor) and other.head.activation not in (LINEAR, None):
             return None  # logits + log-probabilities, logits - softmax...: not obviously raw
+        if isinstance(op, ast.Sub) and not isinstance(other, Tensor) and not isinstance(const_of(other), (int, float)):
+            return None  # z - something unknown may be a normaliser (a log-softmax written by hand)
         width = scores.head.width
         if isinstance(other, Tensor) and other.head.width != width:
             width = None  # broadcasting: the wider operand sets the width
@@ -110,6 +124,8 @@ def _shifted_scores(op: ast.operator, left: Value, right: Value, a: Optional[str
 
 for _name in EXP_FUNCTIONS:
     REF_HANDLERS[_name] = _exp
+for _name in LOGSUMEXP_FUNCTIONS:
+    REF_HANDLERS[_name] = _logsumexp
 for _name in SUM_FUNCTIONS:
     REF_HANDLERS.setdefault(_name, _sum_function)
 METHOD_HANDLERS.append(_sum_method)
