@@ -9,6 +9,7 @@ from celint.events import ActivationEvent, CompileEvent, Events, LogOfProbabilit
 from celint.facts import Head, LossUse, Metric, Targets
 from celint.frameworks import model_output
 from celint.frameworks.losses import as_loss
+from celint.frameworks.targets import fit_targets, targets_of
 from celint.knowledge.keras import THRESHOLD_METRIC_STRINGS
 from celint.values import UNKNOWN, DictVal, Literal, LossObj, MetricObj, Seq, Tensor, Value, const_of
 
@@ -31,13 +32,13 @@ def extract(events: Events, interp: "Interpreter") -> FileFacts:
     for model in list(events.models):
         facts.heads.extend(head for _, head in heads_of(model_output(interp, model)))
     for compile_event in events.compiles:
-        facts.uses.extend(_compiled_uses(interp, compile_event, facts.flavours))
+        facts.uses.extend(_compiled_uses(interp, compile_event, facts.flavours, events))
     for application in events.applications:
         loss = application.loss
         if not isinstance(loss, LossObj):
             continue
         head = application.predictions.head if isinstance(application.predictions, Tensor) else None
-        facts.uses.append(_use(loss, head, (), _targets(application.targets), at=application.at))
+        facts.uses.append(_use(loss, head, (), targets_of(application.targets), at=application.at))
     facts.activations = list(events.activations)
     facts.logs = list(events.logs)
     return facts
@@ -59,17 +60,19 @@ def heads_of(outputs: Value) -> List[Tuple[Optional[str], Head]]:
     return []
 
 
-def _compiled_uses(interp: "Interpreter", event: CompileEvent, flavours: Set[str]) -> Iterator[LossUse]:
+def _compiled_uses(interp: "Interpreter", event: CompileEvent, flavours: Set[str], events: Events) -> Iterator[LossUse]:
     outputs = model_output(interp, event.model)
     heads = heads_of(outputs)
     if not heads:
         return
+    # the targets every fit() of this model passes; with several outputs y is split per head: not followed
+    targets = fit_targets(events.fits, event.model) if len(heads) == 1 else None
     metrics = _metrics(event.metrics)
     api = "tf.compat.v1" if "tf.compat.v1" in flavours else ("keras" if flavours == {"keras"} else "tf.keras")
     for index, (name, head) in enumerate(heads):
         loss = _loss_for(interp, event.loss, name, index, len(heads), isinstance(outputs, DictVal))
         if isinstance(loss, LossObj):
-            yield _use(loss, head, metrics, None, api=api)
+            yield _use(loss, head, metrics, targets, api=api)
 
 
 def _loss_for(interp: "Interpreter", losses: Value, name: Optional[str], index: int, count: int, by_name: bool) -> Value:
@@ -94,10 +97,6 @@ def _metrics(value: Value) -> Tuple[Metric, ...]:
         elif isinstance(item, MetricObj):
             found.append(Metric(item.name, item.at, item.threshold_at_half))
     return tuple(found)
-
-
-def _targets(value: Value) -> Optional[Targets]:
-    return value.targets if isinstance(value, Tensor) and value.targets is not None else None
 
 
 def _use(loss: LossObj, head: Optional[Head], metrics: Tuple[Metric, ...], targets: Optional[Targets],

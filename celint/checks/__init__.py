@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Callable, Iterator, List, Optional, Sequence
 
-from celint.checks import expects, width
+from celint.checks import expects, targets, width
 from celint.extract import FileFacts
 from celint.facts import Hit, LossUse
 
@@ -18,8 +18,15 @@ HEAD_CHECKS: Sequence[UseCheck] = (
     width.binary_loss_on_softmax,
     width.categorical_loss_on_sigmoid,
 )
-# Targets against loss: a separate root cause, reported alongside head problems.
-TARGET_CHECKS: List[UseCheck] = []
+# Targets against loss: a separate root cause, reported alongside head problems. The encoding is
+# checked before the class count: a sparse loss fed to_categorical(y, 5) is one finding, not two.
+TARGET_CHECKS: List[UseCheck] = [
+    targets.multi_hot_into_softmax,
+    targets.one_hot_into_sparse_loss,
+    targets.indices_into_one_hot_loss,
+    targets.binary_loss_on_single_label_one_hot,
+    targets.class_count_mismatch,
+]
 
 
 def run_checks(facts: FileFacts) -> List[Hit]:

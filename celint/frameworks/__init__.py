@@ -25,6 +25,9 @@ SUBSCRIPT_HOOKS: List[ValueHook] = []
 UNPACK_HOOKS: List[ValueHook] = []
 BINOP_HOOKS: List[ValueHook] = []
 CLASS_FAMILIES: Dict[str, str] = {}  # base class -> "keras-model" | "torch-module" | "flax-module"
+# Observers see the arguments of every call that is not a user function, whatever is called: TF1
+# `sess.run(..., feed_dict=...)` runs through objects the interpreter cannot name.
+CALL_OBSERVERS: List[Callable[["Interpreter", "Args"], None]] = []
 
 FORWARD_METHODS = {
     "keras-model": ("call",),
@@ -39,6 +42,8 @@ def class_family(qualname: str) -> str:
 
 
 def call(interp: "Interpreter", func: Value, args: "Args") -> Value:
+    for observer in CALL_OBSERVERS:
+        observer(interp, args)
     if isinstance(func, Ref):
         handler = REF_HANDLERS.get(func.qualname)
         if handler is None:
@@ -138,3 +143,4 @@ from celint.frameworks import jax as _jax  # noqa: E402,F401
 from celint.frameworks import tf as _tf  # noqa: E402,F401
 from celint.frameworks import manual as _manual  # noqa: E402,F401
 from celint.frameworks import common as _common  # noqa: E402,F401
+from celint.frameworks import targets as _targets  # noqa: E402,F401

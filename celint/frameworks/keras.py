@@ -107,7 +107,9 @@ def _model_methods(interp: "Interpreter", method: BoundMethod, args: "Args") -> 
         interp.events.compiles.append(CompileEvent(model, args.get("loss", 1, UNKNOWN), args.get("metrics", -1, None), where))
         return UNKNOWN
     if name in ("fit", "fit_generator", "train_on_batch"):
-        targets = (args.get("y", 1, UNKNOWN), args.get("validation_data", -1, None) or UNKNOWN)
+        # (y, validation_data, x): x only when y is absent, where it may be a dataset of (x, y) pairs
+        x = args.get("x", 0, UNKNOWN) if not args.given("y", 1) else UNKNOWN
+        targets = (args.get("y", 1, UNKNOWN), args.get("validation_data", -1, None) or UNKNOWN, x)
         interp.events.fits.append(FitEvent(model, targets, where))
         return UNKNOWN
     if name in ("to", "cuda", "cpu", "train", "eval", "double", "float", "half", "requires_grad_"):

@@ -1,0 +1,402 @@
+"""Targets adapter: what encoded labels a name holds, from where they are made to where they reach a loss.
+
+Labels are carried as `Tensor(UNKNOWN_HEAD, targets=Targets(...))`. Anything this module does not
+recognise leaves them unknown, and arithmetic on labels (mixup, smoothing) makes them unknown too.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Callable, Iterable, List, Optional, Tuple
+
+from celint.facts import INTEGER, ONE_HOT, Targets, Where
+from celint.frameworks import BINOP_HOOKS, CALL_OBSERVERS, METHOD_HANDLERS, REF_HANDLERS, SUBSCRIPT_HOOKS
+from celint.frameworks.tensors import UNKNOWN_HEAD
+from celint.knowledge import targets as T
+from celint.values import UNKNOWN, BoundMethod, Const, DictVal, Ref, Seq, Tensor, Value, const_of, int_of
+
+if TYPE_CHECKING:
+    from celint.interpreter import Args, Interpreter
+
+MAX_HOW = 36  # longer call sources are named by their function only
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """A tf.data dataset of (x, y) elements; `labels` is what y holds."""
+
+    labels: Tensor
+
+
+@dataclass(frozen=True)
+class Encoder:
+    """An sklearn label encoder before it transforms anything."""
+
+    producer: T.Producer
+    single_column: bool = True
+
+
+@dataclass(frozen=True)
+class Eye:
+    """`np.eye(K)`: indexing it with class ids gives one-hot rows."""
+
+    classes: Optional[int]
+    dtype_float: bool = True
+
+
+@dataclass(frozen=True)
+class MnistSets:
+    """TF1 `read_data_sets(...)`: `.train.next_batch(n)` and `.test.labels` hold `labels`."""
+
+    labels: Tensor
+
+
+@dataclass(eq=False)
+class Placeholder:
+    """A TF1 placeholder: its targets are whatever `feed_dict` feeds it."""
+
+    at: Where
+    feeds: List[Tuple[Optional[Targets], Where]] = field(default_factory=list)
+
+
+# ----- reading label values ---------------------------------------------------------------------
+def labels_of(value: Value) -> Optional[Tensor]:
+    """The label tensor a value holds (through `.values`, `mnist.test.labels`), or None."""
+    if isinstance(value, Tensor) and value.targets is not None:
+        return value
+    if isinstance(value, BoundMethod):
+        if value.name in T.SAME_DATA_ATTRIBUTES:
+            return labels_of(value.receiver)
+        owner = value.receiver
+        if value.name == "labels" and isinstance(owner, BoundMethod) and owner.name in T.MNIST_SPLITS \
+                and isinstance(owner.receiver, MnistSets):
+            return owner.receiver.labels
+    return None
+
+
+def targets_of(value: Value) -> Optional[Targets]:
+    """What reaches a loss as targets: labels, a dataset's labels, or what a placeholder is fed. None: unknown."""
+    if isinstance(value, Dataset):
+        return value.labels.targets
+    if isinstance(value, Placeholder):
+        return join(replace(t, reached_at=at, via="feed_dict") for t, at in value.feeds if t is not None)
+    found = labels_of(value)
+    return found.targets if found is not None else None
+
+
+def join(candidates: Iterable[Targets]) -> Optional[Targets]:
+    """Targets seen at several places: known ones must agree on the encoding (else unknown)."""
+    result: Optional[Targets] = None
+    for t in candidates:
+        if t.encoding is None:
+            continue
+        if result is None:
+            result = t
+        elif result.encoding != t.encoding:
+            return None
+        elif result.classes != t.classes:
+            result = replace(result, classes=None)
+    return result
+
+
+def fit_targets(fits: Iterable[object], model: Value) -> Optional[Targets]:
+    """The targets every `fit` of `model` passes: y (or a dataset given as x) and validation_data."""
+    seen: List[Targets] = []
+    for fit in fits:
+        if getattr(fit, "model", None) is not model:
+            continue
+        values = tuple(getattr(fit, "targets", ()))
+        candidates = [values[0] if values else UNKNOWN]
+        if len(values) > 1:
+            val = values[1]
+            candidates.append(val.items[1] if isinstance(val, Seq) and len(val.items) >= 2 else val)
+        if len(values) > 2 and isinstance(values[2], Dataset):
+            candidates.append(values[2])
+        for candidate in candidates:
+            found = targets_of(candidate)
+            if found is not None:
+                seen.append(replace(found, reached_at=fit.at, via="fit"))  # type: ignore[attr-defined]
+    return join(seen)
+
+
+# ----- helpers ------------------------------------------------------------------------------------
+def _labels(interp: "Interpreter", args: "Args", encoding: str, classes: Optional[int], how: str,
+            dtype_float: Optional[bool], as_written: bool = True) -> Tensor:
+    source = interp.source(args.node)
+    if as_written and source and "\n" not in source and len(source) <= MAX_HOW:
+        how = source
+    return Tensor(UNKNOWN_HEAD, Targets(encoding, classes, interp.where(args.node), how, dtype_float))
+
+
+def _positive(value: Value) -> Optional[int]:
+    n = int_of(value)
+    return n if n is not None and n > 0 else None
+
+
+def _classes_arg(args: "Args", producer: T.Producer) -> Optional[int]:
+    for keyword in producer.classes_kw:
+        if keyword in args.kw:
+            return _positive(args.kw[keyword])
+    return _positive(args.get("", producer.classes_pos, None))
+
+
+def _first_arg(args: "Args", keywords: Tuple[str, ...] = ("y", "a", "input", "x", "indices", "labels")) -> Value:
+    for keyword in keywords:
+        if keyword in args.kw:
+            return args.kw[keyword]
+    return args.pos[0] if args.pos else UNKNOWN
+
+
+def _dtype_float(value: Value, node: Optional[ast.AST]) -> Optional[bool]:
+    """True / False when a dtype argument is clearly floating / integer; None otherwise."""
+    word = ""
+    if isinstance(value, Ref):
+        word = value.qualname.rsplit(".", 1)[-1]
+    elif isinstance(const_of(value), str):
+        word = str(const_of(value))
+    elif isinstance(node, ast.Name):
+        word = node.id
+    word = word.lower()
+    if not word:
+        return None
+    if word.startswith(T.FLOAT_DTYPE_WORDS) or "float" in word:
+        return True
+    if word.startswith(T.INT_DTYPE_WORDS):
+        return False
+    return None
+
+
+def _single_column(node: Optional[ast.AST], value: Value) -> bool:
+    """`df["label"]`, `df[["label"]]`, `y.reshape(-1, 1)` or known labels: one column to encode."""
+    if labels_of(value) is not None:
+        return True
+    if isinstance(node, ast.Subscript):
+        index = node.slice
+        if isinstance(index, ast.Constant) and isinstance(index.value, str):
+            return True
+        return isinstance(index, ast.List) and len(index.elts) == 1
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+        return node.func.attr in ("reshape", "to_frame")
+    return False
+
+
+def _chain(name: str, handler: Callable[["Interpreter", Ref, "Args"], Optional[Value]]) -> None:
+    """Register `handler` before whatever another adapter registered for `name` (None: not labels)."""
+    previous = REF_HANDLERS.get(name)
+
+    def chained(interp: "Interpreter", ref: Ref, args: "Args") -> Value:
+        result = handler(interp, ref, args)
+        if result is not None:
+            return result
+        return previous(interp, ref, args) if previous is not None else UNKNOWN
+
+    REF_HANDLERS[name] = chained
+
+
+# ----- producers ------------------------------------------------------------------------------------
+def _produce(interp: "Interpreter", ref: Ref, args: "Args") -> Optional[Value]:
+    """to_categorical, one_hot, argmax: labels whose encoding the call fixes."""
+    producer = T.PRODUCERS[ref.qualname]
+    if producer.keeps_classes:
+        source = labels_of(_first_arg(args))
+        classes = source.targets.classes if source is not None and source.targets is not None else None
+    else:
+        classes = _classes_arg(args, producer)
+    return _labels(interp, args, producer.encoding, classes, producer.how, producer.dtype_float)
+
+
+def _get_dummies(interp: "Interpreter", ref: Ref, args: "Args") -> Optional[Value]:
+    data = args.get("data", 0, UNKNOWN)
+    if args.starred or "columns" in args.kw or interp.truth(args.get("drop_first", -1, Const(False))) is not False:
+        return None  # drop_first / several columns: not one-hot rows
+    if not _single_column(args.arg_node("data", 0), data):
+        return None
+    return _labels(interp, args, ONE_HOT, None, "pd.get_dummies", False)
+
+
+def _randint(interp: "Interpreter", ref: Ref, args: "Args") -> Optional[Value]:
+    if "high" in args.kw:
+        high = args.kw["high"]
+    elif len(args.pos) >= 2 and int_of(args.pos[1]) is not None:
+        high = args.pos[1]  # randint(low, high, ...)
+    elif len(args.pos) >= 2 and ref.qualname == "torch.randint":
+        high = args.pos[0]  # torch.randint(high, size)
+    else:
+        high = args.get("low", 0, UNKNOWN) if "size" in args.kw or len(args.pos) == 1 else UNKNOWN
+    return _labels(interp, args, INTEGER, _positive(high), T.RANDINT[ref.qualname], False)
+
+
+def _load_data(interp: "Interpreter", ref: Ref, args: "Args") -> Optional[Value]:
+    classes: Optional[int] = T.DATASET_CLASSES[ref.qualname]
+    if ref.qualname.endswith("cifar100.load_data") and args.given("label_mode", 0):
+        mode = const_of(args.get("label_mode", 0, UNKNOWN))
+        classes = {"fine": classes, "coarse": T.CIFAR100_COARSE}.get(mode) if isinstance(mode, str) else None
+    name = ref.qualname.split(".")[-2]
+    y = _labels(interp, args, INTEGER, classes, f"{name}.load_data()", False)
+    return Seq((Seq((UNKNOWN, y), is_list=False), Seq((UNKNOWN, y), is_list=False)), is_list=False)
+
+
+def _read_data_sets(interp: "Interpreter", ref: Ref, args: "Args") -> Optional[Value]:
+    one_hot = const_of(args.get("one_hot", 2, Const(False)))
+    if not isinstance(one_hot, bool):
+        return None
+    encoding = ONE_HOT if one_hot else INTEGER
+    how = "read_data_sets(one_hot=True)" if one_hot else "read_data_sets()"
+    return MnistSets(_labels(interp, args, encoding, 10, how, one_hot))
+
+
+def _placeholder(interp: "Interpreter", ref: Ref, args: "Args") -> Optional[Value]:
+    return Placeholder(interp.where(args.node))
+
+
+def _eye(interp: "Interpreter", ref: Ref, args: "Args") -> Optional[Value]:
+    k = _positive(args.get("N", 0, UNKNOWN) if "N" in args.kw else args.get("n", 0, UNKNOWN))
+    m = args.get("M", 1, None) if not ref.qualname.startswith("torch") else args.get("m", 1, None)
+    if m is not None and int_of(m) != k:
+        return None  # a rectangular eye is not one-hot rows of K classes
+    return Eye(k)
+
+
+def _convert(interp: "Interpreter", ref: Ref, args: "Args") -> Optional[Value]:
+    """np.array(y), torch.tensor(y, dtype=torch.long), tf.cast(y, tf.float32): same labels, maybe a new dtype."""
+    source = labels_of(_first_arg(args, ("data", "value", "a", "x", "input", "ndarray")))
+    if source is None or source.targets is None:
+        return None
+    if ref.qualname in T.TYPED_CONVERSIONS:
+        return Tensor(UNKNOWN_HEAD, replace(source.targets, dtype_float=T.TYPED_CONVERSIONS[ref.qualname]))
+    position = T.CONVERSIONS[ref.qualname]
+    if args.given("dtype", position):
+        dtype = _dtype_float(args.get("dtype", position, UNKNOWN), args.arg_node("dtype", position))
+        return Tensor(UNKNOWN_HEAD, replace(source.targets, dtype_float=dtype))
+    return source
+
+
+def _split(interp: "Interpreter", ref: Ref, args: "Args") -> Optional[Value]:
+    """train_test_split(X, y) -> X_train, X_test, y_train, y_test; shuffle(X, y) -> X, y."""
+    if args.starred:
+        return None
+    copies = 1 if ref.qualname in T.SHUFFLERS else 2
+    items: List[Value] = []
+    for array in args.pos:
+        found = labels_of(array)
+        items.extend([found if found is not None else UNKNOWN] * copies)
+    return Seq(tuple(items), is_list=True)
+
+
+def _dataset(interp: "Interpreter", ref: Ref, args: "Args") -> Optional[Value]:
+    elements = args.get("tensors", 0, UNKNOWN)
+    if isinstance(elements, Seq) and len(elements.items) == 2:
+        found = labels_of(elements.items[1])
+        if found is not None:
+            return Dataset(found)
+    return None
+
+
+def _encoder(interp: "Interpreter", ref: Ref, args: "Args") -> Optional[Value]:
+    producer = T.ENCODERS[ref.qualname]
+    if producer.how == "OneHotEncoder":
+        if args.starred or ("drop" in args.kw and const_of(args.kw["drop"]) is not None):
+            return None  # drop="first": K-1 columns, not one-hot rows
+        if "dtype" in args.kw:
+            producer = producer._replace(dtype_float=_dtype_float(args.kw["dtype"], args.arg_node("dtype")))
+    return Encoder(producer)
+
+
+# ----- methods, subscripts, arithmetic ------------------------------------------------------------------
+def _methods(interp: "Interpreter", method: BoundMethod, args: "Args") -> Optional[Value]:
+    receiver, name = method.receiver, method.name
+    if isinstance(receiver, Dataset):
+        return receiver if name in T.DATASET_METHODS else UNKNOWN
+    if isinstance(receiver, Encoder):
+        return _encode(interp, receiver, name, args)
+    if name == "next_batch" and isinstance(receiver, BoundMethod) and isinstance(receiver.receiver, MnistSets):
+        return Seq((UNKNOWN, receiver.receiver.labels), is_list=False)
+    source = labels_of(receiver)
+    if source is None or source.targets is None:
+        return None
+    targets = source.targets
+    if name == "argmax":
+        return _labels(interp, args, INTEGER, targets.classes, "argmax", False)
+    if name in T.FLOAT_METHODS or name in T.INT_METHODS:
+        return Tensor(UNKNOWN_HEAD, replace(targets, dtype_float=name in T.FLOAT_METHODS))
+    if name in ("astype", "to", "type") and args.pos:
+        dtype = _dtype_float(args.pos[0], args.node.args[0] if args.node.args else None)
+        if dtype is not None or name == "astype":
+            return Tensor(UNKNOWN_HEAD, replace(targets, dtype_float=dtype))
+        return source  # .to(device)
+    if name in T.KEEPING_METHODS or (name in T.INTEGER_ONLY_METHODS and targets.encoding == INTEGER):
+        return source
+    return UNKNOWN  # sums, reshapes of one-hot rows...: no longer labels we can name
+
+
+def _encode(interp: "Interpreter", encoder: Encoder, name: str, args: "Args") -> Value:
+    if name == "fit":
+        return encoder
+    if name not in T.ENCODE_METHODS:
+        return UNKNOWN
+    producer = encoder.producer
+    if producer.how == "OneHotEncoder" and not _single_column(args.arg_node("X", 0), args.get("X", 0, UNKNOWN)):
+        return UNKNOWN  # several columns: concatenated one-hot blocks
+    # named by the encoder class: `lb.fit_transform(y)` does not say what lb is
+    return _labels(interp, args, producer.encoding, None, f"{producer.how}.{name}", producer.dtype_float, False)
+
+
+def _subscript(interp: "Interpreter", owner: Value, index: Value, node: ast.Subscript) -> Optional[Value]:
+    if isinstance(owner, Eye):
+        at = interp.where(node)
+        source = interp.source(node)
+        how = source if source and len(source) <= MAX_HOW else "np.eye(K)[y]"
+        return Tensor(UNKNOWN_HEAD, Targets(ONE_HOT, owner.classes, at, how, owner.dtype_float))
+    found = labels_of(owner)
+    if found is None:
+        return None
+    key = node.slice
+    # rows (slices, index arrays, masks) keep the encoding; a column or a single item does not
+    if isinstance(key, ast.Slice) or not isinstance(key, (ast.Tuple, ast.Constant, ast.UnaryOp)):
+        return found
+    return UNKNOWN
+
+
+def _arithmetic(interp: "Interpreter", op: ast.operator, left: Value, right: Value) -> Optional[Value]:
+    """Mixup, label smoothing, scaling: arithmetic on labels leaves soft targets we do not name."""
+    if labels_of(left) is not None or labels_of(right) is not None:
+        return UNKNOWN
+    return None
+
+
+def _observe_feed(interp: "Interpreter", args: "Args") -> None:
+    """`sess.run(op, feed_dict={y_: batch_ys})`, `op.run(feed_dict=...)`: what each placeholder is fed."""
+    feed = args.kw.get("feed_dict")
+    if isinstance(feed, DictVal):
+        for key, value in feed.items:
+            if isinstance(key, Placeholder):
+                key.feeds.append((targets_of(value), interp.where(args.node)))
+
+
+for _name in T.PRODUCERS:
+    _chain(_name, _produce)
+for _name in T.RANDINT:
+    _chain(_name, _randint)
+for _name in T.DATASET_CLASSES:
+    _chain(_name, _load_data)
+for _name in T.READ_DATA_SETS:
+    _chain(_name, _read_data_sets)
+for _name in T.PLACEHOLDERS:
+    _chain(_name, _placeholder)
+for _name in ("numpy.eye", "numpy.identity", "jax.numpy.eye", "torch.eye"):
+    _chain(_name, _eye)
+for _name in list(T.CONVERSIONS) + list(T.TYPED_CONVERSIONS):
+    _chain(_name, _convert)
+for _name in T.SPLITTERS + T.SHUFFLERS:
+    _chain(_name, _split)
+for _name in T.DATASET_CONSTRUCTORS:
+    _chain(_name, _dataset)
+for _name in T.ENCODERS:
+    _chain(_name, _encoder)
+_chain(T.GET_DUMMIES, _get_dummies)
+# Labels first: other adapters read tensors as model outputs and would drop what the rows hold.
+METHOD_HANDLERS.insert(0, _methods)
+SUBSCRIPT_HOOKS.insert(0, _subscript)
+BINOP_HOOKS.insert(0, _arithmetic)
+CALL_OBSERVERS.append(_observe_feed)
