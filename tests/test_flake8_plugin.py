@@ -1,0 +1,90 @@
+"""The real flake8, on files and on stdin (as editors call it), with flake8's own selection and noqa."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import List
+
+import pytest
+from clitools import BUGGY, BUGGY_COL, BUGGY_LINE, REPO, celint, run
+
+TWO_BUGS = BUGGY + '''
+single = keras.Sequential([keras.Input((8,)), keras.layers.Dense(1, activation="softmax")])
+single.compile(loss="binary_crossentropy", optimizer="adam")
+'''
+
+
+def flake8(*args: str, cwd: "Path | None" = None, stdin: str = "") -> List[str]:
+    done = run(["-m", "flake8", "--isolated", "--select", "CE", *args], cwd=cwd, stdin=stdin)
+    assert done.returncode in (0, 1), done.stderr
+    return done.stdout.splitlines()
+
+
+def test_file_and_stdin_give_the_same_findings_with_1_based_columns(tmp_path: Path) -> None:
+    (tmp_path / "train.py").write_text(TWO_BUGS, encoding="utf-8")
+    on_file = flake8("train.py", cwd=tmp_path)
+    on_stdin = flake8("--stdin-display-name=train.py", "-", cwd=tmp_path, stdin=TWO_BUGS)
+    assert on_file == on_stdin
+    assert on_file[0].startswith(f"train.py:{BUGGY_LINE}:{BUGGY_COL}: CE101 ")
+    assert [line.split(" ")[1] for line in on_file] == ["CE101", "CE201"]
+
+
+def test_flake8_and_the_cli_agree_on_positions(tmp_path: Path) -> None:
+    (tmp_path / "train.py").write_text(TWO_BUGS, encoding="utf-8")
+    cli = celint("check", "-q", "train.py", cwd=tmp_path).stdout.splitlines()
+    assert flake8("train.py", cwd=tmp_path) == cli
+
+
+def test_flake8_select_extend_ignore_and_per_file_ignores(tmp_path: Path) -> None:
+    (tmp_path / "train.py").write_text(TWO_BUGS, encoding="utf-8")
+    assert [x.split(" ")[1] for x in flake8("--select", "CE2", "train.py", cwd=tmp_path)] == ["CE201"]
+    assert [x.split(" ")[1] for x in flake8("--extend-ignore", "CE101", "train.py", cwd=tmp_path)] == ["CE201"]
+    assert flake8("--per-file-ignores", "train.py:CE", "train.py", cwd=tmp_path) == []
+
+
+def test_flake8_config_file_is_honoured(tmp_path: Path) -> None:
+    (tmp_path / "train.py").write_text(TWO_BUGS, encoding="utf-8")
+    (tmp_path / "setup.cfg").write_text("[flake8]\nselect = CE\nextend-ignore = CE201\n", encoding="utf-8")
+    done = run(["-m", "flake8", "train.py"], cwd=tmp_path)
+    assert [x.split(" ")[1] for x in done.stdout.splitlines()] == ["CE101"]
+
+
+@pytest.mark.parametrize("comment, left", [
+    ("  # noqa: CE101", ["CE201"]), ("  # noqa", ["CE201"]), ("  # noqa:CE1", ["CE201"]),
+    ("  # noqa: CE2", ["CE101", "CE201"]), ("  # NOQA: E501", ["CE101", "CE201"]),
+])
+def test_noqa_matches_the_cli(tmp_path: Path, comment: str, left: List[str]) -> None:
+    lines = TWO_BUGS.splitlines()
+    lines[BUGGY_LINE - 1] += comment
+    (tmp_path / "train.py").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    via_flake8 = flake8("train.py", cwd=tmp_path)
+    assert [x.split(" ")[1] for x in via_flake8] == left
+    assert celint("check", "-q", "train.py", cwd=tmp_path).stdout.splitlines() == via_flake8
+
+
+def test_noqa_on_the_last_line_of_a_multiline_statement_matches_flake8(tmp_path: Path) -> None:
+    source = BUGGY.replace("model.compile(loss=", "model.compile(\n    loss=").replace(
+        'optimizer="adam")', 'optimizer="adam",\n)  # noqa: CE101')
+    (tmp_path / "train.py").write_text(source, encoding="utf-8")
+    assert flake8("train.py", cwd=tmp_path) == celint("check", "-q", "train.py", cwd=tmp_path).stdout.splitlines()
+
+
+def test_file_level_noqa(tmp_path: Path) -> None:
+    (tmp_path / "train.py").write_text("# flake8: noqa\n" + TWO_BUGS, encoding="utf-8")
+    assert flake8("train.py", cwd=tmp_path) == []
+    assert celint("check", "train.py", cwd=tmp_path).returncode == 0
+
+
+def test_plugin_registers_its_options(tmp_path: Path) -> None:
+    assert "--celint-max-file-size" in run(["-m", "flake8", "--help"]).stdout
+    (tmp_path / "train.py").write_text(TWO_BUGS, encoding="utf-8")
+    lines = flake8("--celint-max-file-size=100", "train.py", cwd=tmp_path)
+    assert len(lines) == 1 and lines[0].startswith("train.py:1:1: CE000 ") and "limit" in lines[0]
+
+
+def test_corpus_sample_agrees_between_flake8_and_the_cli() -> None:
+    corpus = REPO / "tests" / "corpus" / "keras"
+    files = sorted(str(p.relative_to(REPO)) for p in corpus.glob("*.py"))[:25]
+    via_flake8 = run(["-m", "flake8", "--isolated", "--select", "CE", *files], cwd=REPO).stdout.splitlines()
+    via_cli = celint("check", "-q", "--isolated", *files, cwd=REPO).stdout.splitlines()
+    assert sorted(via_flake8) == sorted(via_cli) and via_cli
