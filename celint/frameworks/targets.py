@@ -352,10 +352,14 @@ def _subscript(interp: "Interpreter", owner: Value, index: Value, node: ast.Subs
     if found is None:
         return None
     key = node.slice
-    # rows (slices, index arrays, masks) keep the encoding; a column or a single item does not
-    if isinstance(key, ast.Slice) or not isinstance(key, (ast.Tuple, ast.Constant, ast.UnaryOp)):
-        return found
-    return UNKNOWN
+    if isinstance(key, ast.Slice):
+        return found  # y[:1000], Y[start:start + BATCH]
+    if isinstance(key, (ast.Tuple, ast.Constant, ast.UnaryOp)) or found.targets is None:
+        return UNKNOWN  # a column or a single item: no longer rows of labels
+    # index arrays and masks keep the rows; y[y < 5] may drop classes, so class indices lose their count
+    if found.targets.encoding == INTEGER and found.targets.classes is not None:
+        return Tensor(UNKNOWN_HEAD, replace(found.targets, classes=None))
+    return found
 
 
 def _arithmetic(interp: "Interpreter", op: ast.operator, left: Value, right: Value) -> Optional[Value]:
