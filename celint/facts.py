@@ -111,11 +111,28 @@ class Scenario:
 
 
 @dataclass(frozen=True)
+class Edit:
+    """One change to the source, located by the node that starts at `at` (celint/fix.py applies it).
+
+    kind: "set-keyword"    the call at `at` gets `keyword=value` (replaced, or appended)
+          "set-argument"   the argument at `at` (keyword or positional) gets `value`
+          "replace-string" the string literal (or `kw="..."` argument) at `at` gets the text `value`
+          "unwrap-call"    the call at `at` becomes its first positional argument (or its receiver)
+    """
+
+    kind: str
+    at: Where
+    value: str = ""
+    keyword: str = ""
+
+
+@dataclass(frozen=True)
 class Fix:
     """A fix as data; the autofix front end turns it into an edit."""
 
     description: str
     safe: bool = True
+    edits: Tuple[Edit, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -127,3 +144,4 @@ class Hit:
     scenario: Optional[Scenario] = None
     fixed: Optional[Scenario] = None
     extra: Tuple[Tuple[str, str], ...] = field(default=())
+    fix: Optional[Fix] = None  # an unambiguous repair, when one exists
