@@ -289,3 +289,14 @@ def test_messages_stay_short() -> None:
     [finding] = check_source(src, "prog.py").findings
     assert finding.code == "CE303" and finding.line == 5
     assert len(finding.message) <= 140
+
+
+def test_randint_matrix_is_not_class_indices() -> None:
+    src = _keras("""
+        y = np.random.randint(0, 2, size=(100, 10))
+        model.compile(loss="categorical_crossentropy", optimizer="adam")
+        model.fit(np.random.rand(100, 8), y)
+    """)
+    assert _codes(src) == set()
+    src = src.replace("size=(100, 10)", "size=(100, 1)")
+    assert _codes(src) == {"CE302"}

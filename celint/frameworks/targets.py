@@ -216,6 +216,9 @@ def _get_dummies(interp: "Interpreter", ref: Ref, args: "Args") -> Optional[Valu
 
 
 def _randint(interp: "Interpreter", ref: Ref, args: "Args") -> Optional[Value]:
+    size = args.get("size", 2, None)
+    if isinstance(size, Seq) and size.items and int_of(size.items[-1]) != 1 and len(size.items) > 1:
+        return None  # randint(0, 2, size=(N, 5)): a matrix of ints, not one class index per row
     if "high" in args.kw:
         high = args.kw["high"]
     elif len(args.pos) >= 2 and int_of(args.pos[1]) is not None:

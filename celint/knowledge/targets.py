@@ -30,6 +30,8 @@ PRODUCERS: Dict[str, Producer] = {
     "tensorflow.one_hot": _TF_ONE_HOT,
     "tensorflow.compat.v1.one_hot": _TF_ONE_HOT,
     "jax.nn.one_hot": Producer(ONE_HOT, "jax.nn.one_hot", ("num_classes",), 1, True),
+    "keras.ops.one_hot": Producer(ONE_HOT, "keras.ops.one_hot", ("num_classes",), 1, True),
+    "keras.backend.one_hot": Producer(ONE_HOT, "K.one_hot", ("num_classes",), 1, True),
     # F.one_hot returns int64: into CrossEntropyLoss it is not a probability target.
     "torch.nn.functional.one_hot": Producer(ONE_HOT, "F.one_hot", ("num_classes",), 1, False),
     "numpy.argmax": _ARGMAX,
