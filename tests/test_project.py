@@ -121,3 +121,27 @@ def test_groups_put_a_package_with_its_parent_and_scripts_with_their_directory(t
         ["pkg/__init__.py", "pkg/models.py", "pkg/sub/__init__.py", "pkg/sub/x.py"],
         ["scripts/a.py", "scripts/b.py"],
     ]
+
+
+PACKAGE_MODEL = """\
+import torch.nn as nn
+
+def build(n=4):
+    return nn.Sequential(nn.Linear(8, n), nn.Softmax(dim=1))
+"""
+
+
+@pytest.mark.parametrize("importer, text", [
+    ("pkg/train.py", "from . import models\nmodel = models.build()\n"),
+    ("pkg/sub/train.py", "from ..models import build\nmodel = build()\n"),
+    ("run.py", "import pkg.models\nmodel = pkg.models.build()\n"),
+    ("run.py", "from pkg.models import build as make\nmodel = make()\n"),
+])
+def test_every_import_spelling_reaches_the_package_module(tmp_path: Path, importer: str, text: str) -> None:
+    loop = "import torch.nn as nn\n" + text + "loss = nn.CrossEntropyLoss()(model(x), y)  # error: CE101\n"
+    paths = _write(tmp_path, {"pkg/__init__.py": "", "pkg/sub/__init__.py": "", "pkg/models.py": PACKAGE_MODEL,
+                              importer: loop})
+    project = Project(paths)
+    result = check_source(loop, str(tmp_path / importer), project=project)
+    assert {(f.line, f.code) for f in result.findings} == expected_findings(loop)
+    assert "models.py:4" in result.findings[0].message
