@@ -136,8 +136,10 @@ def run_check(args: argparse.Namespace) -> int:
     if args.fix or args.diff:
         from celint.fix import fix_results
 
-        results = fix_results(results, options, write=args.fix and not args.diff,
-                              unsafe=args.unsafe_fixes, diff_out=sys.stdout if args.diff else None)
+        results, changed = fix_results(results, options, write=args.fix and not args.diff,
+                                       unsafe=args.unsafe_fixes, diff_out=sys.stdout if args.diff else None)
+        if args.fix and not args.diff and not args.quiet:
+            print(f"celint: fixed {changed} file{'s' if changed != 1 else ''}", file=sys.stderr)
     out = open(args.output_file, "w", encoding="utf-8") if args.output_file else sys.stdout
     try:
         report = ReportOptions(quiet=args.quiet, statistics=args.statistics, color=_color(args, out))
@@ -153,7 +155,7 @@ def run_check(args: argparse.Namespace) -> int:
     if missing or any(r.error for r in results):
         return EXIT_ERROR
     if args.diff:
-        return EXIT_FINDINGS if getattr(results, "fixable", 0) else EXIT_CLEAN
+        return EXIT_FINDINGS if changed else EXIT_CLEAN
     return EXIT_FINDINGS if any(r.findings for r in results) and not args.exit_zero else EXIT_CLEAN
 
 

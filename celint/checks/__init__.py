@@ -6,6 +6,7 @@ from typing import Callable, Iterator, List, Optional, Sequence
 
 from celint.checks import expects, targets, width
 from celint.extract import FileFacts
+from celint.fixes import with_fix
 from celint.facts import Hit, LossUse
 
 UseCheck = Callable[[LossUse], Optional[Hit]]
@@ -32,7 +33,7 @@ TARGET_CHECKS: List[UseCheck] = [
 def run_checks(facts: FileFacts) -> List[Hit]:
     hits: List[Hit] = list(_file_checks(facts))
     for use in facts.uses:
-        hits.extend(_use_checks(use, facts))
+        hits.extend(with_fix(hit, use) for hit in _use_checks(use, facts))  # autofix data: celint/fixes
     return _dedupe(hits)
 
 
