@@ -28,3 +28,11 @@ def run(args: Sequence[str], cwd: "Path | str | None" = None, stdin: str = "") -
 
 def celint(*args: str, cwd: "Path | str | None" = None) -> "subprocess.CompletedProcess[str]":
     return run(["-m", "celint", *args], cwd=cwd)
+
+
+def readme_snippet(name: str) -> str:
+    """The fenced block after `<!-- snippet: NAME -->` in the README (so the README's set-up is tested)."""
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    after = text.split(f"<!-- snippet: {name} -->", 1)[1]
+    block = after.split("```", 2)[1]
+    return block.split("\n", 1)[1]

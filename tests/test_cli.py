@@ -119,3 +119,18 @@ def test_output_file(tmp_path: Path) -> None:
     done = celint("check", "--format", "json", "-o", str(report), str(_write(tmp_path, "t.py", BUGGY)))
     assert done.returncode == 1 and done.stdout == ""
     assert '"CE101"' in report.read_text(encoding="utf-8")
+
+
+def test_readme_ci_commands_run(tmp_path: Path) -> None:
+    import shlex
+
+    from clitools import readme_snippet
+
+    _write(tmp_path, "train.py", BUGGY)
+    commands = [line.split("- run: ", 1)[1] for line in readme_snippet("github-workflow").splitlines()
+                if "- run: celint" in line]
+    assert len(commands) == 2
+    github = celint(*shlex.split(commands[0])[1:], cwd=tmp_path)
+    assert github.returncode == 1 and github.stdout.startswith("::error file=train.py,")
+    sarif = celint(*shlex.split(commands[1])[1:], cwd=tmp_path)
+    assert sarif.returncode == 0 and '"ruleId": "CE101"' in (tmp_path / "celint.sarif").read_text(encoding="utf-8")

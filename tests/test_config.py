@@ -97,3 +97,13 @@ def test_gitignored_files_are_skipped_inside_a_git_repository(tmp_path: Path) ->
     assert [p.split(":")[0] for p, _ in _reported(tmp_path, ".")] == ["src/nets/single.py", "src/train.py"]
     assert len(_reported(tmp_path, "--no-respect-gitignore", ".")) == 3
     assert len(_reported(tmp_path, "scripts/old.py")) == 1  # named explicitly: checked
+
+
+def test_readme_pyproject_snippet_loads(tmp_path: Path) -> None:
+    from clitools import readme_snippet
+
+    (tmp_path / "pyproject.toml").write_text(readme_snippet("pyproject"), encoding="utf-8")
+    settings = load_settings(str(tmp_path / "pyproject.toml"))
+    assert settings.wants("CE101") and not settings.wants("CE104")
+    assert not settings.wants("CE201", str(tmp_path / "tests" / "test_x.py"))
+    assert settings.excluded(str(tmp_path / "generated" / "a.py")) and settings.excluded("legacy_x.py")

@@ -88,3 +88,14 @@ def test_corpus_sample_agrees_between_flake8_and_the_cli() -> None:
     via_flake8 = run(["-m", "flake8", "--isolated", "--select", "CE", *files], cwd=REPO).stdout.splitlines()
     via_cli = celint("check", "-q", "--isolated", *files, cwd=REPO).stdout.splitlines()
     assert sorted(via_flake8) == sorted(via_cli) and via_cli
+
+
+def test_readme_flake8_snippet(tmp_path: Path) -> None:
+    from clitools import readme_snippet
+
+    (tmp_path / ".flake8").write_text(readme_snippet("flake8-config"), encoding="utf-8")
+    (tmp_path / "train.py").write_text(TWO_BUGS, encoding="utf-8")
+    (tmp_path / "notebooks_export").mkdir()
+    (tmp_path / "notebooks_export" / "nb.py").write_text(TWO_BUGS, encoding="utf-8")
+    done = run(["-m", "flake8", "--select", "CE", "."], cwd=tmp_path)
+    assert [line.split(":")[0] for line in done.stdout.splitlines()] == ["./train.py", "./train.py"]

@@ -48,3 +48,14 @@ def test_hook_fails_on_the_finding_and_passes_once_fixed(tmp_path: Path) -> None
 def test_hook_declaration() -> None:
     text = (REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
     assert "id: celint" in text and "entry: celint check" in text and "jupyter" in text
+
+
+def test_readme_pre_commit_snippet_is_a_valid_config(tmp_path: Path) -> None:
+    from clitools import readme_snippet
+
+    config = tmp_path / ".pre-commit-config.yaml"
+    config.write_text(readme_snippet("pre-commit-config"), encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "pre_commit", "validate-config", str(config)],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "id: celint" in config.read_text(encoding="utf-8")
