@@ -134,3 +134,25 @@ def test_readme_ci_commands_run(tmp_path: Path) -> None:
     assert github.returncode == 1 and github.stdout.startswith("::error file=train.py,")
     sarif = celint(*shlex.split(commands[1])[1:], cwd=tmp_path)
     assert sarif.returncode == 0 and '"ruleId": "CE101"' in (tmp_path / "celint.sarif").read_text(encoding="utf-8")
+
+
+def test_lint_path_loads_neither_numpy_nor_libcst(tmp_path: Path) -> None:
+    from clitools import run
+
+    path = _write(tmp_path, "train.py", BUGGY)
+    code = ("import sys; from celint.cli import main; main(['check', '-q', '--format', 'sarif', %r]); "
+            "print([m for m in ('numpy', 'libcst') if m in sys.modules], file=sys.stderr)" % str(path))
+    assert run(["-c", code]).stderr.strip().splitlines()[-1] == "[]"
+
+
+def test_demo_command_and_check_demo(tmp_path: Path) -> None:
+    import json
+
+    import pytest
+
+    pytest.importorskip("numpy")
+    done = celint("demo", "CE201", "--format", "json")
+    assert done.returncode == 0 and json.loads(done.stdout)["code"] == "CE201"
+    assert celint("demo", "CE999").returncode == 2
+    check = celint("check", "-q", "--demo", str(_write(tmp_path, "train.py", BUGGY)))
+    assert check.returncode == 1 and "CE101 demonstration" in check.stdout
