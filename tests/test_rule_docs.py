@@ -142,6 +142,17 @@ def test_use_instead_blocks_carry_no_annotations(doc: Path) -> None:
             assert not expected_findings(block.code), f"{block.where}: a fix must be clean"
 
 
+@pytest.mark.parametrize("doc", DOCS, ids=lambda p: p.stem)
+def test_autofix_line_and_fix_safety_follow_the_fix_table(doc: Path) -> None:
+    from celint.fixes import FIXES
+
+    text = doc.read_text(encoding="utf-8")
+    if doc.stem in FIXES:
+        assert "Autofix: none" not in text and "\n## Fix safety\n" in text, f"{doc.name}: document the fix"
+    else:
+        assert "Autofix: none" in text and "## Fix safety" not in text, f"{doc.name}: no fix exists"
+
+
 # --- the evaluator's demonstration ----------------------------------------------------------------------
 
 @pytest.mark.parametrize("doc", DOCS, ids=lambda p: p.stem)
