@@ -300,3 +300,23 @@ def test_randint_matrix_is_not_class_indices() -> None:
     assert _codes(src) == set()
     src = src.replace("size=(100, 10)", "size=(100, 1)")
     assert _codes(src) == {"CE302"}
+
+
+def test_batches_of_a_dataset_carry_their_labels() -> None:
+    src = TORCH + """
+from torch.utils.data import DataLoader, TensorDataset
+y = F.one_hot(labels, 5)
+loader = DataLoader(TensorDataset(torch.randn(32, 20), y), batch_size=8, shuffle=True)
+for xb, yb in loader:
+    loss = criterion(model(xb), yb)
+"""
+    assert _codes(src) == {"CE301"}
+    keras_loop = _keras("""
+        import tensorflow as tf
+        y = tf.one_hot(np.load("y.npy"), depth=10)
+        ds = tf.data.Dataset.from_tensor_slices((np.load("x.npy"), y)).batch(32)
+        loss_fn = keras.losses.SparseCategoricalCrossentropy()
+        for xb, yb in ds:
+            loss = loss_fn(yb, model(xb))
+    """)
+    assert _findings(keras_loop) == {(12, "CE301")}

@@ -24,6 +24,7 @@ METHOD_HANDLERS: List[MethodHandler] = []  # each returns None when the method i
 SUBSCRIPT_HOOKS: List[ValueHook] = []
 UNPACK_HOOKS: List[ValueHook] = []
 BINOP_HOOKS: List[ValueHook] = []
+ELEMENT_HOOKS: List[ValueHook] = []
 CLASS_FAMILIES: Dict[str, str] = {}  # base class -> "keras-model" | "torch-module" | "flax-module"
 # Observers see the arguments of every call that is not a user function, whatever is called: TF1
 # `sess.run(..., feed_dict=...)` runs through objects the interpreter cannot name.
@@ -124,7 +125,9 @@ def unpack(interp: "Interpreter", value: Value, count: int) -> Optional[List[Val
 
 
 def element_of(interp: "Interpreter", iterable: Value) -> Value:
-    return UNKNOWN
+    """What a `for` loop over a framework object binds (a tf.data / DataLoader batch), or UNKNOWN."""
+    result = _first(ELEMENT_HOOKS, interp, iterable)
+    return UNKNOWN if result is None else result
 
 
 def binop(interp: "Interpreter", op: ast.operator, left: Value, right: Value) -> Value:

@@ -11,7 +11,14 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Callable, Iterable, List, Optional, Tuple
 
 from celint.facts import INTEGER, ONE_HOT, Targets, Where
-from celint.frameworks import BINOP_HOOKS, CALL_OBSERVERS, METHOD_HANDLERS, REF_HANDLERS, SUBSCRIPT_HOOKS
+from celint.frameworks import (
+    BINOP_HOOKS,
+    CALL_OBSERVERS,
+    ELEMENT_HOOKS,
+    METHOD_HANDLERS,
+    REF_HANDLERS,
+    SUBSCRIPT_HOOKS,
+)
 from celint.frameworks.tensors import UNKNOWN_HEAD
 from celint.knowledge import targets as T
 from celint.values import UNKNOWN, BoundMethod, Const, DictVal, Ref, Seq, Tensor, Value, const_of, int_of
@@ -296,6 +303,27 @@ def _dataset(interp: "Interpreter", ref: Ref, args: "Args") -> Optional[Value]:
     return None
 
 
+def _tensor_dataset(interp: "Interpreter", ref: Ref, args: "Args") -> Optional[Value]:
+    """`TensorDataset(X, y)`: batches of (x, y)."""
+    if args.starred or len(args.pos) != 2:
+        return None
+    found = labels_of(args.pos[1])
+    return Dataset(found) if found is not None else None
+
+
+def _loader(interp: "Interpreter", ref: Ref, args: "Args") -> Optional[Value]:
+    """`DataLoader(dataset, batch_size=...)` batches keep what the rows hold."""
+    dataset = args.get("dataset", 0, UNKNOWN)
+    return dataset if isinstance(dataset, Dataset) else None
+
+
+def _batches(interp: "Interpreter", iterable: Value) -> Optional[Value]:
+    """`for xb, yb in loader:` binds one (x, y) batch."""
+    if isinstance(iterable, Dataset):
+        return Seq((UNKNOWN, iterable.labels), is_list=False)
+    return None
+
+
 def _encoder(interp: "Interpreter", ref: Ref, args: "Args") -> Optional[Value]:
     producer = T.ENCODERS[ref.qualname]
     if producer.how == "OneHotEncoder":
@@ -402,6 +430,9 @@ for _name in T.DATASET_CONSTRUCTORS:
 for _name in T.ENCODERS:
     _chain(_name, _encoder)
 _chain(T.GET_DUMMIES, _get_dummies)
+_chain(T.TENSOR_DATASET, _tensor_dataset)
+_chain(T.DATA_LOADER, _loader)
+ELEMENT_HOOKS.append(_batches)
 # Labels first: other adapters read tensors as model outputs and would drop what the rows hold.
 METHOD_HANDLERS.insert(0, _methods)
 SUBSCRIPT_HOOKS.insert(0, _subscript)

@@ -95,6 +95,8 @@ SHUFFLERS = ("sklearn.utils.shuffle",)
 
 # tf.data: datasets whose elements are (x, y) and the methods that keep them.
 DATASET_CONSTRUCTORS = ("tensorflow.data.Dataset.from_tensor_slices", "tensorflow.data.Dataset.from_tensors")
+TENSOR_DATASET = "torch.utils.data.TensorDataset"
+DATA_LOADER = "torch.utils.data.DataLoader"
 DATASET_METHODS = frozenset({"batch", "shuffle", "prefetch", "repeat", "cache", "take", "skip", "padded_batch",
                              "unbatch", "with_options"})
 
