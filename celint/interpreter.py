@@ -392,6 +392,9 @@ class Interpreter:
             return BoundMethod(owner, node.attr)
         if isinstance(owner, ClassVal):
             method = self.find_method(owner, node.attr)
+            if method is None and owner.bases:
+                # a classmethod inherited from a framework class: `TrainState.create` on a subclass
+                return self.ref_attribute(Ref(owner.bases[0]), node)
             return FuncVal(method, owner.scope) if method is not None else UNKNOWN
         if owner is UNKNOWN:
             return UNKNOWN

@@ -327,3 +327,26 @@ def test_log_softmax_written_with_logsumexp_is_log_probabilities() -> None:
             shifted = z - z.max(dim=1, keepdim=True).values
             return F.nll_loss(log_probs, y) + F.nll_loss(shifted, y) + F.nll_loss(z * 2.0, y)  # error: CE102
         """)
+
+
+def test_a_subclassed_flax_train_state_keeps_its_apply_fn() -> None:
+    assert_annotated("""
+        import jax
+        import flax.linen as nn
+        import optax
+        from flax.training import train_state
+
+        class TrainState(train_state.TrainState):
+            batch_stats: dict
+
+        class Net(nn.Module):
+            @nn.compact
+            def __call__(self, x):
+                return nn.sigmoid(nn.Dense(features=1)(x))
+
+        model = Net()
+        state = TrainState.create(apply_fn=model.apply, params=None, tx=optax.sgd(0.1), batch_stats={})
+
+        def loss_fn(params, x, y):
+            return optax.sigmoid_binary_cross_entropy(state.apply_fn(params, x), y).mean()  # error: CE101
+        """)
