@@ -1,26 +1,29 @@
-"""The evaluator's objectives against real Keras 3 and PyTorch on the same float32 arrays.
+"""The evaluator's objectives against real Keras 3, PyTorch and optax on the same float32 arrays.
 
 Loss values and gradients w.r.t. the pre-activation logits must satisfy
 |ref - fw| <= 1e-6 + 1e-6*|fw|; error texts must be identical. Inputs include
 saturated values (probabilities at exactly 0 and 1, logits of ±30) so a wrong
-epsilon or a missing clamp shows. Keras runs in one subprocess per backend.
+epsilon or a missing clamp shows. Keras runs in one subprocess per backend
+(torch, jax, numpy: the backend is fixed at the first import); gradients come
+from torch autograd and `jax.grad`, the numpy backend has no autodiff and is
+compared on values and error texts. optax runs in process under `jax.grad`.
+A test skips only when a package it needs is not installed, and says which.
 """
 
 from __future__ import annotations
 
-import ast
 import importlib.util
 import json
 import os
 import subprocess
 import sys
 from pathlib import Path
-from types import SimpleNamespace
-from typing import Callable, Dict, Optional, Tuple
+from typing import Dict, List, Optional, Tuple
 
 import numpy as np
 import pytest
 
+from celint.evaluator import errors as E
 from celint.evaluator import primitives as P
 from celint.evaluator.data import Dataset
 from celint.evaluator.errors import FrameworkError
@@ -34,6 +37,7 @@ pytestmark = pytest.mark.crosscheck
 
 WORKER = Path(__file__).parent / "crosscheck" / "keras_worker.py"
 N, K = 12, 4
+INSTALL = "pip install 'celint[crosscheck]'"
 
 
 def _inputs() -> Dict[str, np.ndarray]:
@@ -54,44 +58,57 @@ def _inputs() -> Dict[str, np.ndarray]:
     pk[1] = [0, 1, 0, 0]
     t = rng.integers(0, K, size=N)
     t[:2] = [0, 0]  # row 1 is confidently wrong
-    return {"z1": z1, "y1": y1, "p1": p1, "zK": zk, "pK": pk, "t": t, "oh": np.eye(K, dtype=np.float32)[t]}
+    t_k, t_neg = t.copy(), t.copy()
+    t_k[2], t_neg[2] = K, -1  # labels 1..K: one label == K, or a -1 padding label
+    return {
+        "z1": z1, "y1": y1, "p1": p1, "zK": zk, "pK": pk, "t": t, "oh": np.eye(K, dtype=np.float32)[t],
+        "t_k": t_k, "t_neg": t_neg,
+        # both wrong and confident: 30.0 each from logits, but 16.118 / 15.942 on the numpy backend
+        "z_sat": np.float32([[-30.0], [30.0]]), "y_sat": np.float32([1.0, 0.0]),
+    }
 
 
 INPUTS = _inputs()
+SATURATED_NUMPY = (16.118095 + 15.942385) / 2  # -log(float32(1e-7)) and -log(2**-23), averaged
 
 
 def S(fw: str, act: str, width: int, loss: str, expects: str, targets: str = INTEGER) -> Scenario:
     return Scenario(fw, act, width, loss, expects, targets, K if width > 1 else 2)
 
 
-# name -> (scenario, input key); must mirror tests/crosscheck/keras_worker.py:CASES
-KERAS_CASES: Dict[str, Tuple[Scenario, str]] = {
-    "bce_probs": (S("keras", LINEAR, 1, BINARY, PROBS), "p1"),
-    "bce_logits": (S("keras", LINEAR, 1, BINARY, LOGITS), "z1"),
-    "bce_raw": (S("keras", LINEAR, 1, BINARY, PROBS), "z1"),
-    "bce_sigmoid": (S("keras", SIGMOID, 1, BINARY, PROBS), "z1"),
-    "bce_double_sigmoid": (S("keras", SIGMOID, 1, BINARY, LOGITS), "z1"),
-    "bce_softmax1": (S("keras", SOFTMAX, 1, BINARY, PROBS), "z1"),
-    "cce_sigmoid1": (S("keras", SIGMOID, 1, CATEGORICAL, PROBS), "z1"),
-    "cce_probs": (S("keras", LINEAR, K, CATEGORICAL, PROBS, ONE_HOT), "pK"),
-    "cce_logits": (S("keras", LINEAR, K, CATEGORICAL, LOGITS, ONE_HOT), "zK"),
-    "cce_softmax": (S("keras", SOFTMAX, K, CATEGORICAL, PROBS, ONE_HOT), "zK"),
-    "cce_sigmoid": (S("keras", SIGMOID, K, CATEGORICAL, PROBS, ONE_HOT), "zK"),
-    "cce_raw": (S("keras", LINEAR, K, CATEGORICAL, PROBS, ONE_HOT), "zK"),
-    "scce_probs": (S("keras", LINEAR, K, SPARSE, PROBS), "pK"),
-    "scce_logits": (S("keras", LINEAR, K, SPARSE, LOGITS), "zK"),
-    "scce_softmax": (S("keras", SOFTMAX, K, SPARSE, PROBS), "zK"),
-    "scce_double": (S("keras", SOFTMAX, K, SPARSE, LOGITS), "zK"),
-    "bce_softmaxK": (S("keras", SOFTMAX, K, BINARY, PROBS, ONE_HOT), "zK"),
-    "err_scce_onehot": (S("keras", SOFTMAX, K, SPARSE, PROBS, ONE_HOT), "zK"),
-    "err_cce_int": (S("keras", SOFTMAX, K, CATEGORICAL, PROBS, INTEGER), "zK"),
+# name -> (scenario, input key, label key); must mirror tests/crosscheck/keras_worker.py:CASES
+KERAS_CASES: Dict[str, Tuple[Scenario, str, str]] = {
+    "bce_probs": (S("keras", LINEAR, 1, BINARY, PROBS), "p1", "y1"),
+    "bce_logits": (S("keras", LINEAR, 1, BINARY, LOGITS), "z1", "y1"),
+    "bce_logits_saturated": (S("keras", LINEAR, 1, BINARY, LOGITS), "z_sat", "y_sat"),
+    "bce_raw": (S("keras", LINEAR, 1, BINARY, PROBS), "z1", "y1"),
+    "bce_sigmoid": (S("keras", SIGMOID, 1, BINARY, PROBS), "z1", "y1"),
+    "bce_double_sigmoid": (S("keras", SIGMOID, 1, BINARY, LOGITS), "z1", "y1"),
+    "bce_softmax1": (S("keras", SOFTMAX, 1, BINARY, PROBS), "z1", "y1"),
+    "cce_sigmoid1": (S("keras", SIGMOID, 1, CATEGORICAL, PROBS), "z1", "y1"),
+    "cce_probs": (S("keras", LINEAR, K, CATEGORICAL, PROBS, ONE_HOT), "pK", "t"),
+    "cce_logits": (S("keras", LINEAR, K, CATEGORICAL, LOGITS, ONE_HOT), "zK", "t"),
+    "cce_softmax": (S("keras", SOFTMAX, K, CATEGORICAL, PROBS, ONE_HOT), "zK", "t"),
+    "cce_sigmoid": (S("keras", SIGMOID, K, CATEGORICAL, PROBS, ONE_HOT), "zK", "t"),
+    "cce_raw": (S("keras", LINEAR, K, CATEGORICAL, PROBS, ONE_HOT), "zK", "t"),
+    "scce_probs": (S("keras", LINEAR, K, SPARSE, PROBS), "pK", "t"),
+    "scce_logits": (S("keras", LINEAR, K, SPARSE, LOGITS), "zK", "t"),
+    "scce_softmax": (S("keras", SOFTMAX, K, SPARSE, PROBS), "zK", "t"),
+    "scce_double": (S("keras", SOFTMAX, K, SPARSE, LOGITS), "zK", "t"),
+    "bce_softmaxK": (S("keras", SOFTMAX, K, BINARY, PROBS, ONE_HOT), "zK", "t"),
+    "err_scce_onehot": (S("keras", SOFTMAX, K, SPARSE, PROBS, ONE_HOT), "zK", "t"),
+    "err_cce_int": (S("keras", SOFTMAX, K, CATEGORICAL, PROBS, INTEGER), "zK", "t"),
+    "scce_logits_label_k": (S("keras", LINEAR, K, SPARSE, LOGITS), "zK", "t_k"),
+    "scce_softmax_label_k": (S("keras", SOFTMAX, K, SPARSE, PROBS), "zK", "t_k"),
+    "scce_logits_label_neg": (S("keras", LINEAR, K, SPARSE, LOGITS), "zK", "t_neg"),
+    "scce_softmax_label_neg": (S("keras", SOFTMAX, K, SPARSE, PROBS), "zK", "t_neg"),
 }
 
 
-def _reference(sc: Scenario, backend: str, xkey: str, opts: Options = Options()):
+def _reference(sc: Scenario, backend: str, xkey: str, lkey: Optional[str] = None, opts: Options = Options()):
     """(loss, dloss/dz) from the evaluator, or the error text."""
-    labels = INPUTS["y1"] if sc.width == 1 else INPUTS["t"]
-    data = Dataset(np.zeros((N, 1)), labels.astype(np.int64), sc.classes)
+    labels = INPUTS[lkey or ("y1" if sc.width == 1 else "t")]
+    data = Dataset(np.zeros((len(labels), 1)), labels.astype(np.int64), sc.classes)
     try:
         built = build(sc, backend, data, opts)
         loss, grad, _ = built.objective(INPUTS[xkey].astype(np.float64))
@@ -120,11 +137,22 @@ def _compare(name: str, ref, fw: dict) -> Optional[str]:
     return None
 
 
+# --- Keras 3, one subprocess per backend ---------------------------------------------------
+
+# What each backend imports besides keras (keras 3.15's numpy backend imports jax and scipy).
+BACKEND_NEEDS = {"torch": ("torch",), "jax": ("jax",), "numpy": ("jax", "scipy")}
+AUTODIFF = ("torch", "jax")
+
+
+def _missing(modules) -> List[str]:
+    return [m for m in modules if importlib.util.find_spec(m) is None]
+
+
 def _start_worker(backend: str, tmp: Path) -> Tuple[subprocess.Popen, Path]:
     inputs, out = tmp / "inputs.npz", tmp / f"keras-{backend}.json"
     if not inputs.exists():
         np.savez(inputs, **INPUTS)
-    env = dict(os.environ, KERAS_BACKEND=backend, PYTHONWARNINGS="ignore")
+    env = dict(os.environ, KERAS_BACKEND=backend, PYTHONWARNINGS="ignore", TF_CPP_MIN_LOG_LEVEL="3")
     proc = subprocess.Popen([sys.executable, str(WORKER), str(inputs), str(out)], env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     return proc, out
@@ -132,123 +160,92 @@ def _start_worker(backend: str, tmp: Path) -> Tuple[subprocess.Popen, Path]:
 
 @pytest.fixture(scope="module")
 def keras_results(tmp_path_factory) -> Dict[str, dict]:
-    """Both backends in parallel; a backend whose dependencies are absent maps to its reason."""
-    if importlib.util.find_spec("keras") is None:
-        pytest.skip("keras is not installed (pip install 'celint[crosscheck]')")
+    """All backends in parallel; a backend whose packages are absent maps to a skip reason."""
+    if _missing(["keras"]):
+        pytest.skip(f"keras is not installed ({INSTALL})")
     tmp = tmp_path_factory.mktemp("keras")
-    procs = {b: _start_worker(b, tmp) for b in ("torch", "numpy")}
     results: Dict[str, dict] = {}
-    for backend, (proc, out) in procs.items():
-        _, err = proc.communicate(timeout=120)
-        if proc.returncode == 0:
-            results[backend] = json.loads(out.read_text(encoding="utf-8"))
-        elif "ModuleNotFoundError" in err:
-            missing = err.strip().splitlines()[-1]
-            results[backend] = {"skip": f"keras {backend} backend cannot import: {missing}"}
+    procs = {}
+    for backend, needs in BACKEND_NEEDS.items():
+        missing = _missing(needs)
+        if missing:
+            results[backend] = {"skip": f"keras {backend} backend needs {', '.join(missing)} ({INSTALL})"}
         else:
+            procs[backend] = _start_worker(backend, tmp)
+    for backend, (proc, out) in procs.items():
+        _, err = proc.communicate(timeout=180)
+        if proc.returncode != 0:
             raise AssertionError(f"keras {backend} worker failed:\n{err}")
+        results[backend] = json.loads(out.read_text(encoding="utf-8"))
+        assert results[backend]["backend"] == backend
     return results
 
 
-@pytest.mark.parametrize("backend", ["torch", "numpy"])
-def test_keras_losses_and_gradients_match(keras_results: Dict[str, dict], backend: str) -> None:
+def _backend(keras_results: Dict[str, dict], backend: str) -> dict:
     results = keras_results[backend]
     if "skip" in results:
-        pytest.skip(results["skip"])  # keras 3.15's numpy backend imports jax, which is not installed
+        pytest.skip(results["skip"])
+    return results
+
+
+@pytest.mark.parametrize("backend", ["torch", "jax", "numpy"])
+def test_keras_losses_gradients_and_errors_match(keras_results: Dict[str, dict], backend: str) -> None:
+    results = _backend(keras_results, backend)
+    assert set(results) - {"backend"} == set(KERAS_CASES)
+    if backend in AUTODIFF:  # gradients are compared, not silently left out
+        assert all("grad" in r for r in results.values() if isinstance(r, dict) and "value" in r)
     mismatches = [
-        m for name, (sc, xkey) in KERAS_CASES.items()
-        if (m := _compare(name, _reference(sc, f"keras-{backend}", xkey), results[name]))
+        m for name, (sc, xkey, lkey) in KERAS_CASES.items()
+        if (m := _compare(name, _reference(sc, f"keras-{backend}", xkey, lkey), results[name]))
     ]
     assert not mismatches, "\n".join(mismatches)
 
 
-def test_a_wrong_epsilon_is_caught(keras_results: Dict[str, dict], monkeypatch) -> None:
-    results = keras_results["torch"]
-    if "skip" in results:
-        pytest.skip(results["skip"])
-    monkeypatch.setattr(P, "CLIP_HIGH", 1 - 1e-7)  # the float64 bound: off by 0.176 when saturated
-    sc, xkey = KERAS_CASES["bce_probs"]
-    assert _compare("bce_probs", _reference(sc, "keras-torch", xkey), results["bce_probs"]) is not None
+def test_keras_numpy_backend_caps_bce_from_logits(keras_results: Dict[str, dict]) -> None:
+    """The cap is real: z=-30, y=1 costs 16.118 on numpy and 30.0 on torch and jax."""
+    assert _backend(keras_results, "numpy")["bce_logits_saturated"]["value"] == pytest.approx(SATURATED_NUMPY,
+                                                                                              rel=1e-6)
+    for backend in AUTODIFF:
+        if "skip" not in keras_results[backend]:
+            assert keras_results[backend]["bce_logits_saturated"]["value"] == pytest.approx(30.0, rel=1e-6)
 
 
-def _numpy_backend_source() -> Dict[str, Callable]:
-    """The Keras numpy backend's own loss functions, compiled from its source file.
-
-    keras 3.15's numpy backend cannot be imported without jax and scipy (its math
-    and linalg modules import them), so its nn.py functions are extracted and run
-    with numpy; this still checks the real code, e.g. its capped BCE from logits.
-    """
-    spec = importlib.util.find_spec("keras")
-    if spec is None or not spec.submodule_search_locations:
-        pytest.skip("keras is not installed (pip install 'celint[crosscheck]')")
-    path = Path(list(spec.submodule_search_locations)[0]) / "src" / "backend" / "numpy" / "nn.py"
-    wanted = {"sigmoid", "softmax", "log_softmax", "one_hot", "binary_crossentropy",
-              "categorical_crossentropy", "sparse_categorical_crossentropy"}
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    body = [n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name in wanted]
-    namespace: Dict[str, object] = {
-        "np": np,
-        "backend": SimpleNamespace(epsilon=lambda: 1e-7),
-        "convert_to_tensor": lambda x, dtype=None: np.asarray(x, dtype=dtype),
-    }
-    exec(compile(ast.Module(body=body, type_ignores=[]), str(path), "exec"), namespace)  # noqa: S102
-    return namespace  # type: ignore[return-value]
-
-
-def _keras_numpy_value(ns: Dict[str, Callable], act: Optional[str], loss: str, from_logits: bool,
-                       xkey: str, ykey: str) -> dict:
-    """What keras.losses.<Loss>()(y, act(x)) returns: same-rank fix, per-sample loss, mean."""
-    x = INPUTS[xkey].astype(np.float32)
-    pred = ns[act](x) if act else x
-    y = INPUTS[ykey].astype(np.int64 if ykey == "t" else np.float32)
-    if y.ndim == 1 and pred.shape[-1] == 1:
-        y = y[:, None]  # losses/loss.py:squeeze_or_expand_to_same_rank
-    try:
-        values = ns[loss](y, pred, from_logits=from_logits)
-    except (ValueError, IndexError) as exc:
-        return {"error": f"{type(exc).__name__}: {exc}"}
-    if loss == "binary_crossentropy":
-        values = np.mean(values, axis=-1)  # losses.binary_crossentropy averages the last axis
-    return {"value": float(np.mean(values))}
-
-
-NUMPY_CALLS = {  # name -> (activation, loss function, from_logits, target key)
-    "bce_probs": (None, "binary_crossentropy", False, "y1"),
-    "bce_logits": (None, "binary_crossentropy", True, "y1"),
-    "bce_raw": (None, "binary_crossentropy", False, "y1"),
-    "bce_sigmoid": ("sigmoid", "binary_crossentropy", False, "y1"),
-    "bce_double_sigmoid": ("sigmoid", "binary_crossentropy", True, "y1"),
-    "bce_softmax1": ("softmax", "binary_crossentropy", False, "y1"),
-    "cce_sigmoid1": ("sigmoid", "categorical_crossentropy", False, "y1"),
-    "cce_probs": (None, "categorical_crossentropy", False, "oh"),
-    "cce_logits": (None, "categorical_crossentropy", True, "oh"),
-    "cce_softmax": ("softmax", "categorical_crossentropy", False, "oh"),
-    "cce_sigmoid": ("sigmoid", "categorical_crossentropy", False, "oh"),
-    "cce_raw": (None, "categorical_crossentropy", False, "oh"),
-    "scce_probs": (None, "sparse_categorical_crossentropy", False, "t"),
-    "scce_logits": (None, "sparse_categorical_crossentropy", True, "t"),
-    "scce_softmax": ("softmax", "sparse_categorical_crossentropy", False, "t"),
-    "scce_double": ("softmax", "sparse_categorical_crossentropy", True, "t"),
-    "bce_softmaxK": ("softmax", "binary_crossentropy", False, "oh"),
-    "err_scce_onehot": ("softmax", "sparse_categorical_crossentropy", False, "oh"),
-    "err_cce_int": ("softmax", "categorical_crossentropy", False, "t"),
+# Labels 1..K (one label == K) and a -1 label: the error, or None where the row silently costs 0.
+OUT_OF_RANGE = {
+    "torch": ("IndexError: Target 4 is out of bounds.", "IndexError: Target -1 is out of bounds."),
+    "numpy": ("IndexError: index 4 is out of bounds for axis 1 with size 4", None),
+    "jax": (None, None),
 }
 
 
-def test_keras_numpy_backend_source_matches_including_capped_bce_from_logits() -> None:
-    ns = _numpy_backend_source()
-    assert set(NUMPY_CALLS) == set(KERAS_CASES)
-    mismatches = []
-    for name, (act, loss, logits, ykey) in NUMPY_CALLS.items():
-        sc, xkey = KERAS_CASES[name]
-        fw = _keras_numpy_value(ns, act, loss, logits, xkey, ykey)
-        mismatch = _compare(name, _reference(sc, "keras-numpy", xkey), fw)
-        if mismatch:
-            mismatches.append(mismatch)
-    assert not mismatches, "\n".join(mismatches)
-    # The cap itself: z=-30 with y=1 costs 16.118095 here and 30.0 on every other backend.
-    capped = ns["binary_crossentropy"](np.float32([[1.0]]), np.float32([[-30.0]]), from_logits=True)
-    assert float(capped[0, 0]) == pytest.approx(16.118095, rel=1e-6)
+@pytest.mark.parametrize("backend", list(OUT_OF_RANGE))
+def test_keras_out_of_range_labels_are_backend_dependent(keras_results: Dict[str, dict], backend: str) -> None:
+    results = _backend(keras_results, backend)
+    logp = INPUTS["zK"].astype(np.float64) - np.log(np.exp(INPUTS["zK"].astype(np.float64)).sum(1, keepdims=True))
+    per = -logp[np.arange(N), INPUTS["t"]]
+    per[2] = 0.0  # the row whose label is out of range
+    for lkey, expected in zip(("t_k", "t_neg"), OUT_OF_RANGE[backend]):
+        got = results[f"scce_logits_label_{lkey[2:]}"]
+        if expected:
+            assert got == {"error": expected}
+        else:
+            assert got["value"] == pytest.approx(per.mean(), rel=1e-6)
+
+
+@pytest.mark.parametrize("backend", ["torch", "numpy"])
+def test_a_wrong_epsilon_is_caught(keras_results: Dict[str, dict], backend: str, monkeypatch) -> None:
+    results = _backend(keras_results, backend)
+    monkeypatch.setattr(P, "CLIP_HIGH", 1 - 1e-7)  # the float64 bound: off by 0.176 when saturated
+    sc, xkey, lkey = KERAS_CASES["bce_probs"]
+    assert _compare("bce_probs", _reference(sc, f"keras-{backend}", xkey, lkey), results["bce_probs"]) is not None
+
+
+def test_a_missing_numpy_backend_cap_is_caught(keras_results: Dict[str, dict], monkeypatch) -> None:
+    results = _backend(keras_results, "numpy")
+    monkeypatch.setattr(P, "bce_logits_numpy_backend", P.bce_logits)
+    sc, xkey, lkey = KERAS_CASES["bce_logits_saturated"]
+    ref = _reference(sc, "keras-numpy", xkey, lkey)
+    assert _compare("bce_logits_saturated", ref, results["bce_logits_saturated"]) is not None
 
 
 # --- PyTorch, in process ---------------------------------------------------------------------
@@ -337,3 +334,94 @@ def test_a_missing_clamp_is_caught(monkeypatch) -> None:
     sc, xkey, fn = cases["bce_probs"]
     monkeypatch.setattr(P, "TORCH_LOG_FLOOR", -np.inf)
     assert _compare("bce_probs", _reference(sc, "pytorch", xkey), _torch_run(torch, fn, INPUTS[xkey])) is not None
+
+
+# --- optax under jax.grad, in process ---------------------------------------------------------
+
+
+def _optax_cases():
+    jax = pytest.importorskip("jax", reason=f"jax is not installed ({INSTALL})")
+    optax = pytest.importorskip("optax", reason=f"optax is not installed ({INSTALL})")
+    jnn, L = jax.nn, optax.losses
+    t, oh, y1 = INPUTS["t"], INPUTS["oh"], INPUTS["y1"][:, None]
+    sce, sbce = L.softmax_cross_entropy, L.sigmoid_binary_cross_entropy
+    isce = L.softmax_cross_entropy_with_integer_labels
+    return jax, {  # name -> (scenario, input key, label key, per-example loss of the logits)
+        "sce": (S("optax", LINEAR, K, CATEGORICAL, LOGITS, ONE_HOT), "zK", "t", lambda z: sce(z, oh)),
+        "sce_softmax": (S("optax", SOFTMAX, K, CATEGORICAL, LOGITS, ONE_HOT), "zK", "t",
+                        lambda z: sce(jnn.softmax(z), oh)),
+        # integer labels (N,1) broadcast silently: loss_i = -t_i * sum_j log p_ij
+        "sce_int_column": (S("optax", LINEAR, K, CATEGORICAL, LOGITS, INTEGER), "zK", "t",
+                           lambda z: sce(z, t[:, None])),
+        "isce": (S("optax", LINEAR, K, SPARSE, LOGITS), "zK", "t", lambda z: isce(z, t)),
+        "isce_softmax": (S("optax", SOFTMAX, K, SPARSE, LOGITS), "zK", "t", lambda z: isce(jnn.softmax(z), t)),
+        "isce_label_k": (S("optax", LINEAR, K, SPARSE, LOGITS), "zK", "t_k", lambda z: isce(z, INPUTS["t_k"])),
+        "isce_label_neg": (S("optax", LINEAR, K, SPARSE, LOGITS), "zK", "t_neg", lambda z: isce(z, INPUTS["t_neg"])),
+        "err_isce_one_hot": (S("optax", LINEAR, K, SPARSE, LOGITS, ONE_HOT), "zK", "t", lambda z: isce(z, oh)),
+        "sbce": (S("optax", LINEAR, 1, BINARY, LOGITS), "z1", "y1", lambda z: sbce(z, y1)),
+        "sbce_saturated": (S("optax", LINEAR, 1, BINARY, LOGITS), "z_sat", "y_sat",
+                           lambda z: sbce(z, INPUTS["y_sat"][:, None])),
+        "sbce_sigmoid": (S("optax", SIGMOID, 1, BINARY, LOGITS), "z1", "y1", lambda z: sbce(jnn.sigmoid(z), y1)),
+        "sbce_multi": (S("optax", LINEAR, K, BINARY, LOGITS, ONE_HOT), "zK", "t", lambda z: sbce(z, oh)),
+    }
+
+
+def _jax_run(jax, fn, x: np.ndarray) -> dict:
+    """The usual `loss_fn(...).mean()` under `jax.value_and_grad`."""
+    try:
+        value, grad = jax.value_and_grad(lambda z: fn(z).mean())(x)
+    except (TypeError, ValueError) as exc:
+        return {"error": f"{type(exc).__name__}: {exc}"}
+    return {"value": float(value), "grad": np.asarray(grad, dtype=np.float64)}
+
+
+def test_optax_losses_gradients_and_errors_match() -> None:
+    jax, cases = _optax_cases()
+    mismatches = [
+        m for name, (sc, xkey, lkey, fn) in cases.items()
+        if (m := _compare(name, _reference(sc, "optax", xkey, lkey), _jax_run(jax, fn, INPUTS[xkey])))
+    ]
+    assert not mismatches, "\n".join(mismatches)
+
+
+def test_optax_silent_broadcast_and_out_of_range_labels() -> None:
+    """labels (N,1): class-0 rows cost exactly 0; label K: NaN, silently, yet a finite gradient."""
+    jax, cases = _optax_cases()
+    import optax
+
+    per = np.asarray(optax.losses.softmax_cross_entropy(INPUTS["zK"], INPUTS["t"][:, None]))
+    assert np.all(per[INPUTS["t"] == 0] == 0.0) and np.all(per[INPUTS["t"] > 0] > 0)
+    fw = _jax_run(jax, cases["isce_label_k"][3], INPUTS["zK"])
+    assert np.isnan(fw["value"]) and np.all(np.isfinite(fw["grad"]))
+
+
+def test_optax_label_shape_and_dtype_errors() -> None:
+    """The texts a user sees for (N,) labels in softmax_cross_entropy, and for labels that are
+    not an integer vector in the _with_integer_labels variant."""
+    jax, _ = _optax_cases()
+    import optax
+
+    L, z, t = optax.losses, INPUTS["zK"], INPUTS["t"]
+    got = {}
+    for name, call, expected in [
+        ("sce_int_vector", lambda: L.softmax_cross_entropy(z, t), E.optax_broadcast((N,), (N, K))),
+        ("isce_float_one_hot", lambda: L.softmax_cross_entropy_with_integer_labels(z, INPUTS["oh"]),
+         E.OPTAX_INTEGER_DTYPE),
+        ("isce_int_one_hot", lambda: L.softmax_cross_entropy_with_integer_labels(z, INPUTS["oh"].astype(np.int32)),
+         E.OPTAX_INDEX_RANK),
+        ("isce_int_column", lambda: L.softmax_cross_entropy_with_integer_labels(z, t[:, None]), E.OPTAX_INDEX_RANK),
+    ]:
+        try:
+            call()
+            got[name] = (None, expected)
+        except (TypeError, ValueError) as exc:
+            got[name] = (f"{type(exc).__name__}: {exc}", expected)
+    assert {k: a for k, (a, _) in got.items()} == {k: b for k, (_, b) in got.items()}
+
+
+def test_a_clip_in_optax_is_caught(monkeypatch) -> None:
+    """optax does not clip: a Keras-style clip slipped into the evaluator's optax path must fail."""
+    jax, cases = _optax_cases()
+    sc, xkey, lkey, fn = cases["sbce_saturated"]
+    monkeypatch.setattr(P, "bce_logits", P.bce_logits_numpy_backend)
+    assert _compare("sbce_saturated", _reference(sc, "optax", xkey, lkey), _jax_run(jax, fn, INPUTS[xkey])) is not None

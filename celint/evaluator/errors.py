@@ -67,6 +67,8 @@ OPTAX_INTEGER_DTYPE = (
     "TypeError: Expected the input to have a dtype that is a subdtype of "
     "<class 'numpy.integer'>, got float32 instead"
 )
+# optax does not squeeze: integer labels (N,1), or an integer one-hot (N,K), reach take_along_axis
+OPTAX_INDEX_RANK = "ValueError: indices and arr must have the same number of dimensions; 3 vs. 2"
 
 
 def torch_bce_size(target: Sequence[int], output: Sequence[int], logits: bool) -> str:

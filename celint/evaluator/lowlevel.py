@@ -37,8 +37,10 @@ def optax(sc: Scenario, data: Dataset, opts: Options) -> Built:
         missing = ~((t >= 0) & (t < w))  # take_along_axis fills NaN, silently
 
         def sparse_step(out: np.ndarray, z: np.ndarray):
+            # logsumexp(z) - take_along_axis(z, t): the NaN fill passes no gradient, the
+            # logsumexp does, so a row with an out-of-range label still pulls by softmax(z)
             per, grad = P.cce_logits(y, out)
-            return np.where(missing, np.nan, per), grad, False
+            return np.where(missing, np.nan, per), grad + missing[:, None] * P.softmax(out), False
 
         return Built(_objective(sc, opts, sparse_step))
     if sc.loss == NLL:

@@ -1,7 +1,9 @@
-"""Compute Keras 3 losses (and, with autodiff, gradients) for the crosscheck tests.
+"""Compute Keras 3 losses (and, where the backend differentiates, gradients) for the crosscheck tests.
 
-Usage: KERAS_BACKEND=<torch|numpy> python keras_worker.py inputs.npz results.json
+Usage: KERAS_BACKEND=<torch|jax|numpy> python keras_worker.py inputs.npz results.json
 The backend is fixed at the first `import keras`, hence one process per backend.
+Gradients w.r.t. the input come from torch autograd or `jax.grad`; the numpy
+backend has no autodiff, so it reports values and error texts only.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ L = keras.losses
 CASES = [
     ("bce_probs", None, L.BinaryCrossentropy(), "p1", "y1"),
     ("bce_logits", None, L.BinaryCrossentropy(from_logits=True), "z1", "y1"),
+    ("bce_logits_saturated", None, L.BinaryCrossentropy(from_logits=True), "z_sat", "y_sat"),
     ("bce_raw", None, L.BinaryCrossentropy(), "z1", "y1"),
     ("bce_sigmoid", "sigmoid", L.BinaryCrossentropy(), "z1", "y1"),
     ("bce_double_sigmoid", "sigmoid", L.BinaryCrossentropy(from_logits=True), "z1", "y1"),
@@ -38,30 +41,54 @@ CASES = [
     ("bce_softmaxK", "softmax", L.BinaryCrossentropy(), "zK", "oh"),
     ("err_scce_onehot", "softmax", L.SparseCategoricalCrossentropy(), "zK", "oh"),
     ("err_cce_int", "softmax", L.CategoricalCrossentropy(), "zK", "t"),
+    # labels 1..K instead of 0..K-1: backend-dependent (error, silent 0, or wrap)
+    ("scce_logits_label_k", None, L.SparseCategoricalCrossentropy(from_logits=True), "zK", "t_k"),
+    ("scce_softmax_label_k", "softmax", L.SparseCategoricalCrossentropy(), "zK", "t_k"),
+    ("scce_logits_label_neg", None, L.SparseCategoricalCrossentropy(from_logits=True), "zK", "t_neg"),
+    ("scce_softmax_label_neg", "softmax", L.SparseCategoricalCrossentropy(), "zK", "t_neg"),
 ]
+
+
+def _error(exc: Exception) -> dict:
+    return {"error": f"{type(exc).__name__}: {exc}"}
+
+
+def _torch_case(act, loss, x_np, y_np) -> dict:
+    import torch
+
+    x = torch.tensor(x_np, requires_grad=True)
+    pred = getattr(keras.activations, act)(x) if act else x
+    value = loss(torch.tensor(y_np), pred)
+    value.backward()
+    return {"value": float(value), "grad": x.grad.double().numpy().tolist()}
+
+
+def _jax_case(act, loss, x_np, y_np) -> dict:
+    import jax
+
+    def f(x):
+        return loss(y_np, getattr(keras.activations, act)(x) if act else x)
+
+    value, grad = jax.value_and_grad(f)(x_np)
+    return {"value": float(value), "grad": np.asarray(grad, dtype=np.float64).tolist()}
+
+
+def _numpy_case(act, loss, x_np, y_np) -> dict:
+    pred = getattr(keras.activations, act)(x_np) if act else x_np
+    return {"value": float(np.asarray(loss(y_np, pred)))}
 
 
 def run(inputs: dict) -> dict:
     backend = keras.backend.backend()
+    case = {"torch": _torch_case, "jax": _jax_case, "numpy": _numpy_case}[backend]
     out: dict = {"backend": backend}
     for name, act, loss, xkey, ykey in CASES:
         x_np, y_np = inputs[xkey].astype("float32"), inputs[ykey]
-        y_np = y_np.astype("int64") if ykey == "t" else y_np.astype("float32")
+        y_np = y_np.astype("int64") if ykey.startswith("t") else y_np.astype("float32")
         try:
-            if backend == "torch":
-                import torch
-
-                x = torch.tensor(x_np, requires_grad=True)
-                y = torch.tensor(y_np)
-                pred = getattr(keras.activations, act)(x) if act else x
-                value = loss(y, pred)
-                value.backward()
-                out[name] = {"value": float(value), "grad": x.grad.double().numpy().tolist()}
-            else:
-                pred = getattr(keras.activations, act)(x_np) if act else x_np
-                out[name] = {"value": float(np.asarray(loss(y_np, pred)))}
+            out[name] = case(act, loss, x_np, y_np)
         except Exception as exc:  # the text is what the test compares
-            out[name] = {"error": f"{type(exc).__name__}: {exc}"}
+            out[name] = _error(exc)
     return out
 
 
