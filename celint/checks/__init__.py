@@ -6,8 +6,8 @@ from typing import Callable, Iterator, List, Optional, Sequence
 
 from celint.checks import expects, targets, width
 from celint.extract import FileFacts
-from celint.fixes import with_fix
 from celint.facts import Hit, LossUse
+from celint.fixes import with_fix
 
 UseCheck = Callable[[LossUse], Optional[Hit]]
 
