@@ -148,7 +148,10 @@ def fix_results(results: list, options: object, write: bool, unsafe: bool,
         if not fixes or result.cells is not None or result.error:
             out.append(result)
             continue
-        fixed, count = apply(result.source, fixes)
+        try:
+            fixed, count = apply(result.source, fixes)
+        except Exception:  # libcst rejects some code ast accepts: leave the file as it is
+            fixed, count = result.source, 0
         if not count or fixed == result.source:
             out.append(result)
             continue
@@ -156,8 +159,21 @@ def fix_results(results: list, options: object, write: bool, unsafe: bool,
         if diff_out is not None:
             diff_out.write(unified_diff(result.path, result.source, fixed))
             out.append(result)
-        elif write:
-            with open(result.path, "w", encoding="utf-8", newline="") as handle:
-                handle.write(fixed)
+        elif write and _write_back(result.path, result.source, fixed):
             out.append(check_file(result.path, options))  # type: ignore[arg-type]
+        else:
+            out.append(result)
     return out, changed
+
+
+def _write_back(path: str, before: str, after: str) -> bool:
+    """Write only when the file is the UTF-8 text we fixed (a BOM is kept); a file in another encoding,
+    or changed since it was read, is left alone."""
+    with open(path, "rb") as handle:
+        data = handle.read()
+    bom = b"\xef\xbb\xbf" if data.startswith(b"\xef\xbb\xbf") else b""
+    if data != bom + before.encode("utf-8"):
+        return False
+    with open(path, "wb") as handle:
+        handle.write(bom + after.encode("utf-8"))
+    return True
