@@ -84,7 +84,9 @@ def analyse(module: ast.Module, source: str, path: str) -> List[Finding]:
     from celint.extract import extract
     from celint.interpreter import interpret
 
-    lines = source.splitlines()
+    from celint.source import split_lines
+
+    lines = split_lines(source)  # numbered as `ast` numbers them (form feeds do not end a line)
     events, interp = interpret(module, lines, path)
     facts = extract(events, interp)
     return [to_finding(hit, path) for hit in run_checks(facts)]

@@ -12,9 +12,11 @@ import ast
 import operator
 from typing import Callable, Dict, List, Optional, Tuple
 
+from celint.bounds import MAX_CONTAINER_DEPTH, MAX_NESTING, MAX_STR_CHARS, BoundNames, foldable
 from celint.events import Events
 from celint.facts import Where
 from celint.knowledge.names import canonical
+from celint.source import Positions
 from celint.values import (
     UNKNOWN,
     BoundMethod,
@@ -90,6 +92,9 @@ class _Return(Exception):
     pass
 
 
+_ABSENT = object()  # a name not bound in a branch
+
+
 class Interpreter:
     def __init__(self, tree: ast.Module, lines: List[str], path: str = ""):
         self.tree = tree
@@ -101,6 +106,10 @@ class Interpreter:
         self.step_budget = STEP_BUDGET_BASE + 50 * len(lines)
         self.depth = 0
         self.cond_depth = 0
+        self.nesting = 0  # statements and expressions being evaluated, one inside the other
+        self.bound_names = BoundNames()
+        self._positions: Dict[int, Positions] = {}  # per `lines` list (cross-module runs swap it)
+        self._container_depth: Dict[int, Tuple[Value, int]] = {}
         self.call_counts: Dict[int, int] = {}
         self.executed: set = set()
         self.resolve_external: Optional[Callable[[str], Optional[Value]]] = None
@@ -113,20 +122,20 @@ class Interpreter:
         self.frameworks = celint.frameworks
 
     # ----- positions -------------------------------------------------------------------------
+    def positions(self) -> Positions:
+        found = self._positions.get(id(self.lines))
+        if found is None or found.lines is not self.lines:
+            found = self._positions[id(self.lines)] = Positions(self.lines)
+        return found
+
     def where(self, node: ast.AST) -> Where:
         line = getattr(node, "lineno", 1)
-        col = getattr(node, "col_offset", 0)
-        if 0 < line <= len(self.lines):
-            # ast columns count UTF-8 bytes; report code points like editors do.
-            text = self.lines[line - 1]
-            col = len(text.encode("utf-8")[:col].decode("utf-8", "replace"))
+        # ast columns count UTF-8 bytes; report code points like editors do.
+        col = self.positions().column(line, getattr(node, "col_offset", 0))
         return Where(line, col, self.path)
 
     def source(self, node: ast.AST) -> str:
-        try:
-            return ast.get_source_segment("\n".join(self.lines), node) or ""
-        except Exception:  # positions can be missing on synthetic nodes
-            return ""
+        return self.positions().segment(node)
 
     # ----- driving ---------------------------------------------------------------------------
     def run(self) -> Events:
@@ -168,6 +177,24 @@ class Interpreter:
 
     def exec_stmt(self, stmt: ast.stmt, scope: Scope) -> bool:
         self.tick()
+        if self.nesting >= MAX_NESTING:
+            self.skip_stmt(stmt, scope)
+            return False
+        self.nesting += 1
+        try:
+            return self.exec_stmt_kind(stmt, scope)
+        finally:
+            self.nesting -= 1
+
+    def skip_stmt(self, stmt: ast.stmt, scope: Scope) -> None:
+        """Too deep to follow: whatever the statement could bind or return becomes UNKNOWN."""
+        for name in self.bound_names.of([stmt]):
+            scope.names[name] = UNKNOWN
+        returns = scope.names.get("<returns>")
+        if isinstance(returns, list):
+            returns.append(UNKNOWN)
+
+    def exec_stmt_kind(self, stmt: ast.stmt, scope: Scope) -> bool:
         if isinstance(stmt, ast.Assign):
             value = self.eval(stmt.value, scope)
             for target in stmt.targets:
@@ -217,32 +244,38 @@ class Interpreter:
         return False
 
     def exec_branch(self, body: List[ast.stmt], scope: Scope) -> Tuple[Dict[str, Value], bool]:
-        """Run a conditional block on a copy of the names; return the copy and whether it ends."""
-        saved = dict(scope.names)
+        """Run a conditional block, then undo it; return what it bound (name -> value or _ABSENT) and
+        whether it always ends. Only the names the block can bind are saved, so this is linear in the block."""
+        names = self.bound_names.of(body)
+        saved = {name: scope.names.get(name, _ABSENT) for name in names}
         self.cond_depth += 1
         try:
             ends = self.exec_block(body, scope)
         finally:
             self.cond_depth -= 1
-        branch = scope.names
-        scope.names = saved
+        branch = {name: scope.names.get(name, _ABSENT) for name in names}
+        for name, value in saved.items():
+            if value is _ABSENT:
+                scope.names.pop(name, None)
+            else:
+                scope.names[name] = value
         return branch, ends
 
     def join(self, scope: Scope, branches: List[Tuple[Dict[str, Value], bool]]) -> bool:
-        live = [names for names, ends in branches if not ends]
+        """Merge the branches that fall through into `scope`; True when none does."""
+        live = [changes for changes, ends in branches if not ends]
         if not live:
             return True
-        keys = set().union(*live)
-        merged: Dict[str, Value] = {}
-        for key in keys:
-            values = [names.get(key, UNKNOWN) for names in live]
-            result = values[0]
+        for key in set().union(*live):
+            current = scope.names.get(key, _ABSENT)
+            values = [changes.get(key, current) for changes in live]
+            if all(value is _ABSENT for value in values):
+                scope.names.pop(key, None)
+                continue
+            result = values[0] if values[0] is not _ABSENT else UNKNOWN
             for other in values[1:]:
-                result = merge(result, other)
-            merged[key] = result
-        if "<returns>" in scope.names:
-            merged["<returns>"] = scope.names["<returns>"]
-        scope.names = merged
+                result = merge(result, other if other is not _ABSENT else UNKNOWN)
+            scope.names[key] = result
         return False
 
     def exec_if(self, stmt: ast.If, scope: Scope) -> bool:
@@ -261,7 +294,7 @@ class Interpreter:
             self.eval(stmt.test, scope)  # type: ignore[attr-defined]
         # The body may run zero or more times: once is enough to see its events.
         body = self.exec_branch(stmt.body, scope)  # type: ignore[attr-defined]
-        self.join(scope, [body, (dict(scope.names), False)])
+        self.join(scope, [body, ({}, False)])  # or not at all: the names as they were
         self.exec_block(stmt.orelse, scope)  # type: ignore[attr-defined]
 
     def exec_try(self, stmt: ast.stmt, scope: Scope) -> None:
@@ -360,13 +393,19 @@ class Interpreter:
         if node is None:
             return UNKNOWN
         self.tick()
-        method = getattr(self, "eval_" + type(node).__name__, None)
-        if method is None:
-            for child in ast.iter_child_nodes(node):
-                if isinstance(child, ast.expr):
-                    self.eval(child, scope)
-            return UNKNOWN
-        return method(node, scope)
+        if self.nesting >= MAX_NESTING:
+            return UNKNOWN  # a 1,000-term sum: Python parses it, but we do not recurse that deep
+        self.nesting += 1
+        try:
+            method = getattr(self, "eval_" + type(node).__name__, None)
+            if method is None:
+                for child in ast.iter_child_nodes(node):
+                    if isinstance(child, ast.expr):
+                        self.eval(child, scope)
+                return UNKNOWN
+            return method(node, scope)
+        finally:
+            self.nesting -= 1
 
     def eval_Constant(self, node: ast.Constant, scope: Scope) -> Value:
         return Literal(node.value, self.where(node))
@@ -408,23 +447,41 @@ class Interpreter:
                 return external
         return Ref(canonical(qualname), self.where(node))
 
-    def find_method(self, cls: ClassVal, name: str) -> Optional[ast.AST]:
+    def find_method(self, cls: ClassVal, name: str, seen: Optional[set] = None) -> Optional[ast.AST]:
         for item in cls.node.body:
             if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)) and item.name == name:
                 return item
+        seen = seen if seen is not None else set()
+        seen.add(id(cls))  # `class A(B)` / `class B(A)`: a base cycle is walked once
         for base in cls.node.bases:
             value = self.eval(base, cls.scope)
-            if isinstance(value, ClassVal) and value is not cls:
-                found = self.find_method(value, name)
+            if isinstance(value, ClassVal) and id(value) not in seen:
+                found = self.find_method(value, name, seen)
                 if found is not None:
                     return found
         return None
 
     def eval_Tuple(self, node: ast.Tuple, scope: Scope) -> Value:
-        return Seq(tuple(self.eval(e, scope) for e in node.elts), is_list=False)
+        return self.container(Seq(tuple(self.eval(e, scope) for e in node.elts), is_list=False))
 
     def eval_List(self, node: ast.List, scope: Scope) -> Value:
-        return Seq(tuple(self.eval(e, scope) for e in node.elts), is_list=True)
+        return self.container(Seq(tuple(self.eval(e, scope) for e in node.elts), is_list=True))
+
+    def container(self, value: Value) -> Value:
+        """`value` (a Seq or DictVal), or UNKNOWN when containers nest too deeply to compare."""
+        items = value.items if isinstance(value, Seq) else [v for pair in value.items for v in pair]
+        depth = 1 + max((self.container_depth(item) for item in items), default=0)
+        if depth > MAX_CONTAINER_DEPTH:
+            return UNKNOWN
+        if depth > 1:
+            self._container_depth[id(value)] = (value, depth)  # the value is kept so its id stays unique
+        return value
+
+    def container_depth(self, value: Value) -> int:
+        found = self._container_depth.get(id(value))
+        if found is not None and found[0] is value:
+            return found[1]
+        return 1 if isinstance(value, (Seq, DictVal)) else 0
 
     def eval_Dict(self, node: ast.Dict, scope: Scope) -> Value:
         items = []
@@ -433,7 +490,7 @@ class Interpreter:
                 self.eval(value, scope)
                 return UNKNOWN  # **spread: keys unknown
             items.append((self.eval(key, scope), self.eval(value, scope)))
-        return DictVal(tuple(items))
+        return self.container(DictVal(tuple(items)))
 
     def eval_BinOp(self, node: ast.BinOp, scope: Scope) -> Value:
         return self.binop(node.op, self.eval(node.left, scope), self.eval(node.right, scope))
@@ -443,15 +500,15 @@ class Interpreter:
         fn = _BINOPS.get(type(op))
         numeric = (int, float)
         if fn and isinstance(a, numeric) and isinstance(b, numeric) and not isinstance(a, bool) and not isinstance(b, bool):
+            if not (foldable(a) and foldable(b)):
+                return UNKNOWN
             try:
                 result = fn(a, b)
             except (ZeroDivisionError, OverflowError):
                 return UNKNOWN
-            if isinstance(result, float) and result.is_integer() and isinstance(op, ast.Div):
-                return Const(result)
             return Const(result)
         if fn is operator.add and isinstance(a, str) and isinstance(b, str):
-            return Const(a + b)
+            return Const(a + b) if len(a) + len(b) <= MAX_STR_CHARS else UNKNOWN
         return self.frameworks.binop(self, op, left, right)
 
     def eval_UnaryOp(self, node: ast.UnaryOp, scope: Scope) -> Value:

@@ -17,6 +17,7 @@ import ast
 import os
 from typing import TYPE_CHECKING, Callable, Dict, Iterable, List, Optional, Set, Tuple
 
+from celint.source import split_lines
 from celint.values import Const, Scope, Value
 
 if TYPE_CHECKING:
@@ -59,7 +60,7 @@ class Project:
         from celint.engine import to_finding
         from celint.extract import extract
 
-        interp = self._interpreter(module, source.splitlines(), path)
+        interp = self._interpreter(module, split_lines(source), path)
         events = interp.run()
         hits = run_checks(extract(events, interp))
         # a problem found while running another module's code is reported when that module is checked
@@ -135,7 +136,7 @@ class Project:
             tree = parse(source, module.path)
         except (SourceError, ValueError):
             return None
-        interp = self._interpreter(tree, source.splitlines(), module.path)
+        interp = self._interpreter(tree, split_lines(source), module.path)
         interp.module_scope.names["__name__"] = Const(_module_name(module.path))
         try:
             interp.exec_block(tree.body, interp.module_scope)

@@ -1,0 +1,65 @@
+"""Limits that keep the interpreter's work linear in the size of the file, whatever the file holds.
+
+Python's parser accepts programs that a naive recursive walk cannot finish: a 1,000-term sum, a class
+hierarchy with a cycle, `x = x * x` forty times (a number with a trillion digits). Each limit below
+turns such a spot into UNKNOWN, which the rules read as "say nothing".
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import Dict, FrozenSet, List
+
+# Statement plus expression nesting the interpreter follows before answering UNKNOWN. Each level costs
+# a few Python frames; 150 levels stay far below the default recursion limit of 1,000 even inside
+# flake8 or pytest, and no hand-written program nests this deeply.
+MAX_NESTING = 150
+# Constant folding: bigger numbers and strings are never layer widths, class counts or loss names.
+MAX_INT_BITS = 256
+MAX_STR_CHARS = 10_000
+# Tuples/lists/dicts built from themselves (`t = (t,)` in a loop) would make `==` recurse without end.
+MAX_CONTAINER_DEPTH = 32
+
+
+def foldable(value: object) -> bool:
+    """Whether a folded constant is small enough to keep (big ones become UNKNOWN)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value.bit_length() <= MAX_INT_BITS
+    if isinstance(value, str):
+        return len(value) <= MAX_STR_CHARS
+    return True
+
+
+class BoundNames:
+    """The names a block of statements can (re)bind, found from its text once per block.
+
+    Branches save and merge only these names instead of copying the whole scope, so a module with
+    thousands of names and thousands of `if`s costs linear, not quadratic, time. A superset is safe:
+    an extra name merges with itself unchanged.
+    """
+
+    def __init__(self) -> None:
+        self._cache: Dict[int, FrozenSet[str]] = {}
+        self._keep: List[object] = []  # keeps each cached block alive, so its id is not reused
+
+    def of(self, body: List[ast.stmt]) -> FrozenSet[str]:
+        key = id(body)
+        found = self._cache.get(key)
+        if found is None:
+            found = frozenset(_bound(body))
+            self._cache[key] = found
+            self._keep.append(body)
+        return found
+
+
+def _bound(body: List[ast.stmt]) -> List[str]:
+    names: List[str] = []
+    for stmt in body:
+        for node in ast.walk(stmt):
+            if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
+                names.append(node.id)
+            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                names.append(node.name)
+            elif isinstance(node, ast.alias):
+                names.append(node.asname or node.name.split(".")[0])
+    return names
