@@ -12,7 +12,7 @@ from celint.engine import DEFAULT_MAX_BYTES, FileResult, check_source
 from celint.noqa import NoqaMap
 from celint.notebook import CellMap, is_notebook, read_notebook
 from celint.project import Project
-from celint.source import SourceError, decode
+from celint.source import SourceError, decode, read_bytes
 
 PARALLEL_THRESHOLD = 16  # below this many files a pool costs more than it saves
 
@@ -37,11 +37,7 @@ class CheckedFile(FileResult):
 
 
 def read_file(path: str) -> "tuple[str, Optional[CellMap]]":
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read()
-    except OSError as exc:
-        raise SourceError(f"cannot read: {exc.strerror or exc}") from None
+    data = read_bytes(path)  # refuses FIFOs and devices, which could block forever
     if is_notebook(path):
         return read_notebook(data)
     return decode(data), None

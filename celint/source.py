@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import ast
 import io
+import os
 import re
+import stat
 import tokenize
 from typing import Dict, List, Optional, Tuple
 
@@ -25,13 +27,27 @@ def decode(data: bytes) -> str:
     return text[1:] if text.startswith("\ufeff") else text
 
 
-def read_source(path: str) -> Tuple[str, int]:
-    """The decoded text of a file and its size in bytes."""
+def read_bytes(path: str) -> bytes:
+    """A regular file's bytes. A FIFO or device named `x.py` is refused rather than read: reading a FIFO
+    with no writer would block the whole run forever, so it is opened non-blocking and checked first."""
     try:
-        with open(path, "rb") as handle:
-            data = handle.read()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except OSError as exc:
         raise SourceError(f"cannot read: {exc.strerror or exc}") from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise SourceError("cannot read: not a regular file")
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            return handle.read()
+    except OSError as exc:
+        raise SourceError(f"cannot read: {exc.strerror or exc}") from None
+    finally:
+        os.close(fd)
+
+
+def read_source(path: str) -> Tuple[str, int]:
+    """The decoded text of a file and its size in bytes."""
+    data = read_bytes(path)
     return decode(data), len(data)
 
 
