@@ -1,0 +1,198 @@
+"""Never crash: hostile inputs next to a buggy file, through the real CLI and flake8, each in a subprocess.
+
+Each bad file gives at most one CE000 line (none when Python itself accepts it), the buggy neighbour is
+still reported, the process exits normally (no signal) and prints no traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Callable, Dict, List
+
+import pytest
+from clitools import BUGGY, BUGGY_LINE, celint, run
+
+LOSS = "# CrossEntropyLoss\n"  # passes the prefilter, so the file really reaches the parser
+GOOD_LINE = f"good.py:{BUGGY_LINE}:"
+
+
+def _sum(terms: int) -> str:
+    return LOSS + "import torch\nx = " + " + ".join(["torch.ones(1)"] * terms) + "\n"
+
+
+def _five_megabytes() -> bytes:
+    row = "layer_{0} = keras.layers.Dense({0}, activation='relu')(layer_{1})\n"
+    body = "".join(row.format(i, i - 1) for i in range(1, 80_000))
+    return (LOSS + "import keras\nlayer_0 = keras.Input((8,))\n" + body).encode()
+
+
+# name -> (bytes of the file, does Python parse it?)
+CASES: Dict[str, Callable[[], "tuple[bytes, bool]"]] = {
+    "null_bytes": lambda: ((LOSS + "x = 1\x00\n").encode(), False),
+    "invalid_utf8": lambda: (LOSS.encode() + b"x = '\xff\xfe\xfa'\n", False),
+    "latin1_cookie": lambda: (("# -*- coding: latin-1 -*-\n" + BUGGY + "s = 'caf\xe9'\n").encode("latin-1"), True),
+    "bad_cookie": lambda: (b"# -*- coding: no-such-codec -*-\n" + LOSS.encode(), False),
+    "bom": lambda: (b"\xef\xbb\xbf" + BUGGY.encode(), True),
+    "crlf": lambda: (BUGGY.replace("\n", "\r\n").encode(), True),
+    "form_feed": lambda: (("\x0c\n" + BUGGY).encode(), True),
+    "tabs_consistent": lambda: ((LOSS + "if True:\n\tx = 1\n\tif x:\n\t\ty = 2\n").encode(), True),
+    "tabs_mixed_inconsistently": lambda: ((LOSS + "if True:\n\tx = 1\n        y = 2\n").encode(), False),
+    "brackets_3000_deep": lambda: ((LOSS + "x = " + "(" * 3000 + "1" + ")" * 3000 + "\n").encode(), False),
+    "calls_3000_deep": lambda: ((LOSS + "x = " + "f(" * 3000 + ")" * 3000 + "\n").encode(), False),
+    "attribute_chain_6000": lambda: ((LOSS + "x = a" + ".b" * 6000 + "\n").encode(), False),
+    "sum_12000_terms": lambda: ((LOSS + "x = " + " + ".join(["a"] * 12_000) + "\n").encode(), False),
+    "unary_12000_deep": lambda: ((LOSS + "x = " + "- " * 12_000 + "a\n").encode(), False),
+    "sum_1000_terms": lambda: (_sum(1000).encode(), True),
+    "empty": lambda: (b"", True),
+    "only_loss_comment": lambda: (LOSS.encode(), True),
+}
+
+
+def _lines(text: str) -> List[str]:
+    return [line for line in text.splitlines() if line.strip()]
+
+
+def _assert_healthy(done: "object", bad_name: str, parses: bool) -> None:
+    out, err, code = done.stdout, done.stderr, done.returncode  # type: ignore[attr-defined]
+    assert "Traceback" not in out + err, out + err
+    assert code in (0, 1, 2), (code, err)  # a negative code would be a signal (segfault, kill)
+    assert any(line.startswith(GOOD_LINE) and "CE101" in line for line in _lines(out)), out
+    ce000 = [line for line in _lines(out) if line.startswith(bad_name) and "CE000" in line]
+    assert len(ce000) == (0 if parses else 1), out
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_cli_reports_one_line_for_a_hostile_file_and_still_checks_the_others(tmp_path: Path, name: str) -> None:
+    data, parses = CASES[name]()
+    (tmp_path / "good.py").write_text(BUGGY, encoding="utf-8")
+    (tmp_path / f"{name}.py").write_bytes(data)
+    done = celint("check", "-q", "--no-respect-gitignore", "good.py", f"{name}.py", cwd=tmp_path)
+    _assert_healthy(done, f"{name}.py", parses)
+
+
+FLAKE8_SURVIVES = sorted(set(CASES) - {"sum_12000_terms", "unary_12000_deep", "attribute_chain_6000", "sum_1000_terms"})
+
+
+@pytest.mark.parametrize("name", FLAKE8_SURVIVES)
+def test_flake8_run_survives_a_hostile_file(tmp_path: Path, name: str) -> None:
+    """flake8 gates the plugin with its own parse: a file it cannot parse is its E999, never our crash."""
+    data, _ = CASES[name]()
+    (tmp_path / "good.py").write_text(BUGGY, encoding="utf-8")
+    (tmp_path / f"{name}.py").write_bytes(data)
+    done = run(["-m", "flake8", "-j1", "--select", "CE", "good.py", f"{name}.py"], cwd=tmp_path)
+    assert "Traceback" not in done.stdout + done.stderr, done.stderr
+    assert done.returncode == 1 and any(line.startswith("./good.py:") or line.startswith("good.py:")
+                                        for line in _lines(done.stdout)), done.stdout
+    assert not any(f"{name}.py" in line and "CE000" in line for line in _lines(done.stdout)), done.stdout
+
+
+# flake8 itself (its own ast.parse, or pyflakes' recursive visitor) stops on these, with or without celint,
+# so the plugin is driven the way flake8 drives it: with the tree Python built, in a fresh interpreter.
+PLUGIN_DIRECT = """
+import ast, json, sys
+from celint.flake8_plugin import CelintChecker
+text = open(sys.argv[1], encoding="utf-8").read()
+try:
+    tree = ast.parse(text)
+except (SyntaxError, RecursionError, MemoryError, ValueError):
+    print(json.dumps("unparsable")); raise SystemExit(0)
+rows = list(CelintChecker(tree, text.splitlines(True), sys.argv[1]).run())
+print(json.dumps([row[2] for row in rows]))
+"""
+
+
+@pytest.mark.parametrize("name", ["sum_1000_terms", "sum_12000_terms", "attribute_chain_6000"])
+def test_flake8_plugin_on_inputs_flake8_itself_cannot_finish(tmp_path: Path, name: str) -> None:
+    data, parses = CASES[name]()
+    path = tmp_path / f"{name}.py"
+    path.write_bytes(data)
+    done = run(["-c", PLUGIN_DIRECT, str(path)])
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+    result = json.loads(done.stdout)
+    assert result == ([] if parses else "unparsable"), result
+
+
+def test_a_1000_term_sum_next_to_a_bug_is_analysed_without_ce000() -> None:
+    from celint.engine import check_source
+
+    result = check_source(BUGGY + "x = " + " + ".join(["model"] * 1000) + "\n", "sum.py")
+    assert result.error is None and [f.code for f in result.findings] == ["CE101"]
+
+
+def test_a_5mb_file_is_skipped_with_one_line_by_default_and_analysed_when_the_limit_is_raised(tmp_path: Path) -> None:
+    data = _five_megabytes()
+    assert len(data) > 5_000_000
+    (tmp_path / "good.py").write_text(BUGGY, encoding="utf-8")
+    (tmp_path / "big.py").write_bytes(data)
+    done = celint("check", "-q", "--no-respect-gitignore", "good.py", "big.py", cwd=tmp_path)
+    _assert_healthy(done, "big.py", parses=False)
+    assert "exceeds the 2,000,000 limit" in done.stdout
+    raised = celint("check", "-q", "--no-respect-gitignore", "--max-file-size", "6000000", "big.py", cwd=tmp_path)
+    assert raised.returncode == 0 and raised.stdout.strip() == "", raised.stdout + raised.stderr
+
+
+def test_flake8_size_limit_gives_one_line_and_its_setting_moves_it(tmp_path: Path) -> None:
+    """The 5 MB case itself is timed by benchmarks/bench.py (flake8 alone needs ~25 s on it)."""
+    (tmp_path / "good.py").write_text(BUGGY, encoding="utf-8")
+    small = run(["-m", "flake8", "-j1", "--select", "CE", "--celint-max-file-size", "100", "good.py"], cwd=tmp_path)
+    assert small.returncode == 1 and small.stdout.count("CE000") == 1 and "limit" in small.stdout, small.stdout
+    assert "CE101" not in small.stdout
+    default = run(["-m", "flake8", "-j1", "--select", "CE", "good.py"], cwd=tmp_path)
+    assert "CE101" in default.stdout and "CE000" not in default.stdout, default.stdout
+
+
+def test_a_directory_with_unreadable_entries_and_symlink_loops(tmp_path: Path) -> None:
+    """As root, chmod 000 does not stop reading; what cannot be read here is a FIFO (reading one would
+    block forever), a dangling symlink and a symlink to itself; a symlinked parent directory is a loop."""
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("needs POSIX FIFOs and symlinks")
+    tree = tmp_path / "proj"
+    (tree / "sub").mkdir(parents=True)
+    (tree / "good.py").write_text(BUGGY, encoding="utf-8")
+    os.mkfifo(tree / "fifo.py")
+    os.symlink("nowhere.py", tree / "dangling.py")
+    os.symlink("self.py", tree / "self.py")
+    os.symlink("..", tree / "sub" / "up")  # a directory loop: never followed
+    done = celint("check", "-q", "--no-respect-gitignore", "proj", cwd=tmp_path)
+    assert "Traceback" not in done.stdout + done.stderr and done.returncode == 2, done.stdout + done.stderr
+    lines = _lines(done.stdout)
+    assert [line.split(":")[0] for line in lines if "CE000" in line] == [
+        os.path.join("proj", n) for n in ("dangling.py", "fifo.py", "self.py")]
+    assert any(line.startswith(os.path.join("proj", "good.py")) and "CE101" in line for line in lines)
+
+
+def test_a_notebook_that_is_not_json_is_one_error_line(tmp_path: Path) -> None:
+    pytest.importorskip("celint.notebook")
+    (tmp_path / "good.py").write_text(BUGGY, encoding="utf-8")
+    (tmp_path / "broken.ipynb").write_text('{"cells": [ {"cell_type": "code", "source": "import', encoding="utf-8")
+    (tmp_path / "binary.ipynb").write_bytes(b"\xff\xfe\x00garbage")
+    (tmp_path / "list.ipynb").write_text("[1, 2, 3]", encoding="utf-8")
+    done = celint("check", "-q", "--no-respect-gitignore", "good.py", "broken.ipynb", "binary.ipynb", "list.ipynb",
+                  cwd=tmp_path)
+    assert "Traceback" not in done.stdout + done.stderr and done.returncode == 2, done.stdout + done.stderr
+    for name in ("broken.ipynb", "binary.ipynb", "list.ipynb"):
+        assert len([line for line in _lines(done.stdout) if line.startswith(name) and "CE000" in line]) == 1, done.stdout
+    assert any(line.startswith(GOOD_LINE) for line in _lines(done.stdout))
+
+
+def test_stdin_editor_buffer_through_flake8_with_odd_bytes() -> None:
+    done = run(["-m", "flake8", "--select", "CE", "-", "--stdin-display-name", "buf.py"],
+               stdin=BUGGY.replace("\n", "\r\n") + "\x0c\n")
+    assert "Traceback" not in done.stderr and "CE101" in done.stdout, done.stdout + done.stderr
+
+
+def test_interpreter_frames_stay_well_below_the_recursion_limit() -> None:
+    """The nesting bound holds even when little of the stack is left (flake8 and pytest are deep)."""
+    from celint.engine import check_source
+
+    text = BUGGY + _sum(990) + "def f():\n" + "".join("    " * i + "if c:\n" for i in range(1, 95)) + "    " * 95 + "y = 1\n"
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(900)
+    try:
+        result = check_source(text, "deep.py")
+    finally:
+        sys.setrecursionlimit(limit)
+    assert result.error is None and [f.code for f in result.findings] == ["CE101"]
