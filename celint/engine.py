@@ -61,7 +61,9 @@ def check_source(
 
     result = FileResult(path)
     if prefilter and not may_contain_finding(source):
-        return result
+        # with a project, the loss and the model may both live in modules this file imports
+        if project is None or not project.may_import_own_module(source):
+            return result
     if max_bytes is not None and len(source) > max_bytes:
         result.error = f"skipped: {len(source):,} characters exceeds the {max_bytes:,} limit (see --max-file-size)"
         return result

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import ast
 import os
+import re
 from typing import TYPE_CHECKING, Callable, Dict, Iterable, List, Optional, Set, Tuple
 
 from celint.source import split_lines
@@ -52,6 +53,18 @@ class Project:
             self.top = os.path.dirname(self.top)
         # id(module scope) -> (lines, path), shared with every interpreter run for this project
         self.sources: Dict[int, Tuple[List[str], str]] = {}
+        self._own_import: Optional["re.Pattern[str]"] = None
+
+    def may_import_own_module(self, source: str) -> bool:
+        """Cheap and sound: False only when `source` cannot import one of the tree's modules. A file without
+        a single loss name can still hold a finding when its loss and model come from sibling modules,
+        so the prefilter lets such files through."""
+        if not self.names or "import" not in source:
+            return False
+        if self._own_import is None:
+            words = "|".join(re.escape(n) for n in sorted(self.names, key=len, reverse=True))
+            self._own_import = re.compile(rf"\bfrom\s*\.|\b(?:{words})\b")
+        return self._own_import.search(source) is not None
 
     # ----- checking one file -----------------------------------------------------------------
     def analyse(self, module: ast.Module, source: str, path: str) -> List["Finding"]:
