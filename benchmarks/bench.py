@@ -1,0 +1,202 @@
+"""celint's performance budget (issue 7), as ratios measured in one run. A script, not a test.
+
+    python benchmarks/bench.py [--runs 3] [--quick]
+
+Corpora anyone can reproduce:
+- ML-heavy: the installed `keras` and `torch` packages' own sources (the `crosscheck` extra installs
+  them), restricted to a fixed subset so one flake8 -j1 run takes seconds, not an hour:
+  ML_SUBSET below (losses, activations, metrics, models, trainers, core layers of Keras; torch.nn and
+  torch.optim).
+- no ML: a fixed subset of the standard library (STDLIB_SUBSET).
+- a generated 5 MB Python file that mentions a loss.
+
+"flake8 without celint" is the same flake8 / pyflakes / pycodestyle versions in a second virtual
+environment that has no celint (made once under --baseline-venv with pip). Times are wall-clock medians
+of --runs runs; memory is the peak RSS of the measured process (its own rusage, via os.wait4).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import sysconfig
+import tempfile
+import time
+from importlib import metadata
+from pathlib import Path
+from typing import Dict, List, Optional, Sequence, Tuple
+
+ML_SUBSET = {
+    "keras": ["src/losses", "src/activations", "src/metrics", "src/models", "src/trainers", "src/layers/core",
+              "src/layers/activations"],
+    "torch": ["nn", "optim"],
+}
+STDLIB_SUBSET = ["json", "email", "asyncio", "logging", "http", "urllib", "xml", "concurrent", "importlib",
+                 "unittest", "argparse.py", "dataclasses.py", "typing.py", "inspect.py", "pathlib.py", "ast.py"]
+FLAKE8_PINS = ("flake8", "pyflakes", "pycodestyle", "mccabe")
+BUDGET = {
+    "ml": 1.25, "stdlib": 1.03, "check_vs_flake8": 0.5, "memory_largest": 5.0, "big_time": 1.5, "big_memory": 2.0,
+}
+
+
+def package_dir(name: str) -> Optional[Path]:
+    try:
+        files = metadata.distribution(name).locate_file("")
+    except metadata.PackageNotFoundError:
+        return None
+    path = Path(str(files)) / name
+    return path if path.is_dir() else None
+
+
+def python_files(roots: Sequence[Path]) -> List[str]:
+    found: List[str] = []
+    for root in roots:
+        if root.is_file():
+            found.append(str(root))
+        elif root.is_dir():
+            found.extend(str(p) for p in sorted(root.rglob("*.py")) if "tests" not in p.parts and "test" not in p.parts)
+    return sorted(set(found))
+
+
+def ml_corpus() -> List[str]:
+    roots = []
+    for package, subdirs in ML_SUBSET.items():
+        base = package_dir(package)
+        if base is None:
+            sys.exit(f"bench: `{package}` is not installed; run `pip install -e '.[crosscheck]'` first")
+        roots += [base / sub for sub in subdirs]
+    return python_files(roots)
+
+
+def stdlib_corpus() -> List[str]:
+    base = Path(sysconfig.get_paths()["stdlib"])
+    return python_files([base / sub for sub in STDLIB_SUBSET])
+
+
+def generated_file(directory: Path, megabytes: float = 5.0) -> Path:
+    """Generated code as tools emit it: thousands of layer calls, one loss (so the prefilter lets it in)."""
+    path = directory / "generated_5mb.py"
+    lines = ["import keras\n", "loss_fn = keras.losses.SparseCategoricalCrossentropy(from_logits=True)\n",
+             "x0 = keras.Input((8,))\n"]
+    size, i = sum(map(len, lines)), 0
+    while size < megabytes * 1_000_000:
+        i += 1
+        line = f"x{i} = keras.layers.Dense({i % 512 + 1}, activation='relu', name='dense_{i}')(x{i - 1})\n"
+        lines.append(line)
+        size += len(line)
+    path.write_text("".join(lines), encoding="utf-8")
+    return path
+
+
+def baseline_venv(where: Path) -> Path:
+    """A virtual environment with the same flake8, pyflakes, pycodestyle and mccabe, and no celint."""
+    python = where / ("Scripts" if os.name == "nt" else "bin") / "python"
+    pins = [f"{name}=={metadata.version(name)}" for name in FLAKE8_PINS]
+    marker = where / "pins.txt"
+    if python.exists() and marker.exists() and marker.read_text() == "\n".join(pins):
+        return python
+    subprocess.run([sys.executable, "-m", "venv", "--clear", str(where)], check=True)
+    subprocess.run([str(python), "-m", "pip", "install", "--quiet", *pins], check=True)
+    marker.write_text("\n".join(pins))
+    return python
+
+
+def measure(cmd: Sequence[str], cwd: Optional[str] = None) -> Tuple[float, int, int]:
+    """Wall time, peak RSS in KiB and exit code of one process (its own rusage, not the bench's)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(list(cmd), cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return time.perf_counter() - start, usage.ru_maxrss, proc.returncode
+
+
+def medians(cmds: Dict[str, Sequence[str]], runs: int, file_list: Optional[str] = None) -> Dict[str, Tuple[float, int]]:
+    """Median time and peak memory of each command, runs interleaved so drift hits all of them alike."""
+    times: Dict[str, List[float]] = {k: [] for k in cmds}
+    memory: Dict[str, List[int]] = {k: [] for k in cmds}
+    for _ in range(runs):
+        for key, cmd in cmds.items():
+            seconds, rss, code = measure(cmd)
+            if code not in (0, 1):
+                sys.exit(f"bench: {key} exited {code}: {' '.join(cmd[:6])} ...")
+            times[key].append(seconds)
+            memory[key].append(rss)
+    return {k: (statistics.median(times[k]), int(statistics.median(memory[k]))) for k in cmds}
+
+
+def report(name: str, ratio: float, budget: float, detail: str) -> bool:
+    ok = ratio <= budget
+    print(f"{name:58} {ratio:6.3f}x  (budget <= {budget}x)  {'OK' if ok else 'OVER'}   {detail}", flush=True)
+    return ok
+
+
+def import_check() -> bool:
+    code = ("import sys, time; t = time.perf_counter(); import celint.flake8_plugin; t = time.perf_counter() - t; "
+            "heavy = [m for m in ('libcst', 'numpy') if m in sys.modules]; print(f'{t * 1000:.1f} {heavy}')")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    millis, heavy = out.stdout.split(" ", 1)
+    ok = heavy.strip() == "[]"
+    print(f"{'import celint.flake8_plugin: libcst/numpy loaded':58} {heavy.strip():8}  (budget: none)  "
+          f"{'OK' if ok else 'OVER'}   {millis} ms", flush=True)
+    return ok
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--baseline-venv", default=os.path.join(tempfile.gettempdir(), "celint-bench-flake8-only"))
+    parser.add_argument("--quick", action="store_true", help="skip the 5 MB file (flake8 alone needs ~25 s on it)")
+    args = parser.parse_args(argv)
+
+    with_celint = [sys.executable, "-m", "flake8"]
+    without = [str(baseline_venv(Path(args.baseline_venv))), "-m", "flake8"]
+    celint_cli = [sys.executable, "-m", "celint", "check", "-q", "--no-respect-gitignore", "--isolated"]
+    ml, stdlib = ml_corpus(), stdlib_corpus()
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, flake8 {metadata.version('flake8')}, "
+          f"celint {metadata.version('celint')}, median of {args.runs} runs")
+    print(f"ML corpus: {len(ml)} files, {sum(os.path.getsize(f) for f in ml) / 1e6:.1f} MB "
+          f"(keras {metadata.version('keras')}: {', '.join(ML_SUBSET['keras'])}; "
+          f"torch {metadata.version('torch')}: {', '.join(ML_SUBSET['torch'])})")
+    print(f"stdlib corpus: {len(stdlib)} files, {sum(os.path.getsize(f) for f in stdlib) / 1e6:.1f} MB "
+          f"({', '.join(STDLIB_SUBSET)}; test directories left out)")
+    ok = [import_check()]
+
+    # -j1 and --isolated: one process, no user configuration; --exit-zero keeps the exit code 0
+    flake8_args = ["-j1", "--isolated", "--exit-zero"]
+    m = medians({"with": [*with_celint, *flake8_args, *ml], "without": [*without, *flake8_args, *ml]}, args.runs)
+    ok.append(report("flake8 -j1 with celint / without, ML corpus", m["with"][0] / m["without"][0], BUDGET["ml"],
+                     f"{m['with'][0]:.2f} s vs {m['without'][0]:.2f} s"))
+    s = medians({"with": [*with_celint, *flake8_args, *stdlib], "without": [*without, *flake8_args, *stdlib]}, args.runs)
+    ok.append(report("flake8 -j1 with celint / without, stdlib (no ML)", s["with"][0] / s["without"][0],
+                     BUDGET["stdlib"], f"{s['with'][0]:.2f} s vs {s['without'][0]:.2f} s"))
+    c = medians({"celint": [*celint_cli, *ml], "flake8": [*without, "--isolated", "--exit-zero", *ml]}, args.runs)
+    ok.append(report(f"celint check (all {os.cpu_count()} cores) / plain flake8, ML corpus",
+                     c["celint"][0] / c["flake8"][0], BUDGET["check_vs_flake8"],
+                     f"{c['celint'][0]:.2f} s vs {c['flake8'][0]:.2f} s (flake8 default jobs)"))
+    largest = max(ml, key=os.path.getsize)
+    p = medians({"celint": [*celint_cli, "--no-prefilter", largest], "flake8": [*without, *flake8_args, largest]}, 1)
+    ok.append(report("peak memory, celint check / flake8, largest ML file", p["celint"][1] / p["flake8"][1],
+                     BUDGET["memory_largest"], f"{p['celint'][1] / 1024:.0f} MiB vs {p['flake8'][1] / 1024:.0f} MiB "
+                     f"({os.path.relpath(largest, str(Path(largest).parents[3]))}, "
+                     f"{os.path.getsize(largest) / 1e3:.0f} kB, prefilter off)"))
+    if not args.quick:
+        with tempfile.TemporaryDirectory() as tmp:
+            big = generated_file(Path(tmp))
+            b = medians({"with": [*with_celint, *flake8_args, str(big)], "without": [*without, *flake8_args, str(big)]},
+                        max(1, min(args.runs, 3)))
+            size = f"{big.stat().st_size / 1e6:.1f} MB"
+            ok.append(report(f"flake8 with celint / without, generated {size} file, time", b["with"][0] / b["without"][0],
+                             BUDGET["big_time"], f"{b['with'][0]:.1f} s vs {b['without'][0]:.1f} s "
+                             "(celint skips it: over --celint-max-file-size 2,000,000)"))
+            ok.append(report(f"flake8 with celint / without, generated {size} file, memory",
+                             b["with"][1] / b["without"][1], BUDGET["big_memory"],
+                             f"{b['with'][1] / 1024:.0f} MiB vs {b['without'][1] / 1024:.0f} MiB"))
+    print("all within budget" if all(ok) else "OVER BUDGET")
+    return 0 if all(ok) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
