@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import warnings
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, List, Optional, Tuple
 
@@ -35,7 +36,9 @@ class FileResult:
 def parse(source: str, path: str) -> ast.Module:
     """`ast.parse` with the failures bad input causes turned into ValueError with one clear line."""
     try:
-        return ast.parse(source, filename=path or "<unknown>")
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # SyntaxWarnings about the user's code are not ours to print
+            return ast.parse(source, filename=path or "<unknown>")
     except SyntaxError as exc:
         where = f" (line {exc.lineno})" if exc.lineno else ""
         raise ValueError(f"syntax error{where}: {exc.msg}") from None
