@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Iterator, List, Optional, Set, Tuple
 
 from celint.events import ActivationEvent, CompileEvent, Events, LogOfProbabilities
 from celint.facts import Head, LossUse, Metric, Targets
-from celint.frameworks import model_output
+from celint.frameworks import model_output as _model_output
 from celint.frameworks.losses import as_loss
 from celint.frameworks.targets import fit_targets, targets_of
 from celint.knowledge.keras import THRESHOLD_METRIC_STRINGS
@@ -42,6 +42,16 @@ def extract(events: Events, interp: "Interpreter") -> FileFacts:
     facts.activations = list(events.activations)
     facts.logs = list(events.logs)
     return facts
+
+
+def model_output(interp: "Interpreter", model: Value) -> Value:
+    """A model's outputs, or UNKNOWN when running its forward would exceed the file's step budget."""
+    from celint.interpreter import BudgetExceeded
+
+    try:
+        return _model_output(interp, model)
+    except BudgetExceeded:
+        return UNKNOWN
 
 
 def heads_of(outputs: Value) -> List[Tuple[Optional[str], Head]]:
