@@ -88,3 +88,14 @@ def test_every_loss_the_tables_know_passes_the_prefilter(name: str) -> None:
 
 def test_files_without_ml_names_are_ruled_out() -> None:
     assert not may_contain_finding("import os\n\nprint(os.getcwd())\n")
+
+
+def test_identifiers_spelled_in_other_unicode_forms_pass_the_prefilter() -> None:
+    """Python reads `F.ſoftmax` (long s) and fullwidth letters as `softmax` (NFKC)."""
+    source = ("import torch.nn as nn\nimport torch.nn.functional as F\n\n\nclass Net(nn.Module):\n"
+              "    def __init__(self):\n        super().__init__()\n        self.fc = nn.Linear(4, 3)\n\n"
+              "    def forward(self, x):\n        return F.\u017foftmax(self.fc(x), dim=1)\n\n\n"
+              "loss = nn.\uff23rossEntropyLoss()(Net()(x), y)\n")
+    assert may_contain_finding(source)
+    assert [f.code for f in check_source(source).findings] == ["CE101"]
+    assert _findings(source, "u.py", prefilter=True) == _findings(source, "u.py", prefilter=False)
