@@ -19,6 +19,8 @@ MAX_INT_BITS = 256
 MAX_STR_CHARS = 10_000
 # Tuples/lists/dicts built from themselves (`t = (t,)` in a loop) would make `==` recurse without end.
 MAX_CONTAINER_DEPTH = 32
+# Classes searched for a method: real hierarchies are a few levels deep; generated ones can be thousands.
+MAX_BASES_WALKED = 64
 
 
 def foldable(value: object) -> bool:

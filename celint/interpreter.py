@@ -12,7 +12,7 @@ import ast
 import operator
 from typing import Callable, Dict, List, Optional, Tuple
 
-from celint.bounds import MAX_CONTAINER_DEPTH, MAX_NESTING, MAX_STR_CHARS, BoundNames, foldable
+from celint.bounds import MAX_BASES_WALKED, MAX_CONTAINER_DEPTH, MAX_NESTING, MAX_STR_CHARS, BoundNames, foldable
 from celint.events import Events
 from celint.facts import Where
 from celint.knowledge.names import canonical
@@ -447,18 +447,23 @@ class Interpreter:
                 return external
         return Ref(canonical(qualname), self.where(node))
 
-    def find_method(self, cls: ClassVal, name: str, seen: Optional[set] = None) -> Optional[ast.AST]:
-        for item in cls.node.body:
-            if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)) and item.name == name:
-                return item
-        seen = seen if seen is not None else set()
-        seen.add(id(cls))  # `class A(B)` / `class B(A)`: a base cycle is walked once
-        for base in cls.node.bases:
-            value = self.eval(base, cls.scope)
-            if isinstance(value, ClassVal) and id(value) not in seen:
-                found = self.find_method(value, name, seen)
-                if found is not None:
-                    return found
+    def find_method(self, cls: ClassVal, name: str) -> Optional[ast.AST]:
+        """The method `name` of `cls` or of its bases, depth-first, left to right (close to the MRO).
+
+        A loop with its own stack, not recursion: a 1,000-class inheritance chain is legal Python; a base
+        cycle (`class A(B)` / `class B(A)`) is walked once, and at most MAX_BASES_WALKED classes are.
+        """
+        stack, seen = [cls], set()
+        while stack and len(seen) < MAX_BASES_WALKED:
+            current = stack.pop()
+            if id(current) in seen:
+                continue
+            seen.add(id(current))
+            for item in current.node.body:
+                if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)) and item.name == name:
+                    return item
+            bases = [self.eval(base, current.scope) for base in current.node.bases]
+            stack.extend(value for value in reversed(bases) if isinstance(value, ClassVal))
         return None
 
     def eval_Tuple(self, node: ast.Tuple, scope: Scope) -> Value:

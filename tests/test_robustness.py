@@ -196,3 +196,46 @@ def test_interpreter_frames_stay_well_below_the_recursion_limit() -> None:
     finally:
         sys.setrecursionlimit(limit)
     assert result.error is None and [f.code for f in result.findings] == ["CE101"]
+
+
+# --- bounded work ------------------------------------------------------------------------------------
+
+HEADER = "import torch\nimport torch.nn as nn\nloss_fn = nn.CrossEntropyLoss()\n"
+PATHOLOGICAL: Dict[str, Callable[[int], str]] = {
+    "assignments_to_one_name": lambda n: HEADER + "x = 0\n" + "x = x + 1\n" * (20 * n),
+    "long_call_chain": lambda n: HEADER + "".join(f"def f{i}(x):\n    return f{i + 1}(x)\n" for i in range(n)) + "f0(1)\n",
+    "many_names_and_ifs": lambda n: HEADER + "".join(f"n{i} = {i}\n" for i in range(n)) + "if c:\n    n0 = 1\n" * n,
+    "huge_dict_literal": lambda n: HEADER + "d = {" + ", ".join(f"'k{i}': {i}" for i in range(10 * n)) + "}\n",
+    "one_long_line_of_softmaxes": lambda n: HEADER + "x = [" + ", ".join(["torch.softmax(a, 1)"] * (2 * n)) + "]\n",
+    "nested_functions_and_ifs": lambda n: HEADER + "".join(
+        "".join("    " * d + ("def g(x):\n" if d % 2 == 0 else "if x:\n") for d in range(60)) + "    " * 60 + "y = x\n"
+        for _ in range(n // 50)),
+    "self_feeding_constants": lambda n: HEADER + "x = 10\ns = 'ab'\nt = 1\n" + "x = x * x\ns = s + s\nt = (t, t)\n" * n,
+    "method_calls_through_classes": lambda n: HEADER + "".join(
+        f"class C{i}(C{i - 1} if {i} else object):\n    def m(self, x):\n        return self.m(x)\n" for i in range(n))
+    + f"C{n - 1}().m(1)\n",
+    "super_init_chain": lambda n: HEADER + "class C0(nn.Module):\n    def __init__(self):\n        super().__init__()\n"
+    + "".join(f"class C{i}(C{i - 1}):\n    def __init__(self):\n        super().__init__()\n"
+              f"        self.fc{i} = nn.Linear({i}, 2)\n" for i in range(1, n)) + f"m = C{n - 1}()\nloss_fn(m(x), y)\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(PATHOLOGICAL))
+def test_pathological_files_take_time_roughly_linear_in_their_size(name: str) -> None:
+    """Generous bounds, not a benchmark: 4x the input may cost at most ~10x the time (quadratic is 16x),
+    plus a second of slack for a noisy machine, and never more than 30 s."""
+    import time
+
+    from celint.engine import check_source
+
+    def seconds(n: int) -> float:
+        text = PATHOLOGICAL[name](n)
+        start = time.perf_counter()
+        result = check_source(text, f"{name}.py", prefilter=False, max_bytes=None)
+        elapsed = time.perf_counter() - start
+        assert result.error is None, result.error
+        return elapsed
+
+    small = min(seconds(1000) for _ in range(2))
+    big = seconds(4000)
+    assert big < 10 * small + 1.0 and big < 30, (small, big)
