@@ -54,6 +54,7 @@ class Project:
         # id(module scope) -> (lines, path), shared with every interpreter run for this project
         self.sources: Dict[int, Tuple[List[str], str]] = {}
         self._own_import: Optional["re.Pattern[str]"] = None
+        self._located: Dict[Tuple[str, str], Optional[Tuple[_Module, List[str]]]] = {}
 
     def may_import_own_module(self, source: str) -> bool:
         """Cheap and sound: False only when `source` cannot import one of the tree's modules. A file without
@@ -95,6 +96,14 @@ class Project:
 
     def resolve(self, directory: str, qualname: str) -> Optional[Value]:
         """What `qualname` (as an import or attribute chain spells it) names in the tree; None otherwise."""
+        key = (directory, qualname)
+        if key not in self._located:  # where a name points never changes: look it up once per directory
+            self._located[key] = self._locate(directory, qualname)
+        found = self._located[key]
+        return self._member(*found) if found is not None else None
+
+    def _locate(self, directory: str, qualname: str) -> Optional[Tuple[_Module, List[str]]]:
+        """The tree module a dotted name starts in, and the attributes after it."""
         level = len(qualname) - len(qualname.lstrip("."))
         parts = qualname[level:].split(".")
         if level:
@@ -107,7 +116,7 @@ class Project:
             for cut in range(len(parts), 0, -1):
                 module = self._find(root, parts[:cut])
                 if module is not None:
-                    return self._member(module, parts[cut:])
+                    return module, parts[cut:]
         return None
 
     def _search_path(self, directory: str) -> List[str]:
