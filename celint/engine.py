@@ -8,11 +8,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, List, Optional, Tuple
 
 from celint.facts import Hit, Where
+from celint.limits import DEFAULT_MAX_FILE_SIZE
 
 if TYPE_CHECKING:
     from celint.project import Project
 
-DEFAULT_MAX_BYTES = 2_000_000  # larger (usually generated) files are skipped with one CE000 line
+DEFAULT_MAX_BYTES = DEFAULT_MAX_FILE_SIZE  # larger files are skipped with one CE000 line
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ import ast
 from typing import Any, Iterator, List, Tuple
 
 from celint import __version__
+from celint.limits import DEFAULT_MAX_FILE_SIZE
 from celint.prefilter import may_contain_finding
 
 Flake8Row = Tuple[int, int, str, type]
@@ -18,7 +19,7 @@ Flake8Row = Tuple[int, int, str, type]
 class CelintChecker:
     name = "celint"
     version = __version__
-    max_file_size = 2_000_000
+    max_file_size = DEFAULT_MAX_FILE_SIZE
 
     def __init__(self, tree: ast.AST, lines: List[str], filename: str = "") -> None:
         self._tree = tree

@@ -122,16 +122,17 @@ def test_a_1000_term_sum_next_to_a_bug_is_analysed_without_ce000() -> None:
     assert result.error is None and [f.code for f in result.findings] == ["CE101"]
 
 
-def test_a_5mb_file_is_skipped_with_one_line_by_default_and_analysed_when_the_limit_is_raised(tmp_path: Path) -> None:
+def test_a_5mb_file_is_analysed_by_default_and_skipped_with_one_line_under_a_lower_limit(tmp_path: Path) -> None:
     data = _five_megabytes()
     assert len(data) > 5_000_000
     (tmp_path / "good.py").write_text(BUGGY, encoding="utf-8")
     (tmp_path / "big.py").write_bytes(data)
-    done = celint("check", "-q", "--no-respect-gitignore", "good.py", "big.py", cwd=tmp_path)
+    done = celint("check", "-q", "--no-respect-gitignore", "--max-file-size", "4000000", "good.py", "big.py",
+                  cwd=tmp_path)
     _assert_healthy(done, "big.py", parses=False)
-    assert "exceeds the 2,000,000 limit" in done.stdout
-    raised = celint("check", "-q", "--no-respect-gitignore", "--max-file-size", "6000000", "big.py", cwd=tmp_path)
-    assert raised.returncode == 0 and raised.stdout.strip() == "", raised.stdout + raised.stderr
+    assert "exceeds the 4,000,000 limit" in done.stdout
+    default = celint("check", "-q", "--no-respect-gitignore", "big.py", cwd=tmp_path)
+    assert default.returncode == 0 and default.stdout.strip() == "", default.stdout + default.stderr
 
 
 def test_flake8_size_limit_gives_one_line_and_its_setting_moves_it(tmp_path: Path) -> None:
