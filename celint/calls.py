@@ -1,0 +1,185 @@
+"""Calls for the interpreter: user functions (arguments and defaults bound), classes, module objects.
+
+A mixin of `celint.interpreter.Interpreter`; framework calls go to `celint.frameworks.call`.
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import Dict, List, Optional
+
+from celint.values import (
+    UNKNOWN,
+    ClassVal,
+    Const,
+    FuncVal,
+    Instance,
+    Scope,
+    Value,
+    merge,
+)
+
+MAX_CALL_DEPTH = 10
+MAX_CALLS_PER_FUNCTION = 24  # a function entered more often than this returns UNKNOWN
+
+
+class Args:
+    """The evaluated arguments of one call, looked up by keyword or position."""
+
+    def __init__(self, node: ast.Call, pos: List[Value], kw: Dict[str, Value], starred: bool):
+        self.node = node
+        self.pos = pos
+        self.kw = kw
+        self.starred = starred  # *args / **kwargs: absent arguments are unknown, not defaults
+
+    def get(self, keyword: str, position: int = -1, default: Value = None) -> Value:
+        if keyword and keyword in self.kw:
+            return self.kw[keyword]
+        if 0 <= position < len(self.pos):
+            return self.pos[position]
+        return UNKNOWN if self.starred else default
+
+    def given(self, keyword: str, position: int = -1) -> bool:
+        return (keyword in self.kw) or (0 <= position < len(self.pos)) or self.starred
+
+    def keyword_node(self, keyword: str) -> Optional[ast.keyword]:
+        for kw in self.node.keywords:
+            if kw.arg == keyword:
+                return kw
+        return None
+
+    def arg_node(self, keyword: str, position: int = -1) -> Optional[ast.AST]:
+        kw = self.keyword_node(keyword)
+        if kw is not None:
+            return kw.value
+        if 0 <= position < len(self.node.args):
+            return self.node.args[position]
+        return None
+
+
+class Calls:
+    def call(self, func: Value, args: Args) -> Value:
+        if isinstance(func, FuncVal):
+            return self.call_function(func, args.pos, args.kw, args.starred)
+        if isinstance(func, ClassVal):
+            return self.instantiate(func, args.pos, args.kw, args.starred, args.node)
+        if isinstance(func, Instance):
+            return self.call_instance(func, args)
+        return self.frameworks.call(self, func, args)
+
+    def call_instance(self, instance: Instance, args: Args) -> Value:
+        """Calling a module / model object runs its forward, call or __call__."""
+        for name in self.frameworks.FORWARD_METHODS.get(instance.cls.family, ("__call__",)):
+            method = self.find_method(instance.cls, name)
+            if method is not None:
+                return self.call_function(FuncVal(method, instance.cls.scope, bound_self=instance), args.pos, args.kw, args.starred)
+        return UNKNOWN
+
+    def instantiate(self, cls: ClassVal, pos: List[Value], kw: Dict[str, Value], starred: bool, node: ast.AST) -> Value:
+        instance = Instance(cls, at=self.where(node))
+        init = self.find_method(cls, "__init__")
+        if init is not None:
+            self.call_function(FuncVal(init, cls.scope, bound_self=instance), pos, kw, starred)
+        elif cls.family == "flax-module":
+            # dataclass-style fields given as keywords: Model(num_classes=10)
+            for key, value in kw.items():
+                instance.attrs[key] = value
+            self.bind_dataclass_defaults(cls, instance, pos)
+        if cls.family:
+            self.events.models.append(instance)
+        return instance
+
+    def bind_dataclass_defaults(self, cls: ClassVal, instance: Instance, pos: List[Value]) -> None:
+        fields = [s for s in cls.node.body if isinstance(s, ast.AnnAssign) and isinstance(s.target, ast.Name)]
+        for index, field_stmt in enumerate(fields):
+            name = field_stmt.target.id  # type: ignore[union-attr]
+            if name in instance.attrs:
+                continue
+            if index < len(pos):
+                instance.attrs[name] = pos[index]
+            elif field_stmt.value is not None:
+                instance.attrs[name] = self.eval(field_stmt.value, cls.scope)
+
+    def call_function(self, func: FuncVal, pos: List[Value], kw: Dict[str, Value], starred: bool) -> Value:
+        node = func.node
+        key = id(node)
+        self.executed.add(key)
+        count = self.call_counts.get(key, 0)
+        if self.depth >= MAX_CALL_DEPTH or count >= MAX_CALLS_PER_FUNCTION:
+            return UNKNOWN
+        self.call_counts[key] = count + 1
+        if self.foreign:
+            return self.call_foreign(func, pos, kw, starred)
+        return self.enter_function(func, pos, kw, starred)
+
+    def call_foreign(self, func: FuncVal, pos: List[Value], kw: Dict[str, Value], starred: bool) -> Value:
+        """Run a function with positions reported in the module that defines it."""
+        root = func.scope
+        while root.parent is not None:
+            root = root.parent
+        module = self.foreign.get(id(root))
+        if module is None or module[1] == self.path:
+            return self.enter_function(func, pos, kw, starred)
+        saved = self.lines, self.path
+        self.lines, self.path = module
+        try:
+            return self.enter_function(func, pos, kw, starred)
+        finally:
+            self.lines, self.path = saved
+
+    def enter_function(self, func: FuncVal, pos: List[Value], kw: Dict[str, Value], starred: bool) -> Value:
+        node = func.node
+        scope = Scope(parent=func.scope)
+        self.bind_params(node.args, func, pos, kw, starred, scope)  # type: ignore[attr-defined]
+        saved_cond = self.cond_depth
+        self.depth += 1
+        self.cond_depth = 0  # conditions are relative to the function being run
+        try:
+            if isinstance(node, ast.Lambda):
+                return self.eval(node.body, scope)
+            returns: List[Value] = []
+            scope.names["<returns>"] = returns
+            self.exec_block(node.body, scope)  # type: ignore[attr-defined]
+            if not returns:
+                return Const(None)
+            result = returns[0]
+            for other in returns[1:]:
+                result = merge(result, other)
+            return result
+        finally:
+            self.depth -= 1
+            self.cond_depth = saved_cond
+
+    def bind_params(self, params: ast.arguments, func: FuncVal, pos: List[Value], kw: Dict[str, Value], starred: bool, scope: Scope) -> None:
+        positional = list(getattr(params, "posonlyargs", [])) + list(params.args)
+        values = list(pos)
+        if func.bound_self is not None and positional:
+            scope.names[positional[0].arg] = func.bound_self
+            positional = positional[1:]
+        defaults = [None] * (len(positional) - len(params.defaults)) + list(params.defaults)
+        for index, param in enumerate(positional):
+            if index < len(values):
+                scope.names[param.arg] = values[index]
+            elif param.arg in kw:
+                scope.names[param.arg] = kw[param.arg]
+            elif starred:
+                scope.names[param.arg] = UNKNOWN
+            elif defaults[index] is not None:
+                scope.names[param.arg] = self.eval(defaults[index], func.scope)
+            else:
+                scope.names[param.arg] = UNKNOWN
+        for param, default in zip(params.kwonlyargs, params.kw_defaults):
+            if param.arg in kw:
+                scope.names[param.arg] = kw[param.arg]
+            elif default is not None and not starred:
+                scope.names[param.arg] = self.eval(default, func.scope)
+            else:
+                scope.names[param.arg] = UNKNOWN
+        if params.vararg:
+            scope.names[params.vararg.arg] = UNKNOWN
+        if params.kwarg:
+            scope.names[params.kwarg.arg] = UNKNOWN
+
+    def model_output(self, model: Value) -> Value:
+        """What a model returns when called: its output tensor(s), or UNKNOWN."""
+        return self.frameworks.model_output(self, model)
