@@ -3,7 +3,7 @@ what is reported."""
 
 from __future__ import annotations
 
-from typing import Callable, Dict, List, TextIO
+from typing import Callable, List, TextIO
 
 from celint.output.common import ReportOptions
 from celint.runner import CheckedFile
