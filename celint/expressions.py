@@ -44,6 +44,10 @@ _BINOPS: Dict[type, Callable[[object, object], object]] = {
     ast.Mod: operator.mod,
     ast.Div: operator.truediv,
 }
+_COMPARISONS: Dict[type, Callable[[object, object], object]] = {
+    ast.Eq: operator.eq, ast.NotEq: operator.ne, ast.Lt: operator.lt, ast.LtE: operator.le,
+    ast.Gt: operator.gt, ast.GtE: operator.ge, ast.Is: operator.is_, ast.IsNot: operator.is_not,
+}
 
 
 class Expressions:
@@ -207,9 +211,7 @@ class Expressions:
         a, b = const_of(left), const_of(rights[0])
         if a is UNKNOWN or b is UNKNOWN:
             return UNKNOWN
-        ops = {ast.Eq: operator.eq, ast.NotEq: operator.ne, ast.Lt: operator.lt, ast.LtE: operator.le,
-               ast.Gt: operator.gt, ast.GtE: operator.ge, ast.Is: operator.is_, ast.IsNot: operator.is_not}
-        fn = ops.get(type(node.ops[0]))
+        fn = _COMPARISONS.get(type(node.ops[0]))
         try:
             return Const(fn(a, b)) if fn else UNKNOWN
         except TypeError:
