@@ -156,3 +156,17 @@ def test_demo_command_and_check_demo(tmp_path: Path) -> None:
     assert celint("demo", "CE999").returncode == 2
     check = celint("check", "-q", "--demo", str(_write(tmp_path, "train.py", BUGGY)))
     assert check.returncode == 1 and "CE101 demonstration" in check.stdout
+
+
+def test_plot_writes_one_png_per_finding_and_per_demo(tmp_path: Path) -> None:
+    import pytest
+
+    pytest.importorskip("matplotlib", reason="matplotlib is in the test extra; install celint[test]")
+    plots = tmp_path / "plots"
+    check = celint("check", "-q", "--plot", str(plots), str(_write(tmp_path, "train.py", BUGGY)))
+    assert check.returncode == 1, check.stderr
+    demo = celint("demo", "CE201", "--plot", str(plots))
+    assert demo.returncode == 0, demo.stderr
+    pngs = sorted(p.name for p in plots.glob("*.png"))
+    assert pngs == ["CE201.png", "train.py-4-CE101-1.png"], pngs
+    assert all((plots / name).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" for name in pngs)
