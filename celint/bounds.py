@@ -8,7 +8,7 @@ turns such a spot into UNKNOWN, which the rules read as "say nothing".
 from __future__ import annotations
 
 import ast
-from typing import Dict, FrozenSet, List
+from typing import FrozenSet, List
 
 # Statement plus expression nesting the interpreter follows before answering UNKNOWN. Each level costs
 # a few Python frames; 150 levels stay far below the default recursion limit of 1,000 even inside
@@ -33,35 +33,41 @@ def foldable(value: object) -> bool:
 
 
 class BoundNames:
-    """The names a block of statements can (re)bind, found from its text once per block.
+    """The names a block of statements can (re)bind, found from its text once per statement.
 
     Branches save and merge only these names instead of copying the whole scope, so a module with
     thousands of names and thousands of `if`s costs linear, not quadratic, time. A superset is safe:
-    an extra name merges with itself unchanged.
+    an extra name merges with itself unchanged. The answer is kept on the statement node itself, so
+    every interpreter run over the same tree (cross-module analysis runs many) shares it.
     """
 
-    def __init__(self) -> None:
-        self._cache: Dict[int, FrozenSet[str]] = {}
-        self._keep: List[object] = []  # keeps each cached block alive, so its id is not reused
-
     def of(self, body: List[ast.stmt]) -> FrozenSet[str]:
-        key = id(body)
-        found = self._cache.get(key)
-        if found is None:
-            found = frozenset(_bound(body))
-            self._cache[key] = found
-            self._keep.append(body)
-        return found
+        if len(body) == 1:
+            return _bound_by(body[0])
+        names: set = set()
+        for stmt in body:
+            names.update(_bound_by(stmt))
+        return frozenset(names)
 
 
-def _bound(body: List[ast.stmt]) -> List[str]:
+_CACHE_ATTRIBUTE = "_celint_bound_names"
+
+
+def _bound_by(stmt: ast.stmt) -> FrozenSet[str]:
+    found = getattr(stmt, _CACHE_ATTRIBUTE, None)
+    if found is None:
+        found = frozenset(_bound(stmt))
+        setattr(stmt, _CACHE_ATTRIBUTE, found)
+    return found
+
+
+def _bound(stmt: ast.stmt) -> List[str]:
     names: List[str] = []
-    for stmt in body:
-        for node in ast.walk(stmt):
-            if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
-                names.append(node.id)
-            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-                names.append(node.name)
-            elif isinstance(node, ast.alias):
-                names.append(node.asname or node.name.split(".")[0])
+    for node in ast.walk(stmt):
+        if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
+            names.append(node.id)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.append(node.name)
+        elif isinstance(node, ast.alias):
+            names.append(node.asname or node.name.split(".")[0])
     return names

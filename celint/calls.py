@@ -21,6 +21,11 @@ from celint.values import (
 
 MAX_CALL_DEPTH = 10
 MAX_CALLS_PER_FUNCTION = 24  # a function entered more often than this returns UNKNOWN
+# Cross-module analysis enters other modules' functions (a model class from models.py). Real projects
+# need a level or two; a package whose modules all import each other (torch itself) would otherwise
+# have every file re-run half the package: 17x the single-file cost on keras+torch.
+MAX_FOREIGN_DEPTH = 2  # nested frames of other modules' code in one call chain
+FOREIGN_STEP_BUDGET = 2_000  # steps one checked file may spend inside other modules' code
 
 
 class Args:
@@ -107,10 +112,16 @@ class Calls:
         count = self.call_counts.get(key, 0)
         if self.depth >= MAX_CALL_DEPTH or count >= MAX_CALLS_PER_FUNCTION:
             return UNKNOWN
+        if self.foreign_depth and self.foreign_spent() >= FOREIGN_STEP_BUDGET:
+            return UNKNOWN
         self.call_counts[key] = count + 1
         if self.foreign:
             return self.call_foreign(func, pos, kw, starred)
         return self.enter_function(func, pos, kw, starred)
+
+    def foreign_spent(self) -> int:
+        running = self.steps - self.foreign_entered_at if self.foreign_depth else 0
+        return self.foreign_steps + running
 
     def call_foreign(self, func: FuncVal, pos: List[Value], kw: Dict[str, Value], starred: bool) -> Value:
         """Run a function with positions reported in the module that defines it."""
@@ -120,12 +131,20 @@ class Calls:
         module = self.foreign.get(id(root))
         if module is None or module[1] == self.path:
             return self.enter_function(func, pos, kw, starred)
+        if self.foreign_depth >= MAX_FOREIGN_DEPTH:
+            return UNKNOWN
+        if self.foreign_depth == 0:
+            self.foreign_entered_at = self.steps
         saved = self.lines, self.path
         self.lines, self.path = module
+        self.foreign_depth += 1
         try:
             return self.enter_function(func, pos, kw, starred)
         finally:
+            self.foreign_depth -= 1
             self.lines, self.path = saved
+            if self.foreign_depth == 0:
+                self.foreign_steps += self.steps - self.foreign_entered_at
 
     def enter_function(self, func: FuncVal, pos: List[Value], kw: Dict[str, Value], starred: bool) -> Value:
         node = func.node

@@ -64,10 +64,13 @@ def check_source(
     from celint.prefilter import may_contain_finding
 
     result = FileResult(path)
+    whole_file = True
     if prefilter and not may_contain_finding(source):
-        # with a project, the loss and the model may both live in modules this file imports
+        # with a project, the loss and the model may both live in modules this file imports; such a
+        # file can only hold a finding in the code it runs (its top level and what that calls)
         if project is None or not project.may_import_own_module(source):
             return result
+        whole_file = False
     if max_bytes is not None and len(source) > max_bytes:
         result.error = f"skipped: {len(source):,} characters exceeds the {max_bytes:,} limit (see --max-file-size)"
         return result
@@ -77,7 +80,10 @@ def check_source(
         result.error = str(exc)
         return result
     try:
-        result.findings = analyse(module, source, path) if project is None else project.analyse(module, source, path)
+        if project is None:
+            result.findings = analyse(module, source, path)
+        else:
+            result.findings = project.analyse(module, source, path, orphans=whole_file)
     except RecursionError:
         result.error = "too deeply nested to analyse"
     except MemoryError:

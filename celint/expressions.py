@@ -23,6 +23,7 @@ from celint.values import (
     UNKNOWN,
     BoundMethod,
     ClassVal,
+    Deferred,
     Const,
     DictVal,
     FuncVal,
@@ -74,6 +75,8 @@ class Expressions:
 
     def eval_Name(self, node: ast.Name, scope: Scope) -> Value:
         value = scope.lookup(node.id)
+        if isinstance(value, Deferred):
+            return value.get()
         if value is not None:
             return value
         if node.id in ("True", "False", "None"):

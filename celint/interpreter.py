@@ -21,6 +21,7 @@ from celint.source import Positions
 from celint.values import (
     UNKNOWN,
     ClassVal,
+    Deferred,
     Const,
     FuncVal,
     Instance,
@@ -62,6 +63,9 @@ class Interpreter(Expressions, Calls):
         # id(module scope) -> (lines, path) of other modules whose functions this run may enter
         # (cross-module analysis), so positions inside them name the right file.
         self.foreign: Dict[int, Tuple[List[str], str]] = {}
+        self.foreign_depth = 0  # frames of other modules' code on the current call chain
+        self.foreign_steps = 0  # steps spent in other modules' code so far (bounded, see calls.py)
+        self.foreign_entered_at = 0
         # Imported lazily to keep this module's import cheap and free of cycles.
         import celint.frameworks
 
@@ -84,10 +88,11 @@ class Interpreter(Expressions, Calls):
         return self.positions().segment(node)
 
     # ----- driving ---------------------------------------------------------------------------
-    def run(self) -> Events:
+    def run(self, orphans: bool = True) -> Events:
         try:
             self.exec_block(self.tree.body, self.module_scope)
-            self.run_orphans()
+            if orphans:
+                self.run_orphans()
         except BudgetExceeded:
             pass
         return self.events
@@ -272,11 +277,10 @@ class Interpreter(Expressions, Calls):
                 scope.names[name] = self.ref(qualname, stmt)
 
     def ref(self, qualname: str, node: ast.AST) -> Value:
-        if self.resolve_external is not None:
-            external = self.resolve_external(qualname)
-            if external is not None:
-                return external
-        return Ref(canonical(qualname), self.where(node))
+        fallback = Ref(canonical(qualname), self.where(node))
+        if self.resolve_external is None:
+            return fallback
+        return Deferred(self.resolve_external, qualname, fallback)
 
     def note_flavour(self, module: str) -> None:
         root = module.split(".")

@@ -19,7 +19,7 @@ import re
 from typing import TYPE_CHECKING, Callable, Dict, Iterable, List, Optional, Set, Tuple
 
 from celint.source import split_lines
-from celint.values import Const, Scope, Value
+from celint.values import Const, Deferred, Scope, Value
 
 if TYPE_CHECKING:
     from celint.engine import Finding
@@ -68,14 +68,17 @@ class Project:
         return self._own_import.search(source) is not None
 
     # ----- checking one file -----------------------------------------------------------------
-    def analyse(self, module: ast.Module, source: str, path: str) -> List["Finding"]:
-        """`engine.analyse` with the project's imports resolved; findings inside other files are theirs."""
+    def analyse(self, module: ast.Module, source: str, path: str, orphans: bool = True) -> List["Finding"]:
+        """`engine.analyse` with the project's imports resolved; findings inside other files are theirs.
+
+        `orphans=False` runs only what the module itself runs (no uncalled functions): the cheap mode
+        for files that name no loss and are analysed only because they import the tree's modules."""
         from celint.checks import run_checks
         from celint.engine import to_finding
         from celint.extract import extract
 
         interp = self._interpreter(module, split_lines(source), path)
-        events = interp.run()
+        events = interp.run(orphans=orphans)
         hits = run_checks(extract(events, interp))
         # a problem found while running another module's code is reported when that module is checked
         return [to_finding(hit, path) for hit in hits if hit.at.path in ("", path)]
@@ -139,7 +142,8 @@ class Project:
         scope = self._scope(module)
         if scope is None:
             return None
-        return scope.names.get(attrs[0])
+        value = scope.names.get(attrs[0])
+        return value.get() if isinstance(value, Deferred) else value
 
     def _scope(self, module: _Module) -> Optional[Scope]:
         if module.state == _NEW:

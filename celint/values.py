@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import ast
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from celint.facts import Head, Targets, Where
 
@@ -70,6 +70,26 @@ class Ref:
 
     qualname: str
     at: Optional[Where] = None
+
+
+@dataclass(eq=False)
+class Deferred:
+    """An import that may name one of the checked tree's own modules, resolved when first used.
+
+    Resolving at the import statement would run every imported module's top level, and theirs in
+    turn: a package whose modules all import each other (torch itself) was run whole for every file.
+    """
+
+    resolve: Callable[[str], Optional["Value"]]
+    qualname: str
+    fallback: "Value"  # the Ref to use when the name is not the tree's own
+    _value: Optional["Value"] = None
+
+    def get(self) -> "Value":
+        if self._value is None:
+            found = self.resolve(self.qualname)
+            self._value = found if found is not None else self.fallback
+        return self._value
 
 
 @dataclass(frozen=True)

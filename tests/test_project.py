@@ -145,3 +145,51 @@ def test_every_import_spelling_reaches_the_package_module(tmp_path: Path, import
     result = check_source(loop, str(tmp_path / importer), project=project)
     assert {(f.line, f.code) for f in result.findings} == expected_findings(loop)
     assert "models.py:4" in result.findings[0].message
+
+
+_TRAIN_WITH_IMPORTED_NET = """
+import torch
+import torch.nn as nn
+from models import Net
+
+model = Net()
+criterion = nn.CrossEntropyLoss()
+x, y = torch.randn(8, 4), torch.randint(0, 3, (8,))
+loss = criterion(model(x), y)
+"""
+
+
+def test_imports_are_followed_only_when_the_name_is_used(tmp_path: Path) -> None:
+    files = _write(tmp_path, {
+        "models.py": "import torch.nn as nn\nimport helpers\n\nclass Net(nn.Module):\n"
+                     "    def __init__(self):\n        super().__init__()\n        self.fc = nn.Linear(4, 3)\n"
+                     "    def forward(self, x):\n        return self.fc(x).softmax(dim=1)\n",
+        "helpers.py": "def unused():\n    return 1\n",
+        "train.py": _TRAIN_WITH_IMPORTED_NET,
+    })
+    project = Project(files)
+    train = str(tmp_path / "train.py")
+    result = check_source(_TRAIN_WITH_IMPORTED_NET, train, project=project)
+    assert [f.code for f in result.findings] == ["CE101"]
+    states = {Path(m.path).name: m.state for m in project.modules.values()}
+    assert states["models.py"] == "done" and states["helpers.py"] == "new"  # never needed, never run
+
+
+def test_other_modules_code_is_followed_two_levels_deep_and_no_further(tmp_path: Path) -> None:
+    """A bound, not a goal: a package whose modules all call each other must not be run whole per file."""
+    def project_with_head_at(depth: int) -> List[str]:
+        chain = {f"m{i}.py": f"from m{i + 1} import make{i + 1}\n\ndef make{i}():\n    return make{i + 1}()\n"
+                 for i in range(1, depth)}
+        chain[f"m{depth}.py"] = (f"import torch.nn as nn\n\ndef make{depth}():\n"
+                                 "    return nn.Sequential(nn.Linear(4, 3), nn.Softmax(dim=1))\n")
+        train = ("import torch\nimport torch.nn as nn\nfrom m1 import make1\n\nmodel = make1()\n"
+                 "loss = nn.CrossEntropyLoss()(model(torch.randn(8, 4)), torch.randint(0, 3, (8,)))\n")
+        root = tmp_path / f"depth{depth}"
+        root.mkdir()
+        return _write(root, {**chain, "train.py": train})
+
+    for depth, expected in ((2, ["CE101"]), (3, [])):
+        files = project_with_head_at(depth)
+        train = next(f for f in files if f.endswith("train.py"))
+        result = check_source(Path(train).read_text(encoding="utf-8"), train, project=Project(files))
+        assert [f.code for f in result.findings] == expected, depth
