@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import ast
 import operator
-from typing import Callable, Dict, List, Optional
+from typing import Any, Callable, Dict, List, Optional
 
 from celint.bounds import (
     MAX_BASES_WALKED,
@@ -45,7 +45,7 @@ _BINOPS: Dict[type, Callable[[object, object], object]] = {
     ast.Mod: operator.mod,
     ast.Div: operator.truediv,
 }
-_COMPARISONS: Dict[type, Callable[[object, object], object]] = {
+_COMPARISONS: Dict[type, Callable[[Any, Any], Any]] = {
     ast.Eq: operator.eq, ast.NotEq: operator.ne, ast.Lt: operator.lt, ast.LtE: operator.le,
     ast.Gt: operator.gt, ast.GtE: operator.ge, ast.Is: operator.is_, ast.IsNot: operator.is_not,
 }
