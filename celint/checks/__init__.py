@@ -33,7 +33,7 @@ TARGET_CHECKS: List[UseCheck] = [
 def run_checks(facts: FileFacts) -> List[Hit]:
     hits: List[Hit] = list(_file_checks(facts))
     for use in facts.uses:
-        hits.extend(with_fix(hit, use) for hit in _use_checks(use, facts))  # autofix data: celint/fixes
+        hits.extend(with_fix(hit, use) for hit in _use_checks(use))  # autofix data: celint/fixes
     return _dedupe(hits)
 
 
@@ -43,22 +43,21 @@ def _file_checks(facts: FileFacts) -> Iterator[Hit]:
     yield from expects.softmax_without_dim(facts)
 
 
-def _use_checks(use: LossUse, facts: FileFacts) -> Iterator[Hit]:
-    head = use.head
-    if head is not None and width.single_unit_softmax_head(head) is not None:
-        yield width.single_unit_softmax_head(head, use.at)  # type: ignore[misc]
-    else:
-        for check in HEAD_CHECKS:
-            hit = check(use)
-            if hit is not None:
-                yield hit
-                break
-    for check in TARGET_CHECKS:
-        hit = check(use)
+def _use_checks(use: LossUse) -> Iterator[Hit]:
+    # a softmax over one unit makes every other head/loss mismatch moot: it is the root cause
+    single_unit = width.single_unit_softmax_head(use.head, use.at) if use.head is not None else None
+    for hit in (single_unit or _first(HEAD_CHECKS, use), _first(TARGET_CHECKS, use)):
         if hit is not None:
             yield hit
-            break
     yield from expects.threshold_metric_on_logits(use)
+
+
+def _first(checks: Sequence[UseCheck], use: LossUse) -> Optional[Hit]:
+    for check in checks:
+        hit = check(use)
+        if hit is not None:
+            return hit
+    return None
 
 
 def _dedupe(hits: List[Hit]) -> List[Hit]:
