@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ast
 from dataclasses import dataclass, field
 from typing import List, Optional, Tuple
 
@@ -68,6 +67,3 @@ class Events:
     models: List[Value] = field(default_factory=list)  # every model created, for heads of uncompiled ones
     keras_flavours: set = field(default_factory=set)  # "keras", "tf.keras", "tf_keras", "tf.compat.v1"
 
-
-def node_key(node: ast.AST) -> Tuple[int, int]:
-    return (getattr(node, "lineno", 0), getattr(node, "col_offset", 0))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from celint.facts import Head, LossUse, Where
+from celint.facts import Head, Where
 
 
 def line_of(where: "Where | None", relative_to: str = "") -> str:
@@ -13,6 +13,3 @@ def head_phrase(head: Head, relative_to: str = "") -> str:
     width = f"{head.width}-unit " if head.width is not None else ""
     return f"the {width}{head.activation} head ({line_of(head.at, relative_to)})"
 
-
-def loss_phrase(use: LossUse) -> str:
-    return use.name

@@ -6,7 +6,7 @@ from typing import Iterator, Optional
 
 from celint.checks._text import head_phrase, line_of
 from celint.extract import FileFacts
-from celint.facts import BINARY, CATEGORICAL, LINEAR, LOGITS, PROBS, SIGMOID, SOFTMAX, SPARSE, Head, Hit, LossUse, Scenario, Where
+from celint.facts import BINARY, CATEGORICAL, LINEAR, PROBS, SIGMOID, SOFTMAX, SPARSE, Head, Hit, LossUse, Scenario, Where
 
 
 def single_unit_softmax_head(head: Head, loss_at: Optional[Where] = None) -> Optional[Hit]:
@@ -77,5 +77,3 @@ def categorical_loss_on_sigmoid(use: LossUse) -> Optional[Hit]:
     fixed = Scenario(use.framework, SOFTMAX, head.width, use.kind, PROBS, classes=head.width)
     return Hit("CE204", use.at, message, (head.at,) if head.at else (), flagged, fixed)
 
-
-__all__ = ["LOGITS"]
