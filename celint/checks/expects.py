@@ -27,7 +27,7 @@ def probabilities_into_logits_loss(use: LossUse) -> Optional[Hit]:
     if use.framework == "keras":
         fix = f"drop the {head.activation} or set from_logits=False"
     elif use.framework == "pytorch":
-        fix = "return raw scores from the model (apply the activation only for inference)"
+        fix = "return raw scores from forward"
     else:
         fix = f"pass the logits from before the {head.activation}"
     message = f"{use.name} expects logits but gets {head_phrase(head, use.at.path)}; {fix}"

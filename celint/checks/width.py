@@ -54,10 +54,10 @@ def binary_loss_on_softmax(use: LossUse) -> Optional[Hit]:
     accuracy = any(m.name.strip("'\"") in ("accuracy", "acc") for m in use.metrics)
     note = ""
     if accuracy and use.api_version == "tf.compat.v1":
-        note = "; in tf.compat.v1 graph mode 'accuracy' silently becomes binary accuracy"
+        note = "; tf.compat.v1 graph mode also inflates 'accuracy'"
     elif accuracy and use.api_version == "keras":
-        note = "; Keras <= 2.3 reports 'accuracy' as inflated binary accuracy (Keras 3 picks by shape)"
-    message = (f"{use.name} on {head_phrase(head, use.at.path)} treats exclusive classes as independent; "
+        note = "; Keras <= 2.3 also inflates 'accuracy'"
+    message = (f"{use.name} on {head_phrase(head, use.at.path)} trains exclusive classes as independent; "
                f"use categorical cross-entropy{note}")
     flagged = Scenario(use.framework, SOFTMAX, head.width, BINARY, use.expects, "one-hot", head.width)
     fixed = Scenario(use.framework, SOFTMAX, head.width, CATEGORICAL, use.expects, "one-hot", head.width)
@@ -72,7 +72,7 @@ def categorical_loss_on_sigmoid(use: LossUse) -> Optional[Hit]:
     if head.activation != SIGMOID or head.width is None or head.width < 2:
         return None
     message = (f"{use.name} on {head_phrase(head, use.at.path)}, whose outputs do not sum to 1; "
-               "use softmax (multi-label: binary cross-entropy)")
+               "use softmax, or BCE if multi-label")
     flagged = Scenario(use.framework, SIGMOID, head.width, use.kind, PROBS, classes=head.width)
     fixed = Scenario(use.framework, SOFTMAX, head.width, use.kind, PROBS, classes=head.width)
     return Hit("CE204", use.at, message, (head.at,) if head.at else (), flagged, fixed)
