@@ -14,6 +14,19 @@ from typing import FrozenSet, List
 # a few Python frames; 150 levels stay far below the default recursion limit of 1,000 even inside
 # flake8 or pytest, and no hand-written program nests this deeply.
 MAX_NESTING = 150
+
+
+class Nesting:
+    """The statement and expression nesting of every interpreter in this process, counted together.
+
+    Cross-module analysis runs an imported module's interpreter from deep inside another's evaluation
+    (when a name is first used); a count per interpreter would let such chains overflow the stack.
+    Every increment is undone in a `finally`, so the count is back to 0 between files.
+    """
+
+    level = 0
+
+
 # Constant folding: bigger numbers and strings are never layer widths, class counts or loss names.
 MAX_INT_BITS = 256
 MAX_STR_CHARS = 10_000

@@ -15,6 +15,7 @@ from celint.bounds import (
     MAX_CONTAINER_DEPTH,
     MAX_NESTING,
     MAX_STR_CHARS,
+    Nesting,
     foldable,
 )
 from celint.calls import Args
@@ -56,9 +57,9 @@ class Expressions:
         if node is None:
             return UNKNOWN
         self.tick()
-        if self.nesting >= MAX_NESTING:
+        if Nesting.level >= MAX_NESTING:
             return UNKNOWN  # a 1,000-term sum: Python parses it, but we do not recurse that deep
-        self.nesting += 1
+        Nesting.level += 1
         try:
             method = getattr(self, "eval_" + type(node).__name__, None)
             if method is None:
@@ -68,7 +69,7 @@ class Expressions:
                 return UNKNOWN
             return method(node, scope)
         finally:
-            self.nesting -= 1
+            Nesting.level -= 1
 
     def eval_Constant(self, node: ast.Constant, scope: Scope) -> Value:
         return Literal(node.value, self.where(node))

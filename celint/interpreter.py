@@ -11,7 +11,7 @@ from __future__ import annotations
 import ast
 from typing import Callable, Dict, List, Optional, Tuple
 
-from celint.bounds import MAX_NESTING, BoundNames
+from celint.bounds import MAX_NESTING, BoundNames, Nesting
 from celint.calls import Args, Calls
 from celint.events import Events
 from celint.expressions import Expressions
@@ -53,7 +53,6 @@ class Interpreter(Expressions, Calls):
         self.step_budget = STEP_BUDGET_BASE + 50 * len(lines)
         self.depth = 0
         self.cond_depth = 0
-        self.nesting = 0  # statements and expressions being evaluated, one inside the other
         self.bound_names = BoundNames()
         self._positions: Dict[int, Positions] = {}  # per `lines` list (cross-module runs swap it)
         self._container_depth: Dict[int, Tuple[Value, int]] = {}
@@ -128,14 +127,14 @@ class Interpreter(Expressions, Calls):
 
     def exec_stmt(self, stmt: ast.stmt, scope: Scope) -> bool:
         self.tick()
-        if self.nesting >= MAX_NESTING:
+        if Nesting.level >= MAX_NESTING:
             self.skip_stmt(stmt, scope)
             return False
-        self.nesting += 1
+        Nesting.level += 1
         try:
             return self.exec_stmt_kind(stmt, scope)
         finally:
-            self.nesting -= 1
+            Nesting.level -= 1
 
     def skip_stmt(self, stmt: ast.stmt, scope: Scope) -> None:
         """Too deep to follow: whatever the statement could bind or return becomes UNKNOWN."""

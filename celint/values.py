@@ -84,10 +84,22 @@ class Deferred:
     qualname: str
     fallback: "Value"  # the Ref to use when the name is not the tree's own
     _value: Optional["Value"] = None
+    _resolving: bool = False
+
+    MAX_CHAIN = 32  # re-exports followed through one another (a.x from b, b.x from c, ...)
+    _chain = 0  # resolutions in progress, across all Deferred values
 
     def get(self) -> "Value":
         if self._value is None:
-            found = self.resolve(self.qualname)
+            if self._resolving or Deferred._chain >= Deferred.MAX_CHAIN:
+                return self.fallback  # a re-export cycle or a very long chain: the name stays a name
+            self._resolving = True
+            Deferred._chain += 1
+            try:
+                found = self.resolve(self.qualname)
+            finally:
+                self._resolving = False
+                Deferred._chain -= 1
             self._value = found if found is not None else self.fallback
         return self._value
 

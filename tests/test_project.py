@@ -193,3 +193,18 @@ def test_other_modules_code_is_followed_two_levels_deep_and_no_further(tmp_path:
         train = next(f for f in files if f.endswith("train.py"))
         result = check_source(Path(train).read_text(encoding="utf-8"), train, project=Project(files))
         assert [f.code for f in result.findings] == expected, depth
+
+
+def test_re_export_cycles_and_long_re_export_chains_end(tmp_path: Path) -> None:
+    """`a.thing` from b and `b.thing` from a; and 300 modules each re-exporting the next one's name."""
+    use = "from {first} import thing\n\nmodel = thing()\nloss = 'categorical_crossentropy'\n"
+    cycle = _write(tmp_path / "cycle", {
+        "a.py": "from b import thing\n", "b.py": "from a import thing\n", "train.py": use.format(first="a"),
+    })
+    chain_files = {f"m{i}.py": f"from m{i + 1} import thing\n" for i in range(300)}
+    chain_files["m300.py"] = "def thing():\n    return None\n"
+    chain = _write(tmp_path / "chain", {**chain_files, "train.py": use.format(first="m0")})
+    for files in (cycle, chain):
+        train = next(f for f in files if f.endswith("train.py"))
+        result = check_source(Path(train).read_text(encoding="utf-8"), train, project=Project(files))
+        assert result.error is None and result.findings == [], train
