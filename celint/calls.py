@@ -198,7 +198,3 @@ class Calls:
             scope.names[params.vararg.arg] = UNKNOWN
         if params.kwarg:
             scope.names[params.kwarg.arg] = UNKNOWN
-
-    def model_output(self, model: Value) -> Value:
-        """What a model returns when called: its output tensor(s), or UNKNOWN."""
-        return self.frameworks.model_output(self, model)

@@ -80,10 +80,7 @@ def check_source(
         result.error = str(exc)
         return result
     try:
-        if project is None:
-            result.findings = analyse(module, source, path)
-        else:
-            result.findings = project.analyse(module, source, path, orphans=whole_file)
+        result.findings = analyse(module, source, path, project, orphans=whole_file)
     except RecursionError:
         result.error = "too deeply nested to analyse"
     except MemoryError:
@@ -91,17 +88,22 @@ def check_source(
     return result
 
 
-def analyse(module: ast.Module, source: str, path: str) -> List[Finding]:
+def analyse(module: ast.Module, source: str, path: str, project: Optional["Project"] = None,
+            orphans: bool = True) -> List[Finding]:
+    """Walk the module, extract facts, run the rules. With a `project`, imports of the tree's own modules
+    are followed. `orphans=False` runs only what the module itself runs (no uncalled functions): the cheap
+    mode for files that name no loss and are analysed only because they import the tree's modules."""
     from celint.checks import run_checks
     from celint.extract import extract
-    from celint.interpreter import interpret
-
+    from celint.interpreter import Interpreter
     from celint.source import split_lines
 
     lines = split_lines(source)  # numbered as `ast` numbers them (form feeds do not end a line)
-    events, interp = interpret(module, lines, path)
-    facts = extract(events, interp)
-    return [to_finding(hit, path) for hit in run_checks(facts)]
+    interp = project.interpreter(module, lines, path) if project else Interpreter(module, lines, path)
+    events = interp.run(orphans=orphans)
+    hits = run_checks(extract(events, interp))
+    # a problem found while running another module's code is reported when that module is checked
+    return [to_finding(hit, path) for hit in hits if hit.at.path in ("", path)]
 
 
 def to_finding(hit: Hit, path: str) -> Finding:

@@ -231,10 +231,7 @@ class Expressions:
 
     def eval_Subscript(self, node: ast.Subscript, scope: Scope) -> Value:
         owner = self.eval(node.value, scope)
-        index_node = node.slice
-        if type(index_node).__name__ == "Index":  # Python 3.8 wrapper
-            index_node = index_node.value  # type: ignore[attr-defined]
-        index = self.eval(index_node, scope)
+        index = self.eval(node.slice, scope)
         key = const_of(index)
         if isinstance(owner, Seq) and isinstance(key, int) and not isinstance(key, bool):
             if -len(owner.items) <= key < len(owner.items):

@@ -45,7 +45,8 @@ class CelintChecker:
             from celint.engine import check_source  # the analysis loads only for candidate files
 
             tree = self._tree if isinstance(self._tree, ast.Module) else None
-            result = check_source(source, self._filename, tree=tree, max_bytes=self.max_file_size)
+            result = check_source(source, self._filename, tree=tree, prefilter=False,  # passed just above
+                                  max_bytes=self.max_file_size)
         except Exception as exc:  # a bug of ours must not end the user's whole flake8 run
             yield 1, 0, f"CE000 celint failed on this file ({type(exc).__name__}: {exc}); please report it", type(self)
             return

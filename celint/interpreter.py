@@ -178,9 +178,9 @@ class Interpreter(Expressions, Calls):
             self.exec_loop(stmt, scope)
         elif isinstance(stmt, (ast.With, ast.AsyncWith)):
             for item in stmt.items:
-                value = self.eval(item.context_expr, scope)
+                self.eval(item.context_expr, scope)
                 if item.optional_vars is not None:
-                    self.bind(item.optional_vars, UNKNOWN if not isinstance(value, Ref) else UNKNOWN, scope)
+                    self.bind(item.optional_vars, UNKNOWN, scope)  # what __enter__ returns is not followed
             return self.exec_block(stmt.body, scope)
         elif isinstance(stmt, ast.Try) or type(stmt).__name__ == "TryStar":
             self.exec_try(stmt, scope)
@@ -316,8 +316,9 @@ class Interpreter(Expressions, Calls):
         elif isinstance(target, ast.Attribute):
             owner = self.eval(target.value, scope)
             if isinstance(owner, Instance):
-                # attributes set conditionally are not known for sure
-                owner.attrs[target.attr] = value if self.cond_depth == 0 or target.attr not in owner.attrs else merge(owner.attrs[target.attr], value)
+                if self.cond_depth and target.attr in owner.attrs:
+                    value = merge(owner.attrs[target.attr], value)  # set conditionally: not known for sure
+                owner.attrs[target.attr] = value
         elif isinstance(target, ast.Starred):
             self.bind(target.value, UNKNOWN, scope)
 
@@ -338,9 +339,9 @@ class Interpreter(Expressions, Calls):
         return self.frameworks.element_of(self, iterable)
 
 
-def interpret(tree: ast.Module, lines: List[str], path: str = "", resolve_external: Optional[Callable[[str], Optional[Value]]] = None) -> Tuple[Events, "Interpreter"]:
+def interpret(tree: ast.Module, lines: List[str], path: str = "") -> Tuple[Events, "Interpreter"]:
+    """Walk one module on its own (cross-module runs are built by `celint.project`)."""
     interpreter = Interpreter(tree, lines, path)
-    interpreter.resolve_external = resolve_external
     return interpreter.run(), interpreter
 
 

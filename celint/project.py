@@ -22,7 +22,6 @@ from celint.source import split_lines
 from celint.values import Const, Deferred, Scope, Value
 
 if TYPE_CHECKING:
-    from celint.engine import Finding
     from celint.interpreter import Interpreter
 
 _NEW, _RUNNING, _DONE, _BROKEN = "new", "running", "done", "broken"
@@ -67,23 +66,8 @@ class Project:
             self._own_import = re.compile(rf"\bfrom\s*\.|\b(?:{words})\b")
         return self._own_import.search(source) is not None
 
-    # ----- checking one file -----------------------------------------------------------------
-    def analyse(self, module: ast.Module, source: str, path: str, orphans: bool = True) -> List["Finding"]:
-        """`engine.analyse` with the project's imports resolved; findings inside other files are theirs.
-
-        `orphans=False` runs only what the module itself runs (no uncalled functions): the cheap mode
-        for files that name no loss and are analysed only because they import the tree's modules."""
-        from celint.checks import run_checks
-        from celint.engine import to_finding
-        from celint.extract import extract
-
-        interp = self._interpreter(module, split_lines(source), path)
-        events = interp.run(orphans=orphans)
-        hits = run_checks(extract(events, interp))
-        # a problem found while running another module's code is reported when that module is checked
-        return [to_finding(hit, path) for hit in hits if hit.at.path in ("", path)]
-
-    def _interpreter(self, tree: ast.Module, lines: List[str], path: str) -> "Interpreter":
+    # ----- interpreters for the tree's files -------------------------------------------------
+    def interpreter(self, tree: ast.Module, lines: List[str], path: str) -> "Interpreter":
         from celint.interpreter import Interpreter
 
         interp = Interpreter(tree, lines, path)
@@ -162,7 +146,7 @@ class Project:
             tree = parse(source, module.path)
         except (SourceError, ValueError):
             return None
-        interp = self._interpreter(tree, split_lines(source), module.path)
+        interp = self.interpreter(tree, split_lines(source), module.path)
         interp.module_scope.names["__name__"] = Const(_module_name(module.path))
         try:
             interp.exec_block(tree.body, interp.module_scope)
