@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Optional, Tuple
 
 # Final activations, as strings so the tables stay readable.
@@ -143,5 +143,4 @@ class Hit:
     related: Tuple[Where, ...] = ()
     scenario: Optional[Scenario] = None
     fixed: Optional[Scenario] = None
-    extra: Tuple[Tuple[str, str], ...] = field(default=())
     fix: Optional[Fix] = None  # an unambiguous repair, when one exists

@@ -34,10 +34,6 @@ Value = Any  # one of the classes below, or UNKNOWN
 class Const:
     value: object  # int, float, str, bool or None
 
-    @property
-    def node_free(self) -> bool:
-        return True
-
 
 @dataclass(frozen=True)
 class Literal:
