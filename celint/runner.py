@@ -12,7 +12,7 @@ from celint.engine import DEFAULT_MAX_BYTES, FileResult, check_source
 from celint.noqa import NoqaMap
 from celint.notebook import CellMap, is_notebook, read_notebook
 from celint.project import Project
-from celint.source import SourceError, decode, read_bytes
+from celint.source import SourceError, decode, read_bytes, split_lines
 
 PARALLEL_THRESHOLD = 16  # below this many files a pool costs more than it saves
 
@@ -33,7 +33,8 @@ class CheckedFile(FileResult):
 
     @property
     def lines(self) -> List[str]:
-        return self.source.splitlines()
+        """Numbered as `ast` numbers them (a form feed does not end a line)."""
+        return split_lines(self.source)
 
 
 def read_file(path: str) -> "tuple[str, Optional[CellMap]]":
@@ -48,24 +49,25 @@ def check_file(path: str, options: CheckOptions, project: Optional[Project] = No
     try:
         source, cells = read_file(path)
     except SourceError as exc:
-        return _error(path, str(exc), options)
+        return _selected(CheckedFile(path, error=str(exc)), options)
     try:
         result = check_source(source, path, prefilter=options.prefilter, max_bytes=options.max_bytes, project=project)
     except Exception as exc:  # a celint bug: report it for this file and go on with the others
-        return _error(path, f"internal error ({type(exc).__name__}: {exc}); please report it", options)
-    checked = CheckedFile(path, result.findings, result.error, source=source, cells=cells)
+        error = f"internal error ({type(exc).__name__}: {exc}); please report it"
+        return _selected(CheckedFile(path, error=error), options)
+    return _selected(CheckedFile(path, result.findings, result.error, source=source, cells=cells), options)
+
+
+def _selected(checked: CheckedFile, options: CheckOptions) -> CheckedFile:
+    """What the selection and `# noqa` comments let through (CE000 lines included)."""
+    wants = options.settings.wants
     if checked.findings:
         noqa = NoqaMap(checked.lines)
-        wants = options.settings.wants
         checked.findings = [f for f in checked.findings
-                            if wants(f.code, path) and not noqa.silences(f.line, f.code)]
-    if checked.error and not options.settings.wants("CE000", path):
+                            if wants(f.code, checked.path) and not noqa.silences(f.line, f.code)]
+    if checked.error and not wants("CE000", checked.path):
         checked.error = None
     return checked
-
-
-def _error(path: str, message: str, options: CheckOptions) -> CheckedFile:
-    return CheckedFile(path, error=message if options.settings.wants("CE000", path) else None)
 
 
 def check_files(paths: List[str], options: CheckOptions, jobs: int = 0) -> List[CheckedFile]:
