@@ -8,7 +8,7 @@ import sys
 from typing import Dict, List, Optional, Sequence
 
 from celint import __version__
-from celint.engine import DEFAULT_MAX_BYTES
+from celint.limits import DEFAULT_MAX_FILE_SIZE
 from celint.rules import ALL_RULES, RULES_BY_CODE
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -78,7 +78,7 @@ def _check_parser(check: argparse.ArgumentParser) -> None:
                      help="also apply fixes that change what a model outputs at inference time")
     eng = check.add_argument_group("engine")
     eng.add_argument("--no-prefilter", action="store_true", help="analyse every file, even without ML names")
-    eng.add_argument("--max-file-size", type=int, default=DEFAULT_MAX_BYTES,
+    eng.add_argument("--max-file-size", type=int, default=DEFAULT_MAX_FILE_SIZE,
                      help="skip files over this many characters with one CE000 line (default: %(default)s)")
     eng.add_argument("--jobs", "-j", type=int, default=0, help="worker processes (default: one per core)")
     check.set_defaults(run=run_check)

@@ -3,12 +3,14 @@ what is reported."""
 
 from __future__ import annotations
 
-from typing import Callable, List, TextIO
+from typing import TYPE_CHECKING, Callable, List, TextIO
 
 from celint.output.common import ReportOptions
-from celint.runner import CheckedFile
 
-Formatter = Callable[[List[CheckedFile], TextIO, ReportOptions], None]
+if TYPE_CHECKING:
+    from celint.runner import CheckedFile
+
+Formatter = Callable[[List["CheckedFile"], TextIO, ReportOptions], None]
 
 
 def formatter(name: str) -> Formatter:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from typing import Dict, Iterator, List, Optional, Tuple
+from typing import TYPE_CHECKING, Dict, Iterator, List, Optional, Tuple
 
-from celint.engine import Finding
-from celint.runner import CheckedFile
+if TYPE_CHECKING:  # types only: building the CLI's parser (FORMATS) must not load the engine
+    from celint.engine import Finding
+    from celint.runner import CheckedFile
 
 
 @dataclass(frozen=True)
@@ -15,7 +16,6 @@ class ReportOptions:
     quiet: bool = False  # findings only: no source excerpt, no summary
     statistics: bool = False  # a count per code at the end
     color: bool = False
-    show_fixes: bool = False
 
 
 def findings(results: List[CheckedFile]) -> Iterator[Tuple[CheckedFile, Finding]]:
@@ -32,8 +32,12 @@ def position(result: CheckedFile, line: int, col: int) -> str:
     return f"{result.path}:{line}:{col + 1}"
 
 
-def cell_of(result: CheckedFile, line: int) -> Optional[Tuple[int, int]]:
-    return result.cells.locate(line) if result.cells is not None else None
+def cell_of(result: CheckedFile, line: int, path: str = "") -> Optional[Tuple[int, int]]:
+    """(cell, line in cell) of a line of `result`'s notebook; None for a plain file, or when `path` names
+    another file (a related location elsewhere)."""
+    if result.cells is None or path not in ("", result.path):
+        return None
+    return result.cells.locate(line)
 
 
 def statistics(results: List[CheckedFile]) -> Dict[str, int]:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from typing import List, TextIO
+from typing import TYPE_CHECKING, List, TextIO
 
 from celint.output.common import ReportOptions, findings, position
 from celint.rules import RULES_BY_CODE
-from celint.runner import CheckedFile
+
+if TYPE_CHECKING:
+    from celint.runner import CheckedFile
 
 
 def write(results: List[CheckedFile], out: TextIO, options: ReportOptions) -> None:

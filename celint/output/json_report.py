@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
-from typing import Any, Dict, List, Optional, TextIO
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, TextIO
 
 from celint import __version__
-from celint.engine import Finding
 from celint.output.common import ReportOptions, cell_of, findings, statistics
 from celint.rules import RULES_BY_CODE
-from celint.runner import CheckedFile
+
+if TYPE_CHECKING:
+    from celint.engine import Finding
+    from celint.runner import CheckedFile
 
 SCHEMA_VERSION = 1
 
@@ -32,7 +34,7 @@ def report(results: List[CheckedFile]) -> Dict[str, Any]:
 
 def _finding(result: CheckedFile, finding: Finding) -> Dict[str, Any]:
     rule = RULES_BY_CODE.get(finding.code)
-    fix = finding.hit.fix if finding.hit is not None and getattr(finding.hit, "fix", None) else None
+    fix = finding.hit.fix if finding.hit is not None else None
     return {
         "path": result.path,
         "line": finding.line,
@@ -42,12 +44,12 @@ def _finding(result: CheckedFile, finding: Finding) -> Dict[str, Any]:
         "name": rule.name if rule else None,
         "message": finding.message,
         "related": [{"path": r.path or result.path, "line": r.line, "column": r.col + 1,
-                     "cell": _cell(result, r.line) if not r.path or r.path == result.path else None}
+                     "cell": _cell(result, r.line, r.path)}
                     for r in finding.related],
         "fix": {"description": fix.description, "safe": fix.safe} if fix else None,
     }
 
 
-def _cell(result: CheckedFile, line: int) -> Optional[Dict[str, int]]:
-    where = cell_of(result, line)
+def _cell(result: CheckedFile, line: int, path: str = "") -> Optional[Dict[str, int]]:
+    where = cell_of(result, line, path)
     return {"index": where[0], "line": where[1]} if where else None

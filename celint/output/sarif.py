@@ -6,15 +6,17 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Any, Dict, List, Optional, TextIO
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, TextIO
 from urllib.parse import quote
 
 from celint import __version__
-from celint.engine import Finding
 from celint.output.common import ReportOptions, cell_of, findings
 from celint.ruledocs import help_url, read_doc
 from celint.rules import ALL_RULES
-from celint.runner import CheckedFile
+
+if TYPE_CHECKING:
+    from celint.engine import Finding
+    from celint.runner import CheckedFile
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 ROOT = "%SRCROOT%"
@@ -80,12 +82,12 @@ def _result(result: CheckedFile, finding: Finding, index: Dict[str, int]) -> Dic
 def _location(result: CheckedFile, path: str, line: int, col: int, ident: Optional[int] = None) -> Dict[str, Any]:
     physical: Dict[str, Any] = {"artifactLocation": {"uri": _uri(path), "uriBaseId": ROOT}}
     location: Dict[str, Any] = {"physicalLocation": physical}
-    cell = cell_of(result, line) if path == result.path else None
+    cell = cell_of(result, line, path)
     if cell is None:
         physical["region"] = {"startLine": max(1, line), "startColumn": col + 1}
     else:
         # viewers show the notebook's JSON text: point at the line holding this source line there
-        raw = result.cells.raw_line(line) if result.cells is not None else None
+        raw = result.cells.raw_line(line)  # type: ignore[union-attr]  # a cell implies a cell map
         if raw is not None:
             physical["region"] = {"startLine": raw}
         location["message"] = {"text": f"cell {cell[0]}, line {cell[1]}, column {col + 1}"}

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from typing import List, TextIO
+from typing import TYPE_CHECKING, List, TextIO
 
-from celint.output.common import ReportOptions, findings, position, statistics
+from celint.output.common import ReportOptions, position, statistics
 from celint.rules import RULES_BY_CODE
-from celint.runner import CheckedFile
+
+if TYPE_CHECKING:
+    from celint.runner import CheckedFile
 
 BOLD, RED, CYAN, DIM, RESET = "\033[1m", "\033[31m", "\033[36m", "\033[2m", "\033[0m"
 
@@ -17,11 +19,13 @@ def write(results: List[CheckedFile], out: TextIO, options: ReportOptions) -> No
         if result.error:
             out.write(f"{paint(result.path + ':1:1:', BOLD)} {paint('CE000', RED)} "
                       f"could not analyse this file: {result.error}\n")
-    for result, finding in findings(results):
-        out.write(f"{paint(position(result, finding.line, finding.col) + ':', BOLD)} "
-                  f"{paint(finding.code, RED)} {finding.message}\n")
-        if not options.quiet:
-            out.write(_excerpt(result, finding.line, finding.col, paint))
+    for result in results:
+        lines = result.lines if result.findings and not options.quiet else []  # split once per file
+        for finding in result.findings:
+            out.write(f"{paint(position(result, finding.line, finding.col) + ':', BOLD)} "
+                      f"{paint(finding.code, RED)} {finding.message}\n")
+            if not options.quiet:
+                out.write(_excerpt(lines, finding.line, finding.col, paint))
     if options.statistics:
         for code, count in statistics(results).items():
             out.write(f"{count:<5} {code}  {RULES_BY_CODE[code].name if code in RULES_BY_CODE else ''}\n")
@@ -34,8 +38,7 @@ def write(results: List[CheckedFile], out: TextIO, options: ReportOptions) -> No
                       f" in {len(results)} file{'s' if len(results) != 1 else ''}.\n")
 
 
-def _excerpt(result: CheckedFile, line: int, col: int, paint) -> str:  # type: ignore[no-untyped-def]
-    lines = result.lines
+def _excerpt(lines: List[str], line: int, col: int, paint) -> str:  # type: ignore[no-untyped-def]
     if not 1 <= line <= len(lines):
         return ""
     text = lines[line - 1].expandtabs(1)  # one column per character, so the caret lines up
