@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterator, List, Optional, Set, Tuple
 
 from celint.events import ActivationEvent, CompileEvent, Events, LogOfProbabilities
-from celint.facts import Head, LossUse, Metric, Targets
+from celint.facts import Head, LossUse, Metric, Targets, Where
 from celint.frameworks import model_output as _model_output
 from celint.frameworks.losses import as_loss
 from celint.frameworks.targets import fit_targets, targets_of
@@ -80,18 +80,18 @@ def _compiled_uses(interp: "Interpreter", event: CompileEvent, flavours: Set[str
     metrics = _metrics(event.metrics)
     api = "tf.compat.v1" if "tf.compat.v1" in flavours else ("keras" if flavours == {"keras"} else "tf.keras")
     for index, (name, head) in enumerate(heads):
-        loss = _loss_for(interp, event.loss, name, index, len(heads), isinstance(outputs, DictVal))
+        loss = _loss_for(event.loss, name, index, len(heads))
         if isinstance(loss, LossObj):
             yield _use(loss, head, metrics, targets, api=api)
 
 
-def _loss_for(interp: "Interpreter", losses: Value, name: Optional[str], index: int, count: int, by_name: bool) -> Value:
+def _loss_for(losses: Value, name: Optional[str], index: int, count: int) -> Value:
     """Keras applies one loss to every output, a dict by output name, a list by position."""
     if isinstance(losses, DictVal):
-        return as_loss(interp, losses.get(name)) if name is not None else UNKNOWN
+        return as_loss(losses.get(name)) if name is not None else UNKNOWN
     if isinstance(losses, Seq):
-        return as_loss(interp, losses.items[index]) if len(losses.items) == count else UNKNOWN
-    return as_loss(interp, losses)
+        return as_loss(losses.items[index]) if len(losses.items) == count else UNKNOWN
+    return as_loss(losses)
 
 
 def _metrics(value: Value) -> Tuple[Metric, ...]:
@@ -110,10 +110,10 @@ def _metrics(value: Value) -> Tuple[Metric, ...]:
 
 
 def _use(loss: LossObj, head: Optional[Head], metrics: Tuple[Metric, ...], targets: Optional[Targets],
-         at: Optional[object] = None, api: str = "") -> LossUse:
+         at: Optional[Where] = None, api: str = "") -> LossUse:
     return LossUse(
         framework=loss.framework, kind=loss.kind, expects=loss.expects, name=_short_name(loss),
-        at=at or loss.at, head=head, targets=targets, api_version=api, metrics=metrics,  # type: ignore[arg-type]
+        at=at or loss.at, head=head, targets=targets, api_version=api, metrics=metrics,
         from_logits_at=loss.from_logits_at,
     )
 

@@ -7,9 +7,9 @@ the interpreter knows no framework and a new framework is one new module.
 from __future__ import annotations
 
 import ast
-from typing import TYPE_CHECKING, Callable, Dict, List, Optional, Tuple
+from typing import TYPE_CHECKING, Callable, Dict, Iterable, List, Optional
 
-from celint.values import UNKNOWN, BoundMethod, Instance, Layer, LossObj, ModelVal, Ref, Tensor, Value
+from celint.values import UNKNOWN, BoundMethod, FuncVal, Instance, Layer, LossObj, ModelVal, Ref, Tensor, Value
 
 if TYPE_CHECKING:
     from celint.interpreter import Args, Interpreter
@@ -19,10 +19,8 @@ MethodHandler = Callable[["Interpreter", BoundMethod, "Args"], Optional[Value]]
 ValueHook = Callable[..., Optional[Value]]
 
 REF_HANDLERS: Dict[str, RefHandler] = {}
-PREFIX_HANDLERS: List[Tuple[str, RefHandler]] = []
 METHOD_HANDLERS: List[MethodHandler] = []  # each returns None when the method is not its business
 SUBSCRIPT_HOOKS: List[ValueHook] = []
-UNPACK_HOOKS: List[ValueHook] = []
 BINOP_HOOKS: List[ValueHook] = []
 ELEMENT_HOOKS: List[ValueHook] = []
 CLASS_FAMILIES: Dict[str, str] = {}  # base class -> "keras-model" | "torch-module" | "flax-module"
@@ -38,6 +36,13 @@ FORWARD_METHODS = {
 }
 
 
+def register(handler: RefHandler, *names: Iterable[str]) -> None:
+    """`handler` for every name of every table or tuple in `names`."""
+    for group in names:
+        for name in group:
+            REF_HANDLERS[name] = handler
+
+
 def class_family(qualname: str) -> str:
     return CLASS_FAMILIES.get(qualname, "")
 
@@ -47,22 +52,13 @@ def call(interp: "Interpreter", func: Value, args: "Args") -> Value:
         observer(interp, args)
     if isinstance(func, Ref):
         handler = REF_HANDLERS.get(func.qualname)
-        if handler is None:
-            for prefix, candidate in PREFIX_HANDLERS:
-                if func.qualname.startswith(prefix):
-                    handler = candidate
-                    break
         return handler(interp, func, args) if handler else UNKNOWN
     if isinstance(func, Layer):
-        from celint.frameworks.tensors import apply_layer, first_tensor_arg
-
         return apply_layer(interp, func, first_tensor_arg(args))
     if isinstance(func, ModelVal):
         return model_output(interp, func)
     if isinstance(func, LossObj) and func.callable_style:
-        from celint.frameworks.losses import apply
-
-        return apply(interp, func, args)
+        return losses.apply(interp, func, args)
     if isinstance(func, BoundMethod):
         for method_handler in METHOD_HANDLERS:
             result = method_handler(interp, func, args)
@@ -76,8 +72,6 @@ _OUTPUT_CACHE_KEY = "<output>"
 
 def model_output(interp: "Interpreter", model: Value) -> Value:
     """The tensor(s) a model returns: its functional outputs, its layer stack folded, or its forward."""
-    from celint.frameworks.tensors import INPUT, apply_layer
-
     if isinstance(model, ModelVal):
         if model.uncertain:
             return UNKNOWN
@@ -98,8 +92,6 @@ def model_output(interp: "Interpreter", model: Value) -> Value:
             for name in FORWARD_METHODS[model.cls.family]:
                 method = interp.find_method(model.cls, name)
                 if method is not None:
-                    from celint.values import FuncVal
-
                     func = FuncVal(method, model.cls.scope, bound_self=model)
                     model.attrs[_OUTPUT_CACHE_KEY] = interp.call_function(func, [INPUT], {}, starred=False)
                     break
@@ -121,7 +113,8 @@ def subscript(interp: "Interpreter", owner: Value, index: Value, node: ast.Subsc
 
 
 def unpack(interp: "Interpreter", value: Value, count: int) -> Optional[List[Value]]:
-    return _first(UNPACK_HOOKS, interp, value, count)
+    """No adapter unpacks framework values yet: the interpreter's own unpacking applies."""
+    return None
 
 
 def element_of(interp: "Interpreter", iterable: Value) -> Value:
@@ -138,6 +131,10 @@ def binop(interp: "Interpreter", op: ast.operator, left: Value, right: Value) ->
 def unary(interp: "Interpreter", op: ast.unaryop, operand: Value) -> Value:
     return UNKNOWN
 
+
+# Shared semantics (these modules import nothing from this package at import time).
+from celint.frameworks import losses  # noqa: E402
+from celint.frameworks.tensors import INPUT, apply_layer, first_tensor_arg  # noqa: E402
 
 # Adapters register themselves on import; keep this list explicit and ordered.
 from celint.frameworks import keras as _keras  # noqa: E402,F401

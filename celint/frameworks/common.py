@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import ast
 from typing import TYPE_CHECKING, Optional
 
 from celint.events import LogOfProbabilities
-from celint.facts import SIGMOID, SOFTMAX
-from celint.frameworks import METHOD_HANDLERS, REF_HANDLERS
+from celint.facts import SIGMOID, SOFTMAX, Head
+from celint.frameworks import METHOD_HANDLERS, REF_HANDLERS, register
 from celint.frameworks import losses as _losses
-from celint.frameworks.tensors import call_activation, first_tensor_arg, head_of
+from celint.frameworks.tensors import activation_over_axis, call_activation, first_tensor_arg, head_of
 from celint.knowledge.activations import ACTIVATION_FUNCTIONS, TENSOR_METHODS
 from celint.knowledge.losses import LOSSES
 from celint.values import UNKNOWN, BoundMethod, LossObj, Ref, Tensor, Value
@@ -35,10 +36,14 @@ def _activation_handler(interp: "Interpreter", ref: Ref, args: "Args") -> Value:
     return call_activation(interp, ACTIVATION_FUNCTIONS[ref.qualname], args)
 
 
-def _log_handler(interp: "Interpreter", ref: Ref, args: "Args") -> Value:
-    head = head_of(first_tensor_arg(args))
+def _log_of(interp: "Interpreter", head: Head, node: ast.AST) -> None:
+    """`log(p)`: recorded when `p` is a softmax / sigmoid output."""
     if head.activation in (SOFTMAX, SIGMOID):
-        interp.events.logs.append(LogOfProbabilities(head.activation, interp.where(args.node), head.activation_at))
+        interp.events.logs.append(LogOfProbabilities(head.activation, interp.where(node), head.activation_at))
+
+
+def _log_handler(interp: "Interpreter", ref: Ref, args: "Args") -> Value:
+    _log_of(interp, head_of(first_tensor_arg(args)), args.node)
     return UNKNOWN
 
 
@@ -77,25 +82,15 @@ def _tensor_methods(interp: "Interpreter", method: BoundMethod, args: "Args") ->
         return None
     fn = TENSOR_METHODS.get(method.name)
     if fn is not None:
-        from celint.frameworks.tensors import axis_kind, with_activation
-
-        given = args.given(fn.axis_kw, fn.axis_pos)
-        kind = axis_kind(given, args.get(fn.axis_kw, fn.axis_pos, None), fn.class_axes)
-        return with_activation(interp, method.receiver.head, fn.activation, interp.where(args.node),
-                               interp.source(args.node), axis=kind, axis_explicit=given,
-                               guessed_axis=fn.guesses_axis and not given)
+        return activation_over_axis(interp, fn, method.receiver.head, args)
     if method.name == "log" and method.receiver.head.activation in (SOFTMAX, SIGMOID):
-        head = method.receiver.head
-        interp.events.logs.append(LogOfProbabilities(head.activation, interp.where(args.node), head.activation_at))
+        _log_of(interp, method.receiver.head, args.node)
         return UNKNOWN
     return None
 
 
-for _name in LOSSES:
-    REF_HANDLERS[_name] = _loss_handler
-for _name in ACTIVATION_FUNCTIONS:
-    REF_HANDLERS[_name] = _activation_handler
-for _name in LOG_FUNCTIONS:
-    REF_HANDLERS[_name] = _log_handler
+register(_loss_handler, LOSSES)
+register(_activation_handler, ACTIVATION_FUNCTIONS)
+register(_log_handler, LOG_FUNCTIONS)
 REF_HANDLERS["functools.partial"] = _partial_handler
 METHOD_HANDLERS.append(_tensor_methods)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional
 
-from celint.frameworks import METHOD_HANDLERS, REF_HANDLERS
+from celint.frameworks import METHOD_HANDLERS, register
 from celint.values import UNKNOWN, BoundMethod, FuncVal, Instance, Ref, Value
 
 if TYPE_CHECKING:
@@ -78,8 +78,6 @@ def _methods(interp: "Interpreter", method: BoundMethod, args: "Args") -> Option
     return UNKNOWN
 
 
-for _name in TRANSFORMS:
-    REF_HANDLERS[_name] = _transform
-for _name in TRAIN_STATE_CREATE:
-    REF_HANDLERS[_name] = _create_train_state
+register(_transform, TRANSFORMS)
+register(_create_train_state, TRAIN_STATE_CREATE)
 METHOD_HANDLERS.append(_methods)

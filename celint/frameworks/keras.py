@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Optional
 
 from celint.events import CompileEvent, FitEvent
-from celint.frameworks import CLASS_FAMILIES, METHOD_HANDLERS, REF_HANDLERS, model_output
+from celint.frameworks import CLASS_FAMILIES, METHOD_HANDLERS, REF_HANDLERS, model_output, register
 from celint.frameworks.tensors import INPUT, activation_name, axis_kind
 from celint.knowledge import keras as K
 from celint.knowledge.torch import MODULE_LAYERS, TORCH_SEQUENTIAL
@@ -119,17 +119,10 @@ def _model_methods(interp: "Interpreter", method: BoundMethod, args: "Args") -> 
     return None
 
 
-for _name in K.LAYERS:
-    REF_HANDLERS[_name] = _layer_handler
-for _name in MODULE_LAYERS:
-    REF_HANDLERS[_name] = _layer_handler
-for _name in K.THRESHOLD_METRIC_CLASSES:
-    REF_HANDLERS[_name] = _metric
-REF_HANDLERS[K.SEQUENTIAL] = _sequential
-REF_HANDLERS[TORCH_SEQUENTIAL] = _sequential
+register(_layer_handler, K.LAYERS, MODULE_LAYERS)
+register(_metric, K.THRESHOLD_METRIC_CLASSES)
+register(_sequential, (K.SEQUENTIAL, TORCH_SEQUENTIAL))
 REF_HANDLERS[K.FUNCTIONAL_MODEL] = _functional
-for _name in K.INPUT:
-    REF_HANDLERS[_name] = _input
-for _name in K.MODEL_BASES:
-    CLASS_FAMILIES[_name] = "keras-model"
+register(_input, K.INPUT)
+CLASS_FAMILIES.update(dict.fromkeys(K.MODEL_BASES, "keras-model"))
 METHOD_HANDLERS.append(_model_methods)

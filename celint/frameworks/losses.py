@@ -16,11 +16,10 @@ if TYPE_CHECKING:
 
 def from_logits_value(spec: LossSpec, args: "Args") -> Optional[str]:
     """What the loss expects given its `from_logits` argument; None when it cannot be known."""
-    if not spec.has_from_logits:
+    position = spec.from_logits_pos if spec.from_logits_pos is not None else -1
+    if not spec.has_from_logits or not args.given("from_logits", position):
         return spec.expects
-    if not args.given("from_logits", spec.from_logits_pos if spec.from_logits_pos is not None else -1):
-        return spec.expects
-    raw = const_of(args.get("from_logits", spec.from_logits_pos if spec.from_logits_pos is not None else -1))
+    raw = const_of(args.get("from_logits", position))
     if raw is True:
         return LOGITS
     if raw is False:
@@ -41,7 +40,7 @@ def construct(interp: "Interpreter", ref: Ref, spec: LossSpec, args: "Args") -> 
                    callable_style=True, from_logits_at=from_logits_at)
 
 
-def as_loss(interp: "Interpreter", value: Value) -> Value:
+def as_loss(value: Value) -> Value:
     """A compile-able loss from a string, a function reference or a loss object; else UNKNOWN."""
     if isinstance(value, LossObj):
         return value
@@ -77,7 +76,4 @@ def call_loss_function(interp: "Interpreter", ref: Ref, spec: LossSpec, args: "A
     at = interp.where(args.node)
     loss = LossObj(ref.qualname, spec.kind, expects, spec.framework, at, interp.source(args.node) or ref.qualname,
                    from_logits_at=interp.where(keyword) if keyword is not None else None)
-    predictions = args.get(spec.pred_kw, spec.pred_pos, UNKNOWN)
-    targets = args.get(spec.target_kw, spec.target_pos, UNKNOWN)
-    interp.events.applications.append(LossApplication(loss, predictions, targets, interp.where(args.node)))
-    return UNKNOWN
+    return apply(interp, loss, args)

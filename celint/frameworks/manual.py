@@ -14,10 +14,9 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Optional
 
 from celint.facts import LINEAR, LOG_SOFTMAX, SIGMOID, SOFTMAX, Head, Where
-from celint.frameworks import BINOP_HOOKS, METHOD_HANDLERS, REF_HANDLERS
+from celint.frameworks import BINOP_HOOKS, METHOD_HANDLERS, register
 from celint.frameworks.tensors import first_tensor_arg, head_of
-from celint.values import UNKNOWN as UNKNOWN_CONST
-from celint.values import BoundMethod, Tensor, Value, const_of
+from celint.values import UNKNOWN, BoundMethod, Tensor, Value, const_of
 
 if TYPE_CHECKING:
     from celint.interpreter import Args, Interpreter
@@ -60,23 +59,18 @@ def _logsumexp(interp: "Interpreter", ref: object, args: "Args") -> Value:
     return _marker(LOGSUMEXP, interp.where(args.node))
 
 
-def _sum(interp: "Interpreter", ref: object, args: "Args") -> Optional[Value]:
-    x = first_tensor_arg(args)
-    return _marker(SUM_EXP, x.head.activation_at) if _activation(x) == EXP else None
+def _sum_of(x: Value) -> Optional[Value]:
+    return _marker(SUM_EXP, x.head.activation_at) if isinstance(x, Tensor) and x.head.activation == EXP else None
 
 
 def _sum_function(interp: "Interpreter", ref: object, args: "Args") -> Value:
-    from celint.values import UNKNOWN
-
-    result = _sum(interp, ref, args)
+    result = _sum_of(first_tensor_arg(args))
     return UNKNOWN if result is None else result
 
 
 def _sum_method(interp: "Interpreter", method: BoundMethod, args: "Args") -> Optional[Value]:
     """`e.sum(axis=-1, keepdims=True)` on an exp."""
-    if method.name == "sum" and _activation(method.receiver) == EXP:
-        return _marker(SUM_EXP, method.receiver.head.activation_at)
-    return None
+    return _sum_of(method.receiver) if method.name == "sum" else None
 
 
 def _binop(interp: "Interpreter", op: ast.operator, left: Value, right: Value) -> Optional[Value]:
@@ -112,7 +106,7 @@ def _shifted_scores(op: ast.operator, left: Value, right: Value, a: Optional[str
         width = scores.head.width
         if isinstance(other, Tensor) and other.head.width != width:
             width = None  # broadcasting: the wider operand sets the width
-        elif not isinstance(other, Tensor) and const_of(other) is UNKNOWN_CONST:
+        elif not isinstance(other, Tensor) and const_of(other) is UNKNOWN:
             width = None
         return Tensor(replace(scores.head, width=width))
     if isinstance(op, (ast.Mult, ast.Div)) and a == LINEAR and isinstance(const_of(right), (int, float)):
@@ -122,11 +116,8 @@ def _shifted_scores(op: ast.operator, left: Value, right: Value, a: Optional[str
     return None
 
 
-for _name in EXP_FUNCTIONS:
-    REF_HANDLERS[_name] = _exp
-for _name in LOGSUMEXP_FUNCTIONS:
-    REF_HANDLERS[_name] = _logsumexp
-for _name in SUM_FUNCTIONS:
-    REF_HANDLERS.setdefault(_name, _sum_function)
+register(_exp, EXP_FUNCTIONS)
+register(_logsumexp, LOGSUMEXP_FUNCTIONS)
+register(_sum_function, SUM_FUNCTIONS)
 METHOD_HANDLERS.append(_sum_method)
 BINOP_HOOKS.append(_binop)

@@ -79,21 +79,29 @@ def apply_layer(interp: "Interpreter", layer: Layer, x: Value) -> Tensor:
     return Tensor(Head(None, None, name=layer.name))
 
 
-def first_tensor_arg(args: "Args") -> Value:
-    for keyword in ("input", "x", "logits", "features", "inputs"):
+def first_arg(args: "Args", keywords: Tuple[str, ...]) -> Value:
+    """The first of `keywords` given, else the first positional argument."""
+    for keyword in keywords:
         if keyword in args.kw:
             return args.kw[keyword]
     return args.pos[0] if args.pos else UNKNOWN
 
 
+def first_tensor_arg(args: "Args") -> Value:
+    return first_arg(args, ("input", "x", "logits", "features", "inputs"))
+
+
 def call_activation(interp: "Interpreter", fn: ActivationFn, args: "Args") -> Value:
     """`tf.nn.softmax(x)`, `F.softmax(x, dim=1)`, `jax.nn.sigmoid(x)`, applied to a tensor."""
-    x = first_tensor_arg(args)
-    at = interp.where(args.node)
-    source = interp.source(args.node)
+    previous = head_of(first_tensor_arg(args))
     if not fn.axis_kw:
-        return with_activation(interp, head_of(x), fn.activation, at, source)
+        return with_activation(interp, previous, fn.activation, interp.where(args.node), interp.source(args.node))
+    return activation_over_axis(interp, fn, previous, args)
+
+
+def activation_over_axis(interp: "Interpreter", fn: ActivationFn, previous: Head, args: "Args") -> Tensor:
+    """`fn` applied over the axis the call's `fn.axis_kw` argument names (its default when absent)."""
     given = args.given(fn.axis_kw, fn.axis_pos)
     kind = axis_kind(given, args.get(fn.axis_kw, fn.axis_pos, None), fn.class_axes)
-    return with_activation(interp, head_of(x), fn.activation, at, source, axis=kind, axis_explicit=given,
-                           guessed_axis=fn.guesses_axis and not given)
+    return with_activation(interp, previous, fn.activation, interp.where(args.node), interp.source(args.node),
+                           axis=kind, axis_explicit=given, guessed_axis=fn.guesses_axis and not given)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from celint.frameworks import REF_HANDLERS
+from celint.frameworks import register
 from celint.frameworks.keras import make_layer
 from celint.frameworks.tensors import activation_name, apply_layer
 from celint.knowledge import keras as K
@@ -42,7 +42,5 @@ def _dense_class(interp: "Interpreter", ref: Ref, args: "Args") -> Value:
     return make_layer(interp, ref, K.LAYERS["keras.layers.Dense"], args)
 
 
-for _name in DENSE_FUNCTIONS:
-    REF_HANDLERS[_name] = _dense_function
-for _name in DENSE_CLASSES:
-    REF_HANDLERS[_name] = _dense_class
+register(_dense_function, DENSE_FUNCTIONS)
+register(_dense_class, DENSE_CLASSES)

@@ -19,8 +19,6 @@ def _preserving_methods(interp: "Interpreter", method: BoundMethod, args: "Args"
     return None
 
 
-for _name in TORCH_MODULE_BASES:
-    CLASS_FAMILIES[_name] = "torch-module"
-for _name in FLAX_MODULE_BASES:
-    CLASS_FAMILIES[_name] = "flax-module"
+CLASS_FAMILIES.update(dict.fromkeys(TORCH_MODULE_BASES, "torch-module"))
+CLASS_FAMILIES.update(dict.fromkeys(FLAX_MODULE_BASES, "flax-module"))
 METHOD_HANDLERS.append(_preserving_methods)
