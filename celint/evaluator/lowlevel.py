@@ -9,7 +9,7 @@ from celint.facts import CATEGORICAL, INTEGER, NLL, SPARSE, Scenario
 from . import errors as E
 from . import primitives as P
 from .data import Dataset
-from .objectives import Built, Options, _index_check, _objective, _safe_one_hot, encode_targets
+from .objectives import Built, Options, _built, _index_check, _safe_one_hot, encode_targets
 
 
 # --- optax (no clipping, no reduction: the user's .mean()) and tf.nn -----------------------
@@ -19,7 +19,7 @@ def _broadcast_labels(labels: np.ndarray, n: int, w: int) -> np.ndarray:
     try:
         full = np.broadcast_shapes(labels.shape, (n, w))
     except ValueError:
-        raise E.FrameworkError(E.optax_broadcast(labels.shape, (n, w))) from None
+        full = None
     if full != (n, w):
         raise E.FrameworkError(E.optax_broadcast(labels.shape, (n, w)))
     return np.broadcast_to(labels, (n, w))
@@ -36,22 +36,20 @@ def optax(sc: Scenario, data: Dataset, opts: Options) -> Built:
         y = _safe_one_hot(t, w)
         missing = ~((t >= 0) & (t < w))  # take_along_axis fills NaN, silently
 
-        def sparse_step(out: np.ndarray, z: np.ndarray):
+        def sparse_loss(onehot: np.ndarray, out: np.ndarray):
             # logsumexp(z) - take_along_axis(z, t): the NaN fill passes no gradient, the
             # logsumexp does, so a row with an out-of-range label still pulls by softmax(z)
-            per, grad = P.cce_logits(y, out)
-            return np.where(missing, np.nan, per), grad + missing[:, None] * P.softmax(out), False
+            per, grad = P.cce_logits(onehot, out)
+            return np.where(missing, np.nan, per), grad + missing[:, None] * P.softmax(out)
 
-        return Built(_objective(sc, opts, sparse_step))
+        return _built(sc, opts, sparse_loss, y)
     if sc.loss == NLL:
         raise ValueError("optax has no NLL loss")
     labels = tgt.astype(np.float64)
     if labels.ndim == 1:
         labels = labels[:, None]  # the silent (N,1) case: labels[:, None]
     y = _broadcast_labels(labels, n, w)
-    if sc.loss == CATEGORICAL:
-        return Built(_objective(sc, opts, lambda out, z: P.cce_logits(y, out) + (False,)))
-    return Built(_objective(sc, opts, lambda out, z: P.bce_logits(y, out) + (False,)))
+    return _built(sc, opts, P.cce_logits if sc.loss == CATEGORICAL else P.bce_logits, y)
 
 
 def tf_nn(sc: Scenario, data: Dataset, opts: Options) -> Built:
@@ -60,8 +58,7 @@ def tf_nn(sc: Scenario, data: Dataset, opts: Options) -> Built:
     if sc.loss == SPARSE:
         t = tgt.astype(np.int64)
         _index_check(t, w, "tf")
-        y = P.one_hot(t, w)
-        return Built(_objective(sc, opts, lambda out, z: P.cce_logits(y, out) + (False,)))
+        return _built(sc, opts, P.cce_logits, P.one_hot(t, w))
     y = tgt.astype(np.float64)
     if y.ndim == 1 and w == 1 and sc.targets == INTEGER:
         y = y[:, None]
@@ -70,6 +67,4 @@ def tf_nn(sc: Scenario, data: Dataset, opts: Options) -> Built:
             "ValueError: `logits` and `labels` must have the same shape, "
             f"received ({(n, w)} vs {y.shape})."
         )
-    if sc.loss == CATEGORICAL:
-        return Built(_objective(sc, opts, lambda out, z: P.cce_logits_fused(y, out) + (False,)))
-    return Built(_objective(sc, opts, lambda out, z: P.bce_logits(y, out) + (False,)))
+    return _built(sc, opts, P.cce_logits_fused if sc.loss == CATEGORICAL else P.bce_logits, y)

@@ -9,7 +9,7 @@ mistakes raise :class:`FrameworkError` with the framework's own text.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, List, Optional, Tuple
+from typing import Callable, List, Optional, Sequence, Tuple
 
 import numpy as np
 
@@ -34,8 +34,8 @@ from . import primitives as P
 from .data import Dataset
 
 Objective = Callable[[np.ndarray], Tuple[float, np.ndarray, np.ndarray]]
-# A loss step: (activation output, logits) -> (per-item losses, gradient, gradient is w.r.t. z)
-LossStep = Callable[[np.ndarray, np.ndarray], Tuple[np.ndarray, np.ndarray, bool]]
+# A loss: (targets, its input) -> (per-item losses, gradient w.r.t. that input), as in primitives
+LossFn = Callable[[np.ndarray, np.ndarray], Tuple[np.ndarray, np.ndarray]]
 
 
 @dataclass(frozen=True)
@@ -93,17 +93,21 @@ def _activate(sc: Scenario, opts: Options, z: np.ndarray):
     return z.reshape(shape), lambda g: g
 
 
-def _objective(sc: Scenario, opts: Options, step: LossStep) -> Objective:
+def _built(sc: Scenario, opts: Options, loss: LossFn, target: np.ndarray, on_logits: bool = False,
+           warnings: Sequence[str] = ()) -> Built:
+    """``loss(target, ·)`` of the activation output, or of the logits z themselves when
+    ``on_logits``, averaged over its items."""
+
     def evaluate(z: np.ndarray) -> Tuple[float, np.ndarray, np.ndarray]:
         out, vjp = _activate(sc, opts, z)
         with np.errstate(all="ignore"):
-            per, grad, wrt_z = step(out, z)
+            per, grad = loss(target, z if on_logits else out)
             count = per.size  # per element for binary losses, per sample otherwise
-            loss = float(np.sum(per) / count)
-            gz = grad / count if wrt_z else vjp(grad / count)
-        return loss, gz, out
+            value = float(np.sum(per) / count)
+            gz = grad / count if on_logits else vjp(grad / count)
+        return value, gz, out
 
-    return evaluate
+    return Built(evaluate, tuple(warnings))
 
 
 def _index_check(t: np.ndarray, width: int, backend: str, negative_ok: bool = False) -> None:
@@ -139,6 +143,8 @@ def keras(sc: Scenario, backend: str, data: Dataset, opts: Options) -> Built:
     warns: List[str] = []
     if sc.activation == SOFTMAX and w == 1:
         warns.append(E.keras_softmax_size_one(n, shown))
+    from_logits: LossFn
+    clipped: LossFn
     if sc.loss == SPARSE:
         t = tgt[:, 0] if tgt.ndim == 2 and tgt.shape[1] == 1 else tgt
         if t.shape != (n,):
@@ -149,18 +155,9 @@ def keras(sc: Scenario, backend: str, data: Dataset, opts: Options) -> Built:
         elif backend == "numpy":
             _index_check(t, w, backend, negative_ok=True)
         y = _safe_one_hot(t, w)
-
-        def sparse_step(out: np.ndarray, z: np.ndarray):
-            if tagged:
-                return P.cce_logits(y, z) + (True,)
-            if sc.expects == LOGITS:
-                return P.cce_logits(y, out) + (False,)
-            if backend == "tensorflow":
-                return P.scce_clipped_tf(t, out) + (False,)
-            return P.cce_clipped(y, out) + (False,)
-
         name = "sparse_categorical_crossentropy"
-        step: LossStep = sparse_step
+        from_logits = P.cce_logits
+        clipped = P.scce_clipped_tf if backend == "tensorflow" else P.cce_clipped
     else:
         y = _keras_same_rank(tgt.astype(np.float64), n, w)
         if y.shape != (n, w):
@@ -169,33 +166,19 @@ def keras(sc: Scenario, backend: str, data: Dataset, opts: Options) -> Built:
             name = "categorical_crossentropy"
             if w == 1:
                 warns.append(E.keras_cce_one_column(n, shown))
-
-            def cce_step(out: np.ndarray, z: np.ndarray):
-                if tagged:  # tf backend reads output._keras_logits and uses the fused op
-                    return P.cce_logits_fused(y, z) + (True,)
-                if sc.expects == LOGITS:
-                    fn = P.cce_logits_fused if backend == "tensorflow" else P.cce_logits
-                    return fn(y, out) + (False,)
-                return P.cce_clipped(y, out) + (False,)
-
-            step = cce_step
+            from_logits = P.cce_logits_fused if backend == "tensorflow" else P.cce_logits
+            clipped = P.cce_clipped
         elif sc.loss == BINARY:
             name = "binary_crossentropy"
-
-            def bce_step(out: np.ndarray, z: np.ndarray):
-                if tagged:
-                    return P.bce_logits(y, z) + (True,)
-                if sc.expects == LOGITS:
-                    fn = P.bce_logits_numpy_backend if backend == "numpy" else P.bce_logits
-                    return fn(y, out) + (False,)
-                return P.bce_clipped(y, out) + (False,)
-
-            step = bce_step
+            from_logits = P.bce_logits_numpy_backend if backend == "numpy" else P.bce_logits
+            clipped = P.bce_clipped
         else:
             raise ValueError(f"Keras has no {sc.loss!r} loss")
     if tagged and sc.expects == LOGITS:
         warns.append(E.keras_tf_logits_warning(name))
-    return Built(_objective(sc, opts, step), tuple(warns))
+    # tagged: the tf backend reads output._keras_logits and applies its logits loss to z
+    loss = from_logits if tagged or sc.expects == LOGITS else clipped
+    return _built(sc, opts, loss, y, on_logits=tagged, warnings=warns)
 
 
 # --- PyTorch (class dim 1) ---------------------------------------------------------
@@ -209,15 +192,21 @@ def _torch_index_targets(tgt: np.ndarray, n: int, w: int) -> np.ndarray:
     return t
 
 
+def _torch_bce(y: np.ndarray, p: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
+    """F.binary_cross_entropy checks its input's range before computing anything."""
+    if np.any((p < 0) | (p > 1)):
+        raise E.FrameworkError(E.TORCH_BCE_RANGE)
+    return P.bce_torch(y, p)
+
+
 def pytorch(sc: Scenario, data: Dataset, opts: Options) -> Built:
     n, w = len(data.labels), sc.width
     tgt = encode_targets(data, sc.targets, sc.classes)
     if sc.loss in (SPARSE, NLL):
         t = _torch_index_targets(tgt, n, w)
-        y = P.one_hot(t, w)
         if sc.loss == NLL:
-            return Built(_objective(sc, opts, lambda out, z: P.nll(t, out) + (False,)))
-        return Built(_objective(sc, opts, lambda out, z: P.cce_logits(y, out, 1) + (False,)))
+            return _built(sc, opts, P.nll, t)
+        return _built(sc, opts, P.cce_logits, P.one_hot(t, w))
     y = tgt.astype(np.float64)
     if y.ndim == 1 and w == 1:
         y = y[:, None]  # the usual y.float().unsqueeze(1)
@@ -225,19 +214,11 @@ def pytorch(sc: Scenario, data: Dataset, opts: Options) -> Built:
         # Probability targets are chosen purely because the shapes are equal.
         if y.shape != (n, w):
             raise E.FrameworkError(E.TORCH_FLOAT_INDEX if y.ndim == 1 else E.TORCH_MULTI_TARGET)
-        return Built(_objective(sc, opts, lambda out, z: P.cce_logits(y, out, 1) + (False,)))
+        return _built(sc, opts, P.cce_logits, y)
     logits = sc.expects != PROBS
     if y.shape != (n, w):
         raise E.FrameworkError(E.torch_bce_size(y.shape, (n, w), logits))
-    if logits:
-        return Built(_objective(sc, opts, lambda out, z: P.bce_logits(y, out) + (False,)))
-
-    def bce_step(out: np.ndarray, z: np.ndarray):
-        if np.any((out < 0) | (out > 1)):
-            raise E.FrameworkError(E.TORCH_BCE_RANGE)
-        return P.bce_torch(y, out) + (False,)
-
-    return Built(_objective(sc, opts, bce_step))
+    return _built(sc, opts, P.bce_logits if logits else _torch_bce, y)
 
 
 def build(sc: Scenario, backend: str, data: Dataset, opts: Options) -> Built:

@@ -158,12 +158,11 @@ def cce_logits_fused(y: Array, z: Array, axis: int = -1) -> Pair:
     return loss, softmax(z, axis) - y
 
 
-def scce_clipped_tf(t: Array, p: Array) -> Pair:
-    """Keras TF backend SCCE on probabilities: clip, log, then a sparse softmax
-    cross-entropy, so the renormalisation comes after the clip."""
+def scce_clipped_tf(y: Array, p: Array) -> Pair:
+    """Keras TF backend SCCE on probabilities (``y`` the one-hot of the labels): clip,
+    log, then a sparse softmax cross-entropy, so the renormalisation comes after the clip."""
     c, mask = keras_clip(p)
     logc = np.log(c)
-    y = one_hot(t, p.shape[-1])
     loss, glog = cce_logits(y, logc)
     return loss, mask * glog / c
 
