@@ -54,12 +54,7 @@ def _check_parser(check: argparse.ArgumentParser) -> None:
     check.add_argument("--format", choices=FORMATS, default="text", help="report format (default: text)")
     check.add_argument("--output-file", "-o", metavar="FILE", help="write the report here instead of stdout")
     sel = check.add_argument_group("selection (overrides [tool.celint] in pyproject.toml)")
-    for flag, what in (("select", "report only these code prefixes (e.g. CE1,CE201)"),
-                       ("extend-select", "add code prefixes to the selection"),
-                       ("ignore", "leave out these code prefixes"),
-                       ("extend-ignore", "leave out these code prefixes too"),
-                       ("exclude", "file / directory globs to skip (replaces the defaults)"),
-                       ("extend-exclude", "more globs to skip")):
+    for flag, what in _LIST_FLAGS.items():
         sel.add_argument(f"--{flag}", metavar="LIST", help=f"comma-separated: {what}")
     sel.add_argument("--config", metavar="PYPROJECT", help="use this pyproject.toml instead of searching")
     sel.add_argument("--isolated", action="store_true", help="ignore every configuration file")
@@ -82,6 +77,17 @@ def _check_parser(check: argparse.ArgumentParser) -> None:
                      help="skip files over this many characters with one CE000 line (default: %(default)s)")
     eng.add_argument("--jobs", "-j", type=int, default=0, help="worker processes (default: one per core)")
     check.set_defaults(run=run_check)
+
+
+# the list keys of [tool.celint] (celint.config.LIST_KEYS), as flags
+_LIST_FLAGS = {
+    "select": "report only these code prefixes (e.g. CE1,CE201)",
+    "extend-select": "add code prefixes to the selection",
+    "ignore": "leave out these code prefixes",
+    "extend-ignore": "leave out these code prefixes too",
+    "exclude": "file / directory globs to skip (replaces the defaults)",
+    "extend-exclude": "more globs to skip",
+}
 
 
 def run_rules(args: argparse.Namespace) -> int:
@@ -165,10 +171,9 @@ def _settings(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     if args.isolated:
         settings = Settings()
     else:
-        path = args.config or find_config(args.paths[0] if args.paths else ".")
-        settings = load_settings(path)
+        settings = load_settings(args.config or find_config(args.paths[0]))  # paths defaults to ["."]
     flags: Dict[str, Optional[List[str]]] = {}
-    for key in ("select", "extend-select", "ignore", "extend-ignore", "exclude", "extend-exclude"):
+    for key in _LIST_FLAGS:
         value = getattr(args, key.replace("-", "_"))
         flags[key] = None if value is None else [v.strip() for v in value.split(",") if v.strip()]
     settings = override(settings, flags)

@@ -20,6 +20,9 @@ DEFAULT_EXCLUDE: Tuple[str, ...] = (
     ".ipynb_checkpoints", "node_modules", "build", "dist", ".eggs", "*.egg-info",
 )
 LIST_KEYS = ("select", "extend-select", "ignore", "extend-ignore", "exclude", "extend-exclude")
+# the Settings field each list key sets; `extend-` keys add to it, the others replace it
+_FIELD = {"select": "select", "extend-select": "extend_select", "ignore": "ignore", "extend-ignore": "ignore",
+          "exclude": "exclude", "extend-exclude": "exclude"}
 KNOWN_KEYS = frozenset(LIST_KEYS + ("per-file-ignores", "respect-gitignore"))
 CODE_KEYS = frozenset({"select", "extend-select", "ignore", "extend-ignore"})
 
@@ -113,31 +116,26 @@ def load_settings(config_path: Optional[str]) -> Settings:
     respect = table.get("respect-gitignore", True)
     if not isinstance(respect, bool):
         raise ConfigError(f"{where} respect-gitignore must be true or false")
-    return Settings(
-        select=tuple(values.get("select", [])), extend_select=tuple(values.get("extend-select", [])),
-        ignore=tuple(values.get("ignore", []) + values.get("extend-ignore", [])),
-        per_file_ignores=_per_file_ignores(table.get("per-file-ignores", {}), where),
-        exclude=tuple(values.get("exclude", list(DEFAULT_EXCLUDE)) + values.get("extend-exclude", [])),
-        respect_gitignore=respect, root=os.path.dirname(os.path.abspath(config_path)), config_path=config_path,
-    )
+    defaults = Settings(per_file_ignores=_per_file_ignores(table.get("per-file-ignores", {}), where),
+                        respect_gitignore=respect, root=os.path.dirname(os.path.abspath(config_path)),
+                        config_path=config_path)
+    return _merge(defaults, values)
 
 
 def override(settings: Settings, flags: Dict[str, Optional[Sequence[str]]]) -> Settings:
     """Command-line flags win over the file: --select/--ignore/--exclude replace, --extend-* add."""
-    changes: Dict[str, Any] = {}
-    for key, value in flags.items():
-        if value is None:
-            continue
-        name = key.replace("-", "_")
-        codes = _string_list(list(value), f"--{key}", key in CODE_KEYS)
-        if key in ("select", "ignore", "exclude"):
-            changes[name] = tuple(codes)
-        elif key == "extend-ignore":
-            changes["ignore"] = tuple(changes.get("ignore", settings.ignore)) + tuple(codes)
-        elif key == "extend-exclude":
-            changes["exclude"] = tuple(changes.get("exclude", settings.exclude)) + tuple(codes)
-        elif key == "extend-select":
-            changes["extend_select"] = settings.extend_select + tuple(codes)
+    return _merge(settings, {key: _string_list(list(value), f"--{key}", key in CODE_KEYS)
+                             for key, value in flags.items() if value is not None})
+
+
+def _merge(settings: Settings, values: Dict[str, List[str]]) -> Settings:
+    """`settings` with checked list values applied: a replacing key first, then its `extend-` key."""
+    changes: Dict[str, Tuple[str, ...]] = {}
+    for key in LIST_KEYS:
+        if key in values:
+            name = _FIELD[key]
+            kept = changes.get(name, getattr(settings, name)) if key.startswith("extend-") else ()
+            changes[name] = tuple(kept) + tuple(values[key])
     return replace(settings, **changes)
 
 
