@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 import re
 import tokenize
-from typing import Dict, Iterator, List, Optional, Sequence, Tuple
+from typing import Dict, List, Optional, Sequence, Tuple
 
 # flake8.defaults.NOQA_INLINE_REGEXP and NOQA_FILE
 _NOQA_INLINE = re.compile(r"# noqa(?::[\s]?(?P<codes>([A-Z]+[0-9]+(?:[,\s]+)?)+))?", re.IGNORECASE)
@@ -21,7 +21,7 @@ class NoqaMap:
 
     def __init__(self, lines: Sequence[str]):
         self.file_wide = any(_NOQA_FILE.match(line) for line in lines)
-        self._by_line: Dict[int, Optional[List[str]]] = {}
+        self._by_line: Dict[int, Optional[Tuple[str, ...]]] = {}  # None: every code
         if self.file_wide or not any("noqa" in line.lower() for line in lines):
             return
         for first, last in _statement_ranges(lines):
@@ -29,7 +29,7 @@ class NoqaMap:
             match = _NOQA_INLINE.search(text)
             if match:
                 codes = match.group("codes")
-                parsed = [c for c in re.split(r"[,\s]+", codes) if c] if codes else None
+                parsed = tuple(c for c in re.split(r"[,\s]+", codes) if c) if codes else None
                 for number in range(first, last + 1):
                     self._by_line[number] = parsed
 
@@ -39,10 +39,10 @@ class NoqaMap:
         if line not in self._by_line:
             return False
         codes = self._by_line[line]
-        return codes is None or code.startswith(tuple(codes))
+        return codes is None or code.startswith(codes)
 
 
-def _statement_ranges(lines: Sequence[str]) -> Iterator[Tuple[int, int]]:
+def _statement_ranges(lines: Sequence[str]) -> List[Tuple[int, int]]:
     """(first, last) physical lines of each statement; one range per line if tokenizing fails."""
     ranges: List[Tuple[int, int]] = []
     try:
@@ -57,4 +57,4 @@ def _statement_ranges(lines: Sequence[str]) -> Iterator[Tuple[int, int]]:
         ranges = []
     covered = {n for first, last in ranges for n in range(first, last + 1)}
     ranges.extend((n, n) for n in range(1, len(lines) + 1) if n not in covered)
-    return iter(ranges)
+    return ranges

@@ -42,14 +42,15 @@ class CellMap:
 def read_notebook(data: bytes) -> Tuple[str, CellMap]:
     """The code cells of an .ipynb file as one program; a malformed notebook is one SourceError."""
     try:
-        notebook = json.loads(data.decode("utf-8-sig"))
+        text = data.decode("utf-8-sig")
+        notebook = json.loads(text)
     except (UnicodeDecodeError, ValueError) as exc:
         raise SourceError(f"not a valid notebook: {exc}") from None
     cells = notebook.get("cells") if isinstance(notebook, dict) else None
     if not isinstance(cells, list):
         raise SourceError("not a valid notebook: no 'cells' list (only nbformat 4 is supported)")
     source, cell_map = join_cells(cells)
-    raw = _raw_lines(data.decode("utf-8-sig").splitlines(), cells)
+    raw = _raw_lines(text.splitlines(), cells)
     return source, CellMap(cell_map.positions, raw if len(raw) == len(cell_map.positions) else ())
 
 
@@ -114,7 +115,7 @@ def _python_lines(text: str) -> List[str]:
             out.append("")
         else:
             out.append(_python_line(line))
-        continued = out[-1] != line and line.rstrip().endswith("\\") or (continued and line.rstrip().endswith("\\"))
+        continued = line.rstrip().endswith("\\") and (continued or out[-1] != line)
     return out
 
 
@@ -125,10 +126,3 @@ def _python_line(line: str) -> str:
 
 def is_notebook(path: str) -> bool:
     return path.endswith(".ipynb")
-
-
-def cell_label(cells: Optional[CellMap], line: int) -> str:
-    if cells is None:
-        return str(line)
-    cell, cell_line = cells.locate(line)
-    return f"cell {cell}:line {cell_line}"
