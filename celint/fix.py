@@ -35,7 +35,7 @@ def apply(source: str, fixes: Sequence[Fix]) -> Tuple[str, int]:
             applied += 1
     if not changes:
         return source, 0
-    return wrapper.module.visit(_Replace(changes)).code, applied
+    return wrapper.module.visit(_replacer(changes)).code, applied
 
 
 def _plan(edit: Edit, nodes: list, changes: dict) -> "Optional[Tuple[object, object]]":
@@ -118,17 +118,15 @@ def _unwrapped(call):  # type: ignore[no-untyped-def]
     return None
 
 
-class _Replace:
-    """A libcst transformer replacing nodes by identity (built lazily: libcst loads only for --fix)."""
+def _replacer(changes: dict):  # type: ignore[no-untyped-def]
+    """A libcst transformer replacing nodes by identity (defined here: libcst loads only for --fix)."""
+    import libcst as cst
 
-    def __new__(cls, changes: dict):  # type: ignore[no-untyped-def]
-        import libcst as cst
+    class Replace(cst.CSTTransformer):
+        def on_leave(self, original, updated):  # type: ignore[no-untyped-def,override]
+            return changes.get(original, updated)
 
-        class Replace(cst.CSTTransformer):
-            def on_leave(self, original, updated):  # type: ignore[no-untyped-def,override]
-                return changes.get(original, updated)
-
-        return Replace()
+    return Replace()
 
 
 def unified_diff(path: str, before: str, after: str) -> str:
@@ -144,7 +142,8 @@ def fix_results(results: list, options: object, write: bool, unsafe: bool,
     out, changed = [], 0
     for result in results:
         fixes = [f.hit.fix for f in result.findings
-                 if f.hit is not None and f.hit.fix is not None and (f.hit.fix.safe or unsafe)]
+                 if f.hit is not None and f.hit.fix is not None and (f.hit.fix.safe or unsafe)
+                 and _edits_only(f.hit.fix, result.path)]
         if not fixes or result.cells is not None or result.error:
             out.append(result)
             continue
@@ -152,18 +151,20 @@ def fix_results(results: list, options: object, write: bool, unsafe: bool,
             fixed, count = apply(result.source, fixes)
         except Exception:  # libcst rejects some code ast accepts: leave the file as it is
             fixed, count = result.source, 0
-        if not count or fixed == result.source:
-            out.append(result)
-            continue
-        changed += 1
-        if diff_out is not None:
-            diff_out.write(unified_diff(result.path, result.source, fixed))
-            out.append(result)
-        elif write and _write_back(result.path, result.source, fixed):
-            out.append(check_file(result.path, options))  # type: ignore[arg-type]
-        else:
-            out.append(result)
+        if count and fixed != result.source:
+            changed += 1
+            if diff_out is not None:
+                diff_out.write(unified_diff(result.path, result.source, fixed))
+            elif write and _write_back(result.path, result.source, fixed):
+                result = check_file(result.path, options)  # type: ignore[arg-type]
+        out.append(result)
     return out, changed
+
+
+def _edits_only(fix: Fix, path: str) -> bool:
+    """Every edit of `fix` is in the file at `path`. A cross-module finding's fix may edit the module
+    that holds the head; its position means nothing in this file's text."""
+    return all(edit.at.path in ("", path) for edit in fix.edits)
 
 
 def _write_back(path: str, before: str, after: str) -> bool:
