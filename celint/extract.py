@@ -9,7 +9,7 @@ from celint.events import ActivationEvent, CompileEvent, Events, LogOfProbabilit
 from celint.facts import Head, LossUse, Metric, Targets, Where
 from celint.frameworks import model_output as _model_output
 from celint.frameworks.losses import as_loss
-from celint.frameworks.targets import fit_targets, targets_of
+from celint.frameworks.labels import fit_targets, targets_of
 from celint.knowledge.keras import THRESHOLD_METRIC_STRINGS
 from celint.values import UNKNOWN, DictVal, Literal, LossObj, MetricObj, Seq, Tensor, Value, const_of
 

@@ -1,16 +1,17 @@
 """Targets adapter: what encoded labels a name holds, from where they are made to where they reach a loss.
 
-Labels are carried as `Tensor(UNKNOWN_HEAD, targets=Targets(...))`. Anything this module does not
-recognise leaves them unknown, and arithmetic on labels (mixup, smoothing) makes them unknown too.
+Labels are carried as `Tensor(UNKNOWN_HEAD, targets=Targets(...))`, or inside the label values of
+`celint.frameworks.labels` (datasets, encoders, placeholders). Anything this module does not recognise
+leaves them unknown, and arithmetic on labels (mixup, smoothing) makes them unknown too.
 """
 
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Callable, Iterable, List, Optional, Tuple
+from dataclasses import replace
+from typing import TYPE_CHECKING, Callable, Iterable, List, Optional
 
-from celint.facts import INTEGER, ONE_HOT, Targets, Where
+from celint.facts import INTEGER, ONE_HOT, Targets
 from celint.frameworks import (
     BINOP_HOOKS,
     CALL_OBSERVERS,
@@ -18,8 +19,10 @@ from celint.frameworks import (
     METHOD_HANDLERS,
     REF_HANDLERS,
     SUBSCRIPT_HOOKS,
+    RefHandler,
 )
-from celint.frameworks.tensors import UNKNOWN_HEAD
+from celint.frameworks.labels import Dataset, Encoder, Eye, MnistSets, Placeholder, labels_of, targets_of
+from celint.frameworks.tensors import UNKNOWN_HEAD, first_arg
 from celint.knowledge import targets as T
 from celint.values import UNKNOWN, BoundMethod, Const, DictVal, Ref, Seq, Tensor, Value, const_of, int_of
 
@@ -27,104 +30,8 @@ if TYPE_CHECKING:
     from celint.interpreter import Args, Interpreter
 
 MAX_HOW = 36  # longer call sources are named by their function only
-
-
-@dataclass(frozen=True)
-class Dataset:
-    """A tf.data dataset of (x, y) elements; `labels` is what y holds."""
-
-    labels: Tensor
-
-
-@dataclass(frozen=True)
-class Encoder:
-    """An sklearn label encoder before it transforms anything."""
-
-    producer: T.Producer
-    single_column: bool = True
-
-
-@dataclass(frozen=True)
-class Eye:
-    """`np.eye(K)`: indexing it with class ids gives one-hot rows."""
-
-    classes: Optional[int]
-    dtype_float: bool = True
-
-
-@dataclass(frozen=True)
-class MnistSets:
-    """TF1 `read_data_sets(...)`: `.train.next_batch(n)` and `.test.labels` hold `labels`."""
-
-    labels: Tensor
-
-
-@dataclass(eq=False)
-class Placeholder:
-    """A TF1 placeholder: its targets are whatever `feed_dict` feeds it."""
-
-    at: Where
-    feeds: List[Tuple[Optional[Targets], Where]] = field(default_factory=list)
-
-
-# ----- reading label values ---------------------------------------------------------------------
-def labels_of(value: Value) -> Optional[Tensor]:
-    """The label tensor a value holds (through `.values`, `mnist.test.labels`), or None."""
-    if isinstance(value, Tensor) and value.targets is not None:
-        return value
-    if isinstance(value, BoundMethod):
-        if value.name in T.SAME_DATA_ATTRIBUTES:
-            return labels_of(value.receiver)
-        owner = value.receiver
-        if value.name == "labels" and isinstance(owner, BoundMethod) and owner.name in T.MNIST_SPLITS \
-                and isinstance(owner.receiver, MnistSets):
-            return owner.receiver.labels
-    return None
-
-
-def targets_of(value: Value) -> Optional[Targets]:
-    """What reaches a loss as targets: labels, a dataset's labels, or what a placeholder is fed. None: unknown."""
-    if isinstance(value, Dataset):
-        return value.labels.targets
-    if isinstance(value, Placeholder):
-        return join(replace(t, reached_at=at, via="feed_dict") for t, at in value.feeds if t is not None)
-    found = labels_of(value)
-    return found.targets if found is not None else None
-
-
-def join(candidates: Iterable[Targets]) -> Optional[Targets]:
-    """Targets seen at several places: known ones must agree on the encoding (else unknown)."""
-    result: Optional[Targets] = None
-    for t in candidates:
-        if t.encoding is None:
-            continue
-        if result is None:
-            result = t
-        elif result.encoding != t.encoding:
-            return None
-        elif result.classes != t.classes:
-            result = replace(result, classes=None)
-    return result
-
-
-def fit_targets(fits: Iterable[object], model: Value) -> Optional[Targets]:
-    """The targets every `fit` of `model` passes: y (or a dataset given as x) and validation_data."""
-    seen: List[Targets] = []
-    for fit in fits:
-        if getattr(fit, "model", None) is not model:
-            continue
-        values = tuple(getattr(fit, "targets", ()))
-        candidates = [values[0] if values else UNKNOWN]
-        if len(values) > 1:
-            val = values[1]
-            candidates.append(val.items[1] if isinstance(val, Seq) and len(val.items) >= 2 else val)
-        if len(values) > 2 and isinstance(values[2], Dataset):
-            candidates.append(values[2])
-        for candidate in candidates:
-            found = targets_of(candidate)
-            if found is not None:
-                seen.append(replace(found, reached_at=fit.at, via="fit"))  # type: ignore[attr-defined]
-    return join(seen)
+_LABEL_KEYWORDS = ("y", "a", "input", "x", "indices", "labels")  # where a label producer takes its input
+LabelHandler = Callable[["Interpreter", Ref, "Args"], Optional[Value]]  # None: not labels
 
 
 # ----- helpers ------------------------------------------------------------------------------------
@@ -146,13 +53,6 @@ def _classes_arg(args: "Args", producer: T.Producer) -> Optional[int]:
         if keyword in args.kw:
             return _positive(args.kw[keyword])
     return _positive(args.get("", producer.classes_pos, None))
-
-
-def _first_arg(args: "Args", keywords: Tuple[str, ...] = ("y", "a", "input", "x", "indices", "labels")) -> Value:
-    for keyword in keywords:
-        if keyword in args.kw:
-            return args.kw[keyword]
-    return args.pos[0] if args.pos else UNKNOWN
 
 
 def _dtype_float(value: Value, node: Optional[ast.AST]) -> Optional[bool]:
@@ -188,10 +88,14 @@ def _single_column(node: Optional[ast.AST], value: Value) -> bool:
     return False
 
 
-def _chain(name: str, handler: Callable[["Interpreter", Ref, "Args"], Optional[Value]]) -> None:
-    """Register `handler` before whatever another adapter registered for `name` (None: not labels)."""
-    previous = REF_HANDLERS.get(name)
+def _chain(handler: LabelHandler, *names: Iterable[str]) -> None:
+    """Register `handler` for `names`, before whatever another adapter registered for each."""
+    for group in names:
+        for name in group:
+            _chain_one(name, handler, REF_HANDLERS.get(name))
 
+
+def _chain_one(name: str, handler: LabelHandler, previous: Optional[RefHandler]) -> None:
     def chained(interp: "Interpreter", ref: Ref, args: "Args") -> Value:
         result = handler(interp, ref, args)
         if result is not None:
@@ -206,7 +110,7 @@ def _produce(interp: "Interpreter", ref: Ref, args: "Args") -> Optional[Value]:
     """to_categorical, one_hot, argmax: labels whose encoding the call fixes."""
     producer = T.PRODUCERS[ref.qualname]
     if producer.keeps_classes:
-        source = labels_of(_first_arg(args))
+        source = labels_of(first_arg(args, _LABEL_KEYWORDS))
         classes = source.targets.classes if source is not None and source.targets is not None else None
     else:
         classes = _classes_arg(args, producer)
@@ -270,7 +174,7 @@ def _eye(interp: "Interpreter", ref: Ref, args: "Args") -> Optional[Value]:
 
 def _convert(interp: "Interpreter", ref: Ref, args: "Args") -> Optional[Value]:
     """np.array(y), torch.tensor(y, dtype=torch.long), tf.cast(y, tf.float32): same labels, maybe a new dtype."""
-    source = labels_of(_first_arg(args, ("data", "value", "a", "x", "input", "ndarray")))
+    source = labels_of(first_arg(args, ("data", "value", "a", "x", "input", "ndarray")))
     if source is None or source.targets is None:
         return None
     if ref.qualname in T.TYPED_CONVERSIONS:
@@ -378,7 +282,7 @@ def _subscript(interp: "Interpreter", owner: Value, index: Value, node: ast.Subs
         at = interp.where(node)
         source = interp.source(node)
         how = source if source and len(source) <= MAX_HOW else "np.eye(K)[y]"
-        return Tensor(UNKNOWN_HEAD, Targets(ONE_HOT, owner.classes, at, how, owner.dtype_float))
+        return Tensor(UNKNOWN_HEAD, Targets(ONE_HOT, owner.classes, at, how, True))
     found = labels_of(owner)
     if found is None:
         return None
@@ -409,29 +313,19 @@ def _observe_feed(interp: "Interpreter", args: "Args") -> None:
                 key.feeds.append((targets_of(value), interp.where(args.node)))
 
 
-for _name in T.PRODUCERS:
-    _chain(_name, _produce)
-for _name in T.RANDINT:
-    _chain(_name, _randint)
-for _name in T.DATASET_CLASSES:
-    _chain(_name, _load_data)
-for _name in T.READ_DATA_SETS:
-    _chain(_name, _read_data_sets)
-for _name in T.PLACEHOLDERS:
-    _chain(_name, _placeholder)
-for _name in ("numpy.eye", "numpy.identity", "jax.numpy.eye", "torch.eye"):
-    _chain(_name, _eye)
-for _name in list(T.CONVERSIONS) + list(T.TYPED_CONVERSIONS):
-    _chain(_name, _convert)
-for _name in T.SPLITTERS + T.SHUFFLERS:
-    _chain(_name, _split)
-for _name in T.DATASET_CONSTRUCTORS:
-    _chain(_name, _dataset)
-for _name in T.ENCODERS:
-    _chain(_name, _encoder)
-_chain(T.GET_DUMMIES, _get_dummies)
-_chain(T.TENSOR_DATASET, _tensor_dataset)
-_chain(T.DATA_LOADER, _loader)
+_chain(_produce, T.PRODUCERS)
+_chain(_randint, T.RANDINT)
+_chain(_load_data, T.DATASET_CLASSES)
+_chain(_read_data_sets, T.READ_DATA_SETS)
+_chain(_placeholder, T.PLACEHOLDERS)
+_chain(_eye, ("numpy.eye", "numpy.identity", "jax.numpy.eye", "torch.eye"))
+_chain(_convert, T.CONVERSIONS, T.TYPED_CONVERSIONS)
+_chain(_split, T.SPLITTERS, T.SHUFFLERS)
+_chain(_dataset, T.DATASET_CONSTRUCTORS)
+_chain(_encoder, T.ENCODERS)
+_chain(_get_dummies, (T.GET_DUMMIES,))
+_chain(_tensor_dataset, (T.TENSOR_DATASET,))
+_chain(_loader, (T.DATA_LOADER,))
 ELEMENT_HOOKS.append(_batches)
 # Labels first: other adapters read tensors as model outputs and would drop what the rows hold.
 METHOD_HANDLERS.insert(0, _methods)
