@@ -11,7 +11,6 @@ class LayerSpec(NamedTuple):
     activation_arg: Optional[Tuple[str, int]] = None  # (keyword, position) of the activation
     fixed_activation: Optional[str] = None  # Softmax(), Sigmoid layers
     axis_arg: Optional[Tuple[str, int]] = None
-    default_activation: str = "linear"
     guesses_axis: bool = False  # torch nn.Softmax() without dim
 
 
@@ -39,7 +38,7 @@ LAYERS: Dict[str, LayerSpec] = {
 SEQUENTIAL = "keras.Sequential"
 FUNCTIONAL_MODEL = "keras.Model"
 INPUT = ("keras.Input", "keras.layers.InputLayer")
-MODEL_BASES = ("keras.Model", "keras.models.Model", "keras.Sequential")
+MODEL_BASES = ("keras.Model", "keras.Sequential")  # canonical names: keras.models.Model is keras.Model
 
 # Metrics that turn a probability into a class by comparing with 0.5.
 THRESHOLD_METRIC_STRINGS = ("accuracy", "acc", "binary_accuracy")

@@ -48,7 +48,6 @@ _ALIASES = {
     "flax.nnx.softmax": "flax.linen.softmax",
     "flax.nnx.sigmoid": "flax.linen.sigmoid",
     "flax.nnx.log_softmax": "flax.linen.log_softmax",
-    "jax.numpy.log": "jax.numpy.log",
 }
 
 

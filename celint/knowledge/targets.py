@@ -25,8 +25,7 @@ _TF_ONE_HOT = Producer(ONE_HOT, "tf.one_hot", ("depth",), 1, True)
 _ARGMAX = Producer(INTEGER, "argmax", keeps_classes=True, dtype_float=False)
 
 PRODUCERS: Dict[str, Producer] = {
-    "keras.utils.to_categorical": _TO_CATEGORICAL,
-    "keras.utils.np_utils.to_categorical": _TO_CATEGORICAL,
+    "keras.utils.to_categorical": _TO_CATEGORICAL,  # keras.utils.np_utils too: names.canonical
     "tensorflow.one_hot": _TF_ONE_HOT,
     "tensorflow.compat.v1.one_hot": _TF_ONE_HOT,
     "jax.nn.one_hot": Producer(ONE_HOT, "jax.nn.one_hot", ("num_classes",), 1, True),
