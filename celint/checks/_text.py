@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Tuple
+
 from celint.facts import Head, Where
 
 
@@ -13,3 +15,8 @@ def head_phrase(head: Head, relative_to: str = "") -> str:
     width = f"{head.width}-unit " if head.width is not None else ""
     return f"the {width}{head.activation} head ({line_of(head.at, relative_to)})"
 
+
+
+def head_related(head: Head) -> Tuple[Where, ...]:
+    """The head's place, as a finding's related location (none when unknown)."""
+    return (head.at,) if head.at else ()

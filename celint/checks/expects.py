@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Iterator, Optional
 
-from celint.checks._text import head_phrase, line_of
+from celint.checks._text import head_phrase, head_related, line_of
 from celint.extract import FileFacts
 from celint.facts import BINARY, LINEAR, LOG_PROBS, LOG_SOFTMAX, LOGITS, PROBABILITY_ACTIVATIONS, PROBS, SIGMOID, SOFTMAX, Hit, LossUse, Scenario
 from celint.knowledge.activations import is_raw
 
 
-def _scenario(use: LossUse, activation: Optional[str] = None) -> Optional[Scenario]:
+def _scenario(use: LossUse) -> Optional[Scenario]:
     head = use.head
     if head is None or head.activation is None:
         return None
-    act = activation or (head.activation if head.activation in (SOFTMAX, SIGMOID, LOG_SOFTMAX) else LINEAR)
+    act = head.activation if head.activation in (SOFTMAX, SIGMOID, LOG_SOFTMAX) else LINEAR
     width = head.width or (1 if use.kind == BINARY else 4)
     return Scenario(use.framework, act, width, use.kind, use.expects, classes=max(2, width))
 
@@ -31,8 +32,8 @@ def probabilities_into_logits_loss(use: LossUse) -> Optional[Hit]:
     else:
         fix = f"pass the logits from before the {head.activation}"
     message = f"{use.name} expects logits but gets {head_phrase(head, use.at.path)}; {fix}"
-    return Hit("CE101", use.from_logits_at or use.at, message, (head.at,) if head.at else (), _scenario(use),
-               _fixed(use, LINEAR))
+    return Hit("CE101", use.from_logits_at or use.at, message, head_related(head), _scenario(use),
+               _fixed(use))
 
 
 def raw_scores_into_probability_loss(use: LossUse) -> Optional[Hit]:
@@ -54,8 +55,8 @@ def raw_scores_into_probability_loss(use: LossUse) -> Optional[Hit]:
                    "(the loss goes negative); use log_softmax or CrossEntropyLoss")
     else:
         return None
-    return Hit("CE102", use.from_logits_at or use.at, message, (head.at,) if head.at else (), _scenario(use),
-               _fixed(use, head.activation))
+    return Hit("CE102", use.from_logits_at or use.at, message, head_related(head), _scenario(use),
+               _fixed(use))
 
 
 def threshold_metric_on_logits(use: LossUse) -> Iterator[Hit]:
@@ -70,7 +71,7 @@ def threshold_metric_on_logits(use: LossUse) -> Iterator[Hit]:
             message = (f"{metric.name} thresholds at 0.5 but {head_phrase(head, use.at.path)} outputs logits; "
                        f"use {_logit_metric(metric.name)}")
             scenario = Scenario(use.framework, LINEAR, 1, BINARY, LOGITS)
-            yield Hit("CE105", metric.at, message, (head.at,) if head.at else (), scenario, scenario)
+            yield Hit("CE105", metric.at, message, head_related(head), scenario, scenario)
 
 
 def _logit_metric(name: str) -> str:
@@ -100,10 +101,9 @@ def softmax_without_dim(facts: FileFacts) -> Iterator[Hit]:
             yield Hit("CE104", event.at, message, (), None, None)
 
 
-def _fixed(use: LossUse, activation: str) -> Optional[Scenario]:
+def _fixed(use: LossUse) -> Optional[Scenario]:
+    """After the fix: raw scores into a loss that expects logits; otherwise the flagged scenario unchanged."""
     scenario = _scenario(use)
-    if scenario is None:
-        return None
-    return Scenario(scenario.framework, scenario.activation if use.expects != LOGITS else LINEAR, scenario.width,
-                    scenario.loss, LOGITS if use.expects == LOGITS else scenario.expects, scenario.targets,
-                    scenario.classes)
+    if scenario is None or use.expects != LOGITS:
+        return scenario
+    return replace(scenario, activation=LINEAR)

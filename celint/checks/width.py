@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator, Optional
 
-from celint.checks._text import head_phrase, line_of
+from celint.checks._text import head_phrase, head_related, line_of
 from celint.extract import FileFacts
 from celint.facts import BINARY, CATEGORICAL, LINEAR, PROBS, SIGMOID, SOFTMAX, SPARSE, Head, Hit, LossUse, Scenario, Where
 
@@ -43,7 +43,7 @@ def categorical_loss_on_one_unit(use: LossUse) -> Optional[Hit]:
     act = head.activation if head.activation in (SIGMOID, SOFTMAX) else LINEAR
     flagged = Scenario(use.framework, act, 1, use.kind, use.expects)
     fixed = Scenario(use.framework, SIGMOID if use.expects == PROBS else LINEAR, 1, BINARY, use.expects)
-    return Hit("CE202", use.at, message, (head.at,) if head.at else (), flagged, fixed)
+    return Hit("CE202", use.at, message, head_related(head), flagged, fixed)
 
 
 def binary_loss_on_softmax(use: LossUse) -> Optional[Hit]:
@@ -61,7 +61,7 @@ def binary_loss_on_softmax(use: LossUse) -> Optional[Hit]:
                f"use categorical cross-entropy{note}")
     flagged = Scenario(use.framework, SOFTMAX, head.width, BINARY, use.expects, "one-hot", head.width)
     fixed = Scenario(use.framework, SOFTMAX, head.width, CATEGORICAL, use.expects, "one-hot", head.width)
-    return Hit("CE203", use.at, message, (head.at,) if head.at else (), flagged, fixed)
+    return Hit("CE203", use.at, message, head_related(head), flagged, fixed)
 
 
 def categorical_loss_on_sigmoid(use: LossUse) -> Optional[Hit]:
@@ -75,5 +75,5 @@ def categorical_loss_on_sigmoid(use: LossUse) -> Optional[Hit]:
                "use softmax, or BCE if multi-label")
     flagged = Scenario(use.framework, SIGMOID, head.width, use.kind, PROBS, classes=head.width)
     fixed = Scenario(use.framework, SOFTMAX, head.width, use.kind, PROBS, classes=head.width)
-    return Hit("CE204", use.at, message, (head.at,) if head.at else (), flagged, fixed)
+    return Hit("CE204", use.at, message, head_related(head), flagged, fixed)
 
