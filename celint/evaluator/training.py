@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Dict, Optional, Tuple
+from typing import Optional, Tuple
 
 import numpy as np
 
@@ -29,7 +29,6 @@ class Outcome:
     error_step: Optional[int] = None
     outputs: str = ""
     warnings: Tuple[str, ...] = ()
-    extras: Dict[str, float] = field(default_factory=dict)
     final: Optional[np.ndarray] = field(default=None, compare=False, repr=False)  # outputs at the end
 
     @property
@@ -114,8 +113,8 @@ def train(
             loss, gz, out = objective(z)
         except FrameworkError as exc:
             return Outcome(
-                tuple(losses), tuple(norms), acc_start, None, str(exc), step,
-                describe_outputs(out, sc, opts) if step else "", warnings,
+                tuple(losses), tuple(norms), acc_start, error=str(exc), error_step=step,
+                outputs=describe_outputs(out, sc, opts) if step else "", warnings=warnings,
             )
         with np.errstate(all="ignore"):
             gw, gb = data.x.T @ gz, gz.sum(axis=0)
@@ -127,10 +126,7 @@ def train(
         if step < steps:
             with np.errstate(all="ignore"):
                 w, b = w - lr * gw, b - lr * gb
-    w0, b0 = initial_weights(sc.width)
-    moved = float(np.sqrt(np.sum((w - w0) ** 2) + np.sum((b - b0) ** 2)))
-    pred = predict(out, sc, data, opts)
     return Outcome(
-        tuple(losses), tuple(norms), acc_start, accuracy(pred, data), None, None,
-        describe_outputs(out, sc, opts), warnings, {"weight_change": moved}, out,
+        tuple(losses), tuple(norms), acc_start, accuracy(predict(out, sc, data, opts), data),
+        outputs=describe_outputs(out, sc, opts), warnings=warnings, final=out,
     )
