@@ -12,6 +12,7 @@ from celint.facts import MULTI_HOT, Scenario
 from .cases import CASES, Case
 from .data import Dataset, make_dataset
 from .errors import FrameworkError
+from .headlines import facts_for, headline_for
 from .objectives import Options, build
 from .training import Outcome, train
 
@@ -97,16 +98,11 @@ def demonstrate(code: str, flagged: Optional[Scenario] = None, fixed: Optional[S
     With no scenarios the code's canonical cases are used. With only one of them
     given, the other comes from the first canonical case. Unknown codes raise KeyError.
     """
-    from .headlines import facts_for, headline_for
-
-    canonical = CASES[code]  # KeyError for an unknown code, as documented
-    if flagged is None and fixed is None:
-        cases = canonical
-    else:
-        base = canonical[0]
+    cases = CASES[code]  # KeyError for an unknown code, as documented
+    canonical = flagged is None and fixed is None
+    if not canonical:
+        base = cases[0]
         cases = (Case(flagged or base.flagged, fixed or base.fixed, base.flagged_opts, base.fixed_opts, base.label),)
     variants = tuple(v for case in cases for v in run_case(case))
-    prior = variants[0].prior
-    canonical_run = flagged is None and fixed is None
-    facts = facts_for(code, variants) if canonical_run else {}
-    return Demonstration(code, headline_for(code, variants, facts, canonical_run), prior, variants, facts)
+    facts = facts_for(code, variants) if canonical else {}  # the numbers describe the canonical cases
+    return Demonstration(code, headline_for(code, variants, facts), variants[0].prior, variants, facts)

@@ -31,7 +31,7 @@ def _error_of(variants: Sequence) -> str:
     return next((v.flagged.error for v in variants if v.flagged.error), "")
 
 
-def _positive_rate(variants: Sequence) -> float:
+def _positive_rate() -> float:
     return float(np.mean(make_dataset(2).labels))
 
 
@@ -82,15 +82,22 @@ def _ce103(variants: Sequence) -> Facts:
     return facts
 
 
+def _accuracies(v) -> Facts:
+    return {"flagged_accuracy": v.flagged.accuracy_end, "fixed_accuracy": v.fixed.accuracy_end}
+
+
+def _row_sum_facts(sums: np.ndarray, v) -> Facts:
+    """How far the flagged outputs' rows are from summing to 1, and both accuracies."""
+    return {"row_sum_min": float(sums.min()), "row_sum_max": float(sums.max()), **_accuracies(v)}
+
+
 def _row_sums(o: Outcome) -> np.ndarray:
     return np.exp(o.final).sum(axis=1) if o.final is not None else np.array([math.nan])
 
 
 def _ce104(variants: Sequence) -> Facts:
     v = variants[0]
-    sums = _row_sums(v.flagged)
-    return {"row_sum_min": float(sums.min()), "row_sum_max": float(sums.max()),
-            "flagged_accuracy": v.flagged.accuracy_end, "fixed_accuracy": v.fixed.accuracy_end}
+    return _row_sum_facts(_row_sums(v.flagged), v)
 
 
 def _ce105(variants: Sequence) -> Facts:
@@ -100,15 +107,16 @@ def _ce105(variants: Sequence) -> Facts:
 
 
 def _ce201(variants: Sequence) -> Facts:
-    pi = _positive_rate(variants)
-    return {"positive_rate": pi, "constant_loss": (1 - pi) * -math.log(2.0**-23) + pi * 2.0**-23,
-            "pytorch_constant_loss": (1 - pi) * 100.0}
+    pi = _positive_rate()
+    tail = 1 - P.CLIP_HIGH  # 2**-23: Keras clips the constant 1.0 to 1 - tail; -log(1 - tail) ~ tail
+    return {"positive_rate": pi, "constant_loss": (1 - pi) * -math.log(tail) + pi * tail,
+            "pytorch_constant_loss": (1 - pi) * -P.TORCH_LOG_FLOOR}
 
 
 def _ce202(variants: Sequence) -> Facts:
-    pi = _positive_rate(variants)
+    pi = _positive_rate()
     torch_float = _pick(variants, "pytorch", 0)
-    return {"constant_loss": pi * -math.log(1 - 2.0**-23),
+    return {"constant_loss": pi * -math.log(P.CLIP_HIGH),
             "pytorch_loss": torch_float.flagged.loss_end}
 
 
@@ -121,15 +129,12 @@ def _ce203(variants: Sequence) -> Facts:
     k = v.flagged_scenario.width
     onehot = P.one_hot(make_dataset(k).labels, k)
     return {"all_zeros_binary_accuracy": (k - 1) / k,
-            "flagged_binary_accuracy": _binary_accuracy(v.flagged, onehot),
-            "flagged_accuracy": v.flagged.accuracy_end, "fixed_accuracy": v.fixed.accuracy_end}
+            "flagged_binary_accuracy": _binary_accuracy(v.flagged, onehot), **_accuracies(v)}
 
 
 def _ce204(variants: Sequence) -> Facts:
     v = _pick(variants, "keras-torch/jax")
-    sums = v.flagged.final.sum(axis=1)
-    return {"row_sum_min": float(sums.min()), "row_sum_max": float(sums.max()),
-            "flagged_accuracy": v.flagged.accuracy_end, "fixed_accuracy": v.fixed.accuracy_end}
+    return _row_sum_facts(v.flagged.final.sum(axis=1), v)
 
 
 def _ce302(variants: Sequence) -> Facts:
@@ -156,7 +161,7 @@ def _ce304(variants: Sequence) -> Facts:
     v = _pick(variants, "keras-torch/jax")
     labels = make_dataset(v.flagged_scenario.classes, True).labels
     return {"flagged_recall": _recall(v.flagged, labels), "fixed_recall": _recall(v.fixed, labels),
-            "flagged_accuracy": v.flagged.accuracy_end, "fixed_accuracy": v.fixed.accuracy_end}
+            **_accuracies(v)}
 
 
 FACTS: Dict[str, Callable[[Sequence], Facts]] = {
@@ -217,9 +222,10 @@ def _generic(variants: Sequence) -> str:
             f"accuracy {_f(v.fixed.accuracy_end)} (prior {_f(v.prior)})")
 
 
-def headline_for(code: str, variants: Sequence, facts: Facts, canonical: bool = True) -> str:
+def headline_for(code: str, variants: Sequence, facts: Facts) -> str:
+    """The code's template filled with ``facts``; without them (custom scenarios) a generic line."""
     template = TEMPLATES.get(code)
-    if template is None or not facts or not canonical:
+    if template is None or not facts:
         return _generic(variants)
     try:
         return template.format(**{k: _f(v) if isinstance(v, float) else v for k, v in facts.items()})
