@@ -21,15 +21,15 @@ def shape(dims: Sequence[int], backend: str) -> str:
     return str(dims)
 
 
+def _received(target: Sequence[int], output: Sequence[int], backend: str) -> str:
+    return f"target.shape={shape(target, backend)}, output.shape={shape(output, backend)}"
+
+
 def keras_same_shape(target: Sequence[int], output: Sequence[int], backend: str) -> str:
-    if backend == "tensorflow" and len(target) != len(output):
-        return (
-            "ValueError: Arguments `target` and `output` must have the same rank (ndim). "
-            f"Received: target.shape={shape(target, backend)}, output.shape={shape(output, backend)}"
-        )
+    what = "rank (ndim)" if backend == "tensorflow" and len(target) != len(output) else "shape"
     return (
-        "ValueError: Arguments `target` and `output` must have the same shape. "
-        f"Received: target.shape={shape(target, backend)}, output.shape={shape(output, backend)}"
+        f"ValueError: Arguments `target` and `output` must have the same {what}. "
+        f"Received: {_received(target, output, backend)}"
     )
 
 
@@ -37,11 +37,11 @@ def keras_sparse_shape(target: Sequence[int], output: Sequence[int], backend: st
     if backend == "tensorflow":
         return (
             "ValueError: Argument `output` must have rank (ndim) `target.ndim - 1`. "
-            f"Received: target.shape={shape(target, backend)}, output.shape={shape(output, backend)}"
+            f"Received: {_received(target, output, backend)}"
         )
     return (
         "ValueError: Arguments `target` and `output` must have the same shape up until the "
-        f"last dimension: target.shape={shape(target, backend)}, output.shape={shape(output, backend)}"
+        f"last dimension: {_received(target, output, backend)}"
     )
 
 

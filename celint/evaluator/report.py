@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import math
+from dataclasses import asdict
 from typing import Any, Dict, List, Optional, Sequence
+
+from celint.facts import Scenario
 
 from .demos import Demonstration, Variant
 from .training import Outcome
@@ -17,7 +20,7 @@ def _json_number(value: Optional[float]) -> Optional[float]:
     return value if value is not None and math.isfinite(value) else None
 
 
-def _side(o: Outcome, scenario: Any) -> Dict[str, Any]:
+def _side(o: Outcome, scenario: Scenario) -> Dict[str, Any]:
     """One configuration. nan and inf become null and are named in ``nonfinite``."""
     side: Dict[str, Any] = {}
     nonfinite: Dict[str, str] = {}
@@ -32,11 +35,7 @@ def _side(o: Outcome, scenario: Any) -> Dict[str, Any]:
     side["outputs"] = o.outputs
     side["warnings"] = list(o.warnings)
     side["loss_curve"] = [_json_number(x) for x in o.loss_curve]
-    side["scenario"] = {
-        "framework": scenario.framework, "activation": scenario.activation, "width": scenario.width,
-        "loss": scenario.loss, "expects": scenario.expects, "targets": scenario.targets,
-        "classes": scenario.classes,
-    }
+    side["scenario"] = asdict(scenario)
     return side
 
 
