@@ -88,6 +88,13 @@ def optax_broadcast(labels: Sequence[int], logits: Sequence[int]) -> str:
     )
 
 
+def tf_logits_labels_shape(logits: Sequence[int], labels: Sequence[int]) -> str:
+    return (
+        "ValueError: `logits` and `labels` must have the same shape, "
+        f"received ({tuple(logits)} vs {tuple(labels)})."
+    )
+
+
 def keras_softmax_size_one(n: int, backend: str) -> str:
     return (
         "UserWarning: You are using a softmax over axis -1 of a tensor of shape "

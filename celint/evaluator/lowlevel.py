@@ -63,8 +63,5 @@ def tf_nn(sc: Scenario, data: Dataset, opts: Options) -> Built:
     if y.ndim == 1 and w == 1 and sc.targets == INTEGER:
         y = y[:, None]
     if y.shape != (n, w):
-        raise E.FrameworkError(
-            "ValueError: `logits` and `labels` must have the same shape, "
-            f"received ({(n, w)} vs {y.shape})."
-        )
+        raise E.FrameworkError(E.tf_logits_labels_shape((n, w), y.shape))
     return _built(sc, opts, P.cce_logits_fused if sc.loss == CATEGORICAL else P.bce_logits, y)

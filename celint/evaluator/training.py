@@ -80,11 +80,11 @@ def describe_outputs(out: np.ndarray, sc: Scenario, opts: Options) -> str:
         return f"every prediction is {float(out.flat[0]):.6g}"
     if out.shape[1] == 1:
         return f"outputs range from {out.min():.4g} to {out.max():.4g}"
-    probs = np.exp(out) if sc.activation == LOG_SOFTMAX else out
     if sc.activation == SIGMOID:
         sums = out.sum(axis=1)
         return f"independent probabilities: rows sum to {sums.min():.3f}..{sums.max():.3f}"
     if sc.activation in PROBABILITY_ACTIVATIONS or sc.activation == LOG_SOFTMAX:
+        probs = np.exp(out) if sc.activation == LOG_SOFTMAX else out
         sums = probs.sum(axis=1)
         if np.allclose(sums, 1.0, atol=1e-6):
             return f"rows sum to 1; mean top probability {probs.max(axis=1).mean():.3f}"
