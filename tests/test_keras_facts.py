@@ -222,3 +222,24 @@ def test_one_compile_finding_per_root_cause_even_when_compiled_twice() -> None:
         m.compile(loss="binary_crossentropy")
         m.compile(loss="binary_crossentropy", optimizer=keras.optimizers.SGD(1e-4))
     """) == [(3, "CE201")]
+
+
+@pytest.mark.parametrize(
+    "imports, note",
+    [
+        ("import tensorflow as tf\nkeras = tf.keras", ""),  # tf.keras 2 / Keras 3 pick accuracy by shape
+        ("import keras", "; Keras <= 2.3 also inflates 'accuracy'"),
+        ("import tensorflow as tf\ntf.compat.v1.disable_eager_execution()\nkeras = tf.keras",
+         "; tf.compat.v1 graph mode also inflates 'accuracy'"),
+        ("import tensorflow.compat.v1 as tf\ntf.disable_v2_behavior()\nkeras = tf.keras",
+         "; tf.compat.v1 graph mode also inflates 'accuracy'"),
+    ],
+)
+def test_binary_loss_on_softmax_names_the_accuracy_metric_by_keras_version(imports: str, note: str) -> None:
+    source = imports + textwrap.dedent("""
+        m = keras.Sequential([keras.layers.Dense(5, activation="softmax")])
+        m.compile(loss="binary_crossentropy", metrics=["accuracy"])
+    """)
+    [finding] = check_source(source, "t.py").findings
+    assert finding.code == "CE203"
+    assert finding.message.endswith("use categorical cross-entropy" + note)

@@ -76,6 +76,11 @@ def _input(interp: "Interpreter", ref: Ref, args: "Args") -> Value:
     return INPUT
 
 
+def _graph_mode(interp: "Interpreter", ref: Ref, args: "Args") -> Value:
+    interp.events.keras_flavours.add("tf.compat.v1")
+    return UNKNOWN
+
+
 def _metric(interp: "Interpreter", ref: Ref, args: "Args") -> Value:
     escapes = K.THRESHOLD_METRIC_CLASSES[ref.qualname]
     chose = any(k in args.kw and not (k == "from_logits" and const_of(args.kw[k]) is False) for k in escapes)
@@ -124,5 +129,6 @@ register(_metric, K.THRESHOLD_METRIC_CLASSES)
 register(_sequential, (K.SEQUENTIAL, TORCH_SEQUENTIAL))
 REF_HANDLERS[K.FUNCTIONAL_MODEL] = _functional
 register(_input, K.INPUT)
+register(_graph_mode, K.GRAPH_MODE_SWITCHES)
 CLASS_FAMILIES.update(dict.fromkeys(K.MODEL_BASES, "keras-model"))
 METHOD_HANDLERS.append(_model_methods)

@@ -38,6 +38,9 @@ LAYERS: Dict[str, LayerSpec] = {
 SEQUENTIAL = "keras.Sequential"
 FUNCTIONAL_MODEL = "keras.Model"
 INPUT = ("keras.Input", "keras.layers.InputLayer")
+# Calls that put TensorFlow in graph mode, where tf.keras picks the 'accuracy' metric from the loss
+# (binary_crossentropy -> binary accuracy) as Keras <= 2.3 did, instead of from the output shape.
+GRAPH_MODE_SWITCHES = ("tensorflow.compat.v1.disable_eager_execution", "tensorflow.compat.v1.disable_v2_behavior")
 MODEL_BASES = ("keras.Model", "keras.Sequential")  # canonical names: keras.models.Model is keras.Model
 
 # Metrics that turn a probability into a class by comparing with 0.5.
