@@ -189,7 +189,7 @@ class Expressions:
             return Const(-value)
         if isinstance(node.op, ast.Not) and value is not UNKNOWN:
             return Const(not value)
-        return self.frameworks.unary(self, node.op, operand)
+        return UNKNOWN
 
     def eval_BoolOp(self, node: ast.BoolOp, scope: Scope) -> Value:
         values = [self.eval(v, scope) for v in node.values]

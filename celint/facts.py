@@ -56,7 +56,6 @@ class Head:
     activation_at: Optional[Where] = None  # where the final activation is applied
     width_at: Optional[Where] = None  # where the width is set (the Dense / Linear layer)
     activation_source: str = ""  # how the code spells it, e.g. "activation='softmax'"
-    axis_explicit: bool = True  # False for a torch softmax without dim=
 
     @property
     def at(self) -> Optional[Where]:

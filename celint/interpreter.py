@@ -325,9 +325,6 @@ class Interpreter(Expressions, Calls):
     def unpack(self, value: Value, count: int) -> List[Value]:
         if isinstance(value, Seq) and len(value.items) == count:
             return list(value.items)
-        custom = self.frameworks.unpack(self, value, count)
-        if custom is not None:
-            return custom
         return [UNKNOWN] * count
 
     def element_of(self, iterable: Value) -> Value:

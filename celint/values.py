@@ -120,7 +120,6 @@ class Layer:
     at: Optional[Where] = None
     activation_at: Optional[Where] = None
     source: str = ""
-    axis_explicit: bool = True
     axis_kind: str = "last"  # "last" (default / -1), "class" (torch dim=1), "other" (attention axes)
     guessed_axis: bool = False  # torch nn.Softmax() without dim: the framework guesses
     name: Optional[str] = None

@@ -112,11 +112,6 @@ def subscript(interp: "Interpreter", owner: Value, index: Value, node: ast.Subsc
     return UNKNOWN if result is None else result
 
 
-def unpack(interp: "Interpreter", value: Value, count: int) -> Optional[List[Value]]:
-    """No adapter unpacks framework values yet: the interpreter's own unpacking applies."""
-    return None
-
-
 def element_of(interp: "Interpreter", iterable: Value) -> Value:
     """What a `for` loop over a framework object binds (a tf.data / DataLoader batch), or UNKNOWN."""
     result = _first(ELEMENT_HOOKS, interp, iterable)
@@ -126,10 +121,6 @@ def element_of(interp: "Interpreter", iterable: Value) -> Value:
 def binop(interp: "Interpreter", op: ast.operator, left: Value, right: Value) -> Value:
     result = _first(BINOP_HOOKS, interp, op, left, right)
     return UNKNOWN if result is None else result
-
-
-def unary(interp: "Interpreter", op: ast.unaryop, operand: Value) -> Value:
-    return UNKNOWN
 
 
 # Shared semantics (these modules import nothing from this package at import time).

@@ -40,7 +40,7 @@ def make_layer(interp: "Interpreter", ref: Ref, spec: K.LayerSpec, args: "Args")
         class_axes = (1, -1) if spec.guesses_axis else (-1,)
         kind = axis_kind(explicit, args.get(*spec.axis_arg), class_axes)
     return Layer(ref.qualname, spec.effect, width=width, activation=activation, at=at, activation_at=activation_at,
-                 source=source, axis_explicit=explicit, axis_kind=kind,
+                 source=source, axis_kind=kind,
                  guessed_axis=spec.guesses_axis and not explicit, name=name)
 
 

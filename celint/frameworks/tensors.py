@@ -50,14 +50,14 @@ def axis_kind(given: bool, axis: Value, class_axes: Tuple[int, ...]) -> str:
 
 def with_activation(
     interp: "Interpreter", previous: Head, activation: Optional[str], at: Where, source: str = "",
-    axis: str = "last", axis_explicit: bool = True, guessed_axis: bool = False, name: Optional[str] = None,
+    axis: str = "last", guessed_axis: bool = False, name: Optional[str] = None,
 ) -> Tensor:
     """The tensor after applying `activation` over its class axis (or over an axis we cannot follow)."""
     if axis == "other":
         # a softmax over another axis (attention over time steps) says nothing about the head
         return Tensor(Head(None, None, name=name))
     head = replace(previous, activation=activation, activation_at=at, activation_source=source,
-                   axis_explicit=axis_explicit, name=name or previous.name)
+                   name=name or previous.name)
     if activation in (SOFTMAX, LOG_SOFTMAX):
         interp.events.activations.append(ActivationEvent(head, guessed_axis, at, axis))
     return Tensor(head)
@@ -72,8 +72,7 @@ def apply_layer(interp: "Interpreter", layer: Layer, x: Value) -> Tensor:
                                name=layer.name)
     if layer.effect == "activation":
         return with_activation(interp, previous, layer.activation, at, layer.source, axis=layer.axis_kind,
-                               axis_explicit=layer.axis_explicit, guessed_axis=layer.guessed_axis,
-                               name=layer.name)
+                               guessed_axis=layer.guessed_axis, name=layer.name)
     if layer.effect == "preserve":
         return Tensor(replace(previous, name=layer.name or previous.name))
     return Tensor(Head(None, None, name=layer.name))
@@ -104,4 +103,4 @@ def activation_over_axis(interp: "Interpreter", fn: ActivationFn, previous: Head
     given = args.given(fn.axis_kw, fn.axis_pos)
     kind = axis_kind(given, args.get(fn.axis_kw, fn.axis_pos, None), fn.class_axes)
     return with_activation(interp, previous, fn.activation, interp.where(args.node), interp.source(args.node),
-                           axis=kind, axis_explicit=given, guessed_axis=fn.guesses_axis and not given)
+                           axis=kind, guessed_axis=fn.guesses_axis and not given)
