@@ -71,6 +71,7 @@ class Targets:
     dtype_float: Optional[bool] = None  # torch one_hot(...).float()
     reached_at: Optional[Where] = None  # where they reach the loss when not at the loss call (fit, feed_dict)
     via: str = ""  # "fit" / "feed_dict": how they reach it
+    binary_as_one_column: bool = False  # one-hot except that two classes are one 0/1 column (LabelBinarizer)
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import textwrap
 from typing import List, Set, Tuple
 
+import pytest
+
 from celint.checks import targets as checks
 from celint.engine import check_source, parse
 from celint.extract import extract
@@ -320,3 +322,17 @@ for xb, yb in loader:
             loss = loss_fn(yb, model(xb))
     """)
     assert _findings(keras_loop) == {(12, "CE301")}
+
+
+@pytest.mark.parametrize("width, expected", [(2, []), (3, ["CE301"])])
+def test_label_binarizer_two_classes_are_one_index_column_not_one_hot(width: int, expected: list) -> None:
+    source = textwrap.dedent(f"""
+        import numpy as np
+        import keras
+        from sklearn.preprocessing import LabelBinarizer
+        y = LabelBinarizer().fit_transform(np.array(["a", "b", "a"]))
+        m = keras.Sequential([keras.layers.Dense({width}, activation="softmax")])
+        m.compile(loss="sparse_categorical_crossentropy")
+        m.fit(np.zeros((3, 4)), y)
+    """)
+    assert [f.code for f in check_source(source, "t.py").findings] == expected

@@ -23,7 +23,6 @@ from celint.facts import (
     Scenario,
     Targets,
 )
-from celint.knowledge.targets import BINARY_COLLAPSING
 
 # What to use instead, per (framework, kind) of the loss that received the wrong encoding.
 _FIX_FOR_ONE_HOT = {
@@ -70,8 +69,7 @@ def one_hot_into_sparse_loss(use: LossUse) -> Optional[Hit]:
     if use.framework == "pytorch" and use.kind == SPARSE and targets.dtype_float is not False:
         return None  # float one-hot rows are valid class probabilities for CrossEntropyLoss
     head = use.head
-    if targets.how.split(".")[0] in BINARY_COLLAPSING and head is not None and head.width is not None \
-            and head.width <= 2:
+    if targets.binary_as_one_column and head is not None and head.width is not None and head.width <= 2:
         return None  # LabelBinarizer gives two classes one 0/1 column: valid class indices
     message = (f"{use.name} expects class indices, gets one-hot {_source(targets, use)}; "
                f"{_FIX_FOR_ONE_HOT.get(use.framework, 'pass class indices')}")

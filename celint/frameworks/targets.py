@@ -36,11 +36,12 @@ LabelHandler = Callable[["Interpreter", Ref, "Args"], Optional[Value]]  # None: 
 
 # ----- helpers ------------------------------------------------------------------------------------
 def _labels(interp: "Interpreter", args: "Args", encoding: str, classes: Optional[int], how: str,
-            dtype_float: Optional[bool], as_written: bool = True) -> Tensor:
+            dtype_float: Optional[bool], as_written: bool = True, binary_as_one_column: bool = False) -> Tensor:
     source = interp.source(args.node)
     if as_written and source and "\n" not in source and len(source) <= MAX_HOW:
         how = source
-    return Tensor(UNKNOWN_HEAD, Targets(encoding, classes, interp.where(args.node), how, dtype_float))
+    return Tensor(UNKNOWN_HEAD, Targets(encoding, classes, interp.where(args.node), how, dtype_float,
+                                        binary_as_one_column=binary_as_one_column))
 
 
 def _positive(value: Value) -> Optional[int]:
@@ -114,7 +115,8 @@ def _produce(interp: "Interpreter", ref: Ref, args: "Args") -> Optional[Value]:
         classes = source.targets.classes if source is not None and source.targets is not None else None
     else:
         classes = _classes_arg(args, producer)
-    return _labels(interp, args, producer.encoding, classes, producer.how, producer.dtype_float)
+    return _labels(interp, args, producer.encoding, classes, producer.how, producer.dtype_float,
+                   binary_as_one_column=producer.binary_as_one_column)
 
 
 def _get_dummies(interp: "Interpreter", ref: Ref, args: "Args") -> Optional[Value]:
@@ -274,7 +276,8 @@ def _encode(interp: "Interpreter", encoder: Encoder, name: str, args: "Args") ->
     if producer.how == "OneHotEncoder" and not _single_column(args.arg_node("X", 0), args.get("X", 0, UNKNOWN)):
         return UNKNOWN  # several columns: concatenated one-hot blocks
     # named by the encoder class: `lb.fit_transform(y)` does not say what lb is
-    return _labels(interp, args, producer.encoding, None, f"{producer.how}.{name}", producer.dtype_float, False)
+    return _labels(interp, args, producer.encoding, None, f"{producer.how}.{name}", producer.dtype_float, False,
+                   binary_as_one_column=producer.binary_as_one_column)
 
 
 def _subscript(interp: "Interpreter", owner: Value, index: Value, node: ast.Subscript) -> Optional[Value]:

@@ -18,6 +18,7 @@ class Producer(NamedTuple):
     classes_pos: int = -1  # its position
     dtype_float: Optional[bool] = None  # dtype of the result (torch CrossEntropyLoss cares)
     keeps_classes: bool = False  # argmax: the class count of its input survives
+    binary_as_one_column: bool = False  # LabelBinarizer: two classes become ONE 0/1 column (valid indices)
 
 
 _TO_CATEGORICAL = Producer(ONE_HOT, "to_categorical", ("num_classes", "nb_classes"), 1, True)
@@ -50,13 +51,12 @@ RANDINT = {"numpy.random.randint": "np.random.randint", "torch.randint": "torch.
 # sklearn encoders: the encoding their fit_transform / transform produces.
 ENCODERS: Dict[str, Producer] = {
     "sklearn.preprocessing.LabelEncoder": Producer(INTEGER, "LabelEncoder", dtype_float=False),
-    "sklearn.preprocessing.LabelBinarizer": Producer(ONE_HOT, "LabelBinarizer", dtype_float=False),
+    "sklearn.preprocessing.LabelBinarizer": Producer(ONE_HOT, "LabelBinarizer", dtype_float=False,
+                                                     binary_as_one_column=True),
     "sklearn.preprocessing.OneHotEncoder": Producer(ONE_HOT, "OneHotEncoder", dtype_float=True),
     "sklearn.preprocessing.MultiLabelBinarizer": Producer(MULTI_HOT, "MultiLabelBinarizer", dtype_float=False),
 }
 ENCODE_METHODS = frozenset({"fit_transform", "transform"})
-# LabelBinarizer turns two classes into ONE 0/1 column: valid class indices for a sparse loss.
-BINARY_COLLAPSING = frozenset({"LabelBinarizer"})
 
 # keras.datasets.<name>.load_data() -> (x_train, y_train), (x_test, y_test): integer labels.
 DATASET_CLASSES: Dict[str, int] = {
