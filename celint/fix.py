@@ -142,8 +142,7 @@ def fix_results(results: list, options: object, write: bool, unsafe: bool,
     out, changed = [], 0
     for result in results:
         fixes = [f.hit.fix for f in result.findings
-                 if f.hit is not None and f.hit.fix is not None and (f.hit.fix.safe or unsafe)
-                 and _edits_only(f.hit.fix, result.path)]
+                 if f.hit is not None and f.hit.fix is not None and (f.hit.fix.safe or unsafe)]
         if not fixes or result.cells is not None or result.error:
             out.append(result)
             continue
@@ -159,12 +158,6 @@ def fix_results(results: list, options: object, write: bool, unsafe: bool,
                 result = check_file(result.path, options)  # type: ignore[arg-type]
         out.append(result)
     return out, changed
-
-
-def _edits_only(fix: Fix, path: str) -> bool:
-    """Every edit of `fix` is in the file at `path`. A cross-module finding's fix may edit the module
-    that holds the head; its position means nothing in this file's text."""
-    return all(edit.at.path in ("", path) for edit in fix.edits)
 
 
 def _write_back(path: str, before: str, after: str) -> bool:

@@ -117,3 +117,22 @@ def test_json_report_describes_the_fix(tmp_path: Path) -> None:
     (tmp_path / "train.py").write_text(BEFORE, encoding="utf-8")
     report = json.loads(celint("check", "--format", "json", "train.py", cwd=tmp_path).stdout)
     assert {f["code"]: f["fix"]["safe"] for f in report["findings"]} == {"CE101": True, "CE201": True, "CE102": True}
+
+
+def test_a_finding_whose_head_is_in_another_module_offers_no_fix(tmp_path: Path) -> None:
+    """The edit would belong to models.py; applied to train.py by position it would rewrite unrelated code."""
+    import json
+
+    models = ("import torch.nn as nn\nimport torch.nn.functional as F\n\n\nclass Net(nn.Module):\n"
+              "    def __init__(self):\n        super().__init__()\n        self.fc = nn.Linear(4, 3)\n\n"
+              "    def forward(self, x):\n        return F.softmax(self.fc(x), dim=1)\n")
+    train = ("import torch\nimport torch.nn as nn\nimport torch.nn.functional as F\nfrom models import Net\n\n"
+             "model = Net()\nloss = nn.CrossEntropyLoss()(model(torch.randn(8, 4)), torch.randint(0, 3, (8,)))\n\n\n"
+             "def probabilities(z):\n    return 1 * F.softmax(z, dim=1)\n")
+    (tmp_path / "models.py").write_text(models, encoding="utf-8")
+    (tmp_path / "train.py").write_text(train, encoding="utf-8")
+    report = json.loads(celint("check", "--format", "json", "--no-respect-gitignore", ".", cwd=tmp_path).stdout)
+    [finding] = [f for f in report["findings"] if f["code"] == "CE101"]
+    assert finding["path"].endswith("train.py") and finding["fix"] is None
+    celint("check", "--fix", "--unsafe-fixes", "--no-respect-gitignore", ".", cwd=tmp_path)
+    assert (tmp_path / "train.py").read_text(encoding="utf-8") == train

@@ -64,7 +64,11 @@ FIXES: Dict[str, FixRule] = {
 
 
 def with_fix(hit: Hit, use: LossUse) -> Hit:
-    """`hit` with its fix attached, when the rule for its code has one for this use."""
+    """`hit` with its fix attached, when the rule for its code has one for this use. A fix must edit the
+    file the finding is reported in: a cross-module finding's head lives in another module, where
+    `--fix` on this file cannot reach, so such a finding offers none."""
     rule = FIXES.get(hit.code)
     fix = rule(hit, use) if rule is not None and hit.fix is None else None
-    return replace(hit, fix=fix) if fix is not None else hit
+    if fix is None or any(edit.at.path not in ("", hit.at.path) for edit in fix.edits):
+        return hit
+    return replace(hit, fix=fix)
