@@ -74,6 +74,8 @@ def check_source(
     if max_bytes is not None and len(source) > max_bytes:
         result.error = f"skipped: {len(source):,} characters exceeds the {max_bytes:,} limit (see --max-file-size)"
         return result
+    if tree is None and project is not None:
+        tree = project.parsed_tree(path, source)  # imported by an earlier file: parsed already
     try:
         module = tree if tree is not None else parse(source, path)
     except ValueError as exc:

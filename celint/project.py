@@ -32,6 +32,7 @@ class _Module:
         self.path = path  # as the user gave it: findings and labels use this spelling
         self.state = _NEW
         self.scope: Optional[Scope] = None
+        self.parsed: Optional[Tuple[str, ast.Module]] = None  # (source, tree) once imported
 
 
 class Project:
@@ -65,6 +66,13 @@ class Project:
             words = "|".join(re.escape(n) for n in sorted(self.names, key=len, reverse=True))
             self._own_import = re.compile(rf"\bfrom\s*\.|\b(?:{words})\b")
         return self._own_import.search(source) is not None
+
+    def parsed_tree(self, path: str, source: str) -> Optional[ast.Module]:
+        """The tree of `path` if an import already parsed this very text: checking it then parses nothing."""
+        module = self.modules.get(_key(path))
+        if module is None or module.parsed is None or module.parsed[0] != source:
+            return None
+        return module.parsed[1]
 
     # ----- interpreters for the tree's files -------------------------------------------------
     def interpreter(self, tree: ast.Module, lines: List[str], path: str) -> "Interpreter":
@@ -146,6 +154,7 @@ class Project:
             tree = parse(source, module.path)
         except (SourceError, ValueError):
             return None
+        module.parsed = (source, tree)
         interp = self.interpreter(tree, split_lines(source), module.path)
         interp.module_scope.names["__name__"] = Const(_module_name(module.path))
         try:
