@@ -137,9 +137,10 @@ def fix_results(results: list, options: object, write: bool, unsafe: bool,
                 diff_out: Optional[TextIO]) -> Tuple[list, int]:
     """Apply (or, for --diff, show) the fixes of each file; files that changed are checked again so the
     report shows what is left. Notebooks are reported, not rewritten."""
+    from celint.project import Project
     from celint.runner import check_file
 
-    out, changed = [], 0
+    out, changed, rewritten = [], 0, []
     for result in results:
         fixes = [f.hit.fix for f in result.findings
                  if f.hit is not None and f.hit.fix is not None and (f.hit.fix.safe or unsafe)]
@@ -155,8 +156,12 @@ def fix_results(results: list, options: object, write: bool, unsafe: bool,
             if diff_out is not None:
                 diff_out.write(unified_diff(result.path, result.source, fixed))
             elif write and _write_back(result.path, result.source, fixed):
-                result = check_file(result.path, options)  # type: ignore[arg-type]
+                rewritten.append(len(out))
         out.append(result)
+    if rewritten:  # checked again once every file is written, following imports like the first check
+        project = Project([result.path for result in out])
+        for index in rewritten:
+            out[index] = check_file(out[index].path, options, project)  # type: ignore[arg-type]
     return out, changed
 
 

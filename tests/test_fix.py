@@ -136,3 +136,18 @@ def test_a_finding_whose_head_is_in_another_module_offers_no_fix(tmp_path: Path)
     assert finding["path"].endswith("train.py") and finding["fix"] is None
     celint("check", "--fix", "--unsafe-fixes", "--no-respect-gitignore", ".", cwd=tmp_path)
     assert (tmp_path / "train.py").read_text(encoding="utf-8") == train
+
+
+def test_after_fix_the_report_still_follows_imports_between_the_checked_files(tmp_path: Path) -> None:
+    models = ("import torch.nn as nn\n\n\nclass Net(nn.Module):\n    def __init__(self):\n        super().__init__()\n"
+              "        self.fc = nn.Linear(4, 3)\n\n    def forward(self, x):\n        return self.fc(x).softmax(dim=1)\n")
+    train = ("import keras\nimport torch\nimport torch.nn as nn\nfrom models import Net\n\n"
+             "model = Net()\nloss = nn.CrossEntropyLoss()(model(torch.randn(8, 4)), torch.randint(0, 3, (8,)))\n"
+             "head = keras.Sequential([keras.layers.Dense(3, activation=\"softmax\")])\n"
+             "head.compile(loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True))\n")
+    (tmp_path / "models.py").write_text(models, encoding="utf-8")
+    (tmp_path / "train.py").write_text(train, encoding="utf-8")
+    done = celint("check", "-q", "--fix", "--no-respect-gitignore", ".", cwd=tmp_path)
+    assert "from_logits=False" in (tmp_path / "train.py").read_text(encoding="utf-8")
+    assert done.returncode == 1, done.stdout
+    assert [line.split(" ")[:2] for line in done.stdout.splitlines()] == [["train.py:7:8:", "CE101"]], done.stdout
