@@ -1,35 +1,131 @@
-"""Framework-agnostic facts: the contract between extractors, rules and the evaluator.
+"""Framework-agnostic facts: the contract between the extractor, the rules and the evaluator.
 
-`None` in any field means "the code does not say"; rules stay silent on it.
+Standard library only. `None` in any field means "the code does not say"; rules stay silent on it.
+Categories are enums whose members are also their string values (`Activation.SOFTMAX == "softmax"`),
+so messages and JSON read as before while a missing member is a type error, not a `KeyError`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from enum import Enum
 from typing import Optional, Tuple
 
-# Final activations, as strings so the tables stay readable.
-SOFTMAX = "softmax"
-SIGMOID = "sigmoid"
-LOG_SOFTMAX = "log_softmax"
-LINEAR = "linear"  # raw scores: no activation, or one that does not make probabilities
+
+class Category(str, Enum):
+    """An enum whose members print, format and serialise as their values."""
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self.value), spec)
+
+    def __hash__(self) -> int:  # as the plain string's: `"softmax" in {Activation.SOFTMAX}` holds
+        return hash(str(self.value))
+
+
+class Framework(Category):
+    """Who defines the loss: each has its own evaluator backends and its own fix wording."""
+
+    KERAS = "keras"
+    PYTORCH = "pytorch"
+    TF = "tf"  # low-level TensorFlow: tf.nn, tf.compat.v1.losses
+    OPTAX = "optax"
+
+
+class Activation(Category):
+    """A head's final activation. Everything but the first three outputs unnormalised scores."""
+
+    SOFTMAX = "softmax"
+    SIGMOID = "sigmoid"
+    LOG_SOFTMAX = "log_softmax"
+    LINEAR = "linear"
+    RELU = "relu"
+    ELU = "elu"
+    SELU = "selu"
+    GELU = "gelu"
+    TANH = "tanh"
+    SWISH = "swish"
+    SOFTPLUS = "softplus"
+    SOFTSIGN = "softsign"
+    EXPONENTIAL = "exponential"
+    MISH = "mish"
+
+    @property
+    def is_probability(self) -> bool:
+        return self in (Activation.SOFTMAX, Activation.SIGMOID)
+
+    @property
+    def is_raw(self) -> bool:
+        """Unnormalised scores (linear, relu, tanh...): neither probabilities nor log-probabilities."""
+        return self not in (Activation.SOFTMAX, Activation.SIGMOID, Activation.LOG_SOFTMAX)
+
+
+class LossKind(Category):
+    BINARY = "binary"
+    CATEGORICAL = "categorical"
+    SPARSE = "sparse"  # class-index targets, softmax over classes (Keras SCCE, torch CrossEntropyLoss)
+    NLL = "nll"  # negative log-likelihood over log-probabilities, no log inside (torch NLLLoss)
+
+
+class Expects(Category):
+    """What a loss expects to receive."""
+
+    PROBS = "probabilities"
+    LOGITS = "logits"
+    LOG_PROBS = "log-probabilities"
+
+
+class Encoding(Category):
+    """How targets are encoded."""
+
+    ONE_HOT = "one-hot"
+    INTEGER = "integer"
+    MULTI_HOT = "multi-hot"
+
+
+class AxisKind(Category):
+    """Which axis an activation normalises."""
+
+    LAST = "last"  # the default or -1: certainly the class axis
+    CLASS = "class"  # torch's dim=1
+    OTHER = "other"  # anything else (attention over time steps): says nothing about the head
+
+
+class KerasApi(Category):
+    """Which Keras a compiled model comes from (metrics such as 'accuracy' differ between them)."""
+
+    KERAS = "keras"
+    TF_KERAS = "tf.keras"
+    TF_COMPAT_V1 = "tf.compat.v1"
+
+
+class Via(Category):
+    """How targets reach a loss when not passed at the loss call."""
+
+    FIT = "fit"
+    FEED_DICT = "feed_dict"
+
+
+class EditKind(Category):
+    SET_KEYWORD = "set-keyword"  # the call at `at` gets `keyword=value` (replaced, or appended)
+    SET_ARGUMENT = "set-argument"  # the argument at `at` (keyword or positional) gets `value`
+    REPLACE_STRING = "replace-string"  # the string literal (or `kw="..."` argument) at `at` gets `value`
+    UNWRAP_CALL = "unwrap-call"  # the call at `at` becomes its first positional argument (or receiver)
+
+
+# Short names kept for tables and rules that read better with them.
+SOFTMAX, SIGMOID, LOG_SOFTMAX, LINEAR = Activation.SOFTMAX, Activation.SIGMOID, Activation.LOG_SOFTMAX, Activation.LINEAR
 PROBABILITY_ACTIVATIONS = frozenset({SOFTMAX, SIGMOID})
+BINARY, CATEGORICAL, SPARSE, NLL = LossKind.BINARY, LossKind.CATEGORICAL, LossKind.SPARSE, LossKind.NLL
+PROBS, LOGITS, LOG_PROBS = Expects.PROBS, Expects.LOGITS, Expects.LOG_PROBS
+ONE_HOT, INTEGER, MULTI_HOT = Encoding.ONE_HOT, Encoding.INTEGER, Encoding.MULTI_HOT
 
-# Loss kinds.
-BINARY = "binary"
-CATEGORICAL = "categorical"
-SPARSE = "sparse"  # class-index targets, softmax over classes (Keras SCCE, torch CrossEntropyLoss)
-NLL = "nll"  # negative log-likelihood over log-probabilities, no log inside (torch NLLLoss)
 
-# What a loss expects to receive.
-PROBS = "probabilities"
-LOGITS = "logits"
-LOG_PROBS = "log-probabilities"
-
-# Target encodings.
-ONE_HOT = "one-hot"
-INTEGER = "integer"
-MULTI_HOT = "multi-hot"
+def is_raw(activation: Optional[Activation]) -> bool:
+    """True for a known activation whose outputs are unnormalised scores; False when unknown."""
+    return activation is not None and activation.is_raw
 
 
 @dataclass(frozen=True)
@@ -50,7 +146,7 @@ class Where:
 class Head:
     """One output of a model: what its last layer does and how wide it is."""
 
-    activation: Optional[str]  # one of the activation constants, or None when unknown
+    activation: Optional[Activation]  # None when unknown
     width: Optional[int]  # units in the last axis, or None when unknown
     name: Optional[str] = None
     activation_at: Optional[Where] = None  # where the final activation is applied
@@ -64,30 +160,14 @@ class Head:
 
 @dataclass(frozen=True)
 class Targets:
-    encoding: Optional[str]  # ONE_HOT / INTEGER / MULTI_HOT, or None when unknown
+    encoding: Optional[Encoding]  # None when unknown
     classes: Optional[int] = None
     encoded_at: Optional[Where] = None
     how: str = ""  # e.g. "to_categorical(y, 5)"
     dtype_float: Optional[bool] = None  # torch one_hot(...).float()
     reached_at: Optional[Where] = None  # where they reach the loss when not at the loss call (fit, feed_dict)
-    via: str = ""  # "fit" / "feed_dict": how they reach it
+    via: Optional[Via] = None  # how they reach it
     binary_as_one_column: bool = False  # one-hot except that two classes are one 0/1 column (LabelBinarizer)
-
-
-@dataclass(frozen=True)
-class LossUse:
-    """A cross-entropy loss applied to (or compiled against) one head."""
-
-    framework: str  # "keras", "pytorch", "tf", "optax"
-    kind: str  # BINARY / CATEGORICAL / SPARSE / NLL
-    expects: str  # PROBS / LOGITS / LOG_PROBS
-    name: str  # the call as written, e.g. "SparseCategoricalCrossentropy(from_logits=True)"
-    at: Where  # the loss: string, constructor, or the call applying it to the predictions
-    head: Optional[Head] = None
-    from_logits_at: Optional[Where] = None  # the from_logits argument, when written
-    targets: Optional[Targets] = None
-    api_version: str = ""  # "keras", "tf.keras", "tf.compat.v1", ...
-    metrics: Tuple["Metric", ...] = ()
 
 
 @dataclass(frozen=True)
@@ -98,29 +178,89 @@ class Metric:
 
 
 @dataclass(frozen=True)
+class LossUse:
+    """A cross-entropy loss applied to (or compiled against) one head."""
+
+    framework: Framework
+    kind: LossKind
+    expects: Expects
+    name: str  # the call as written, e.g. "SparseCategoricalCrossentropy(from_logits=True)"
+    at: Where  # the loss: string, constructor, or the call applying it to the predictions
+    head: Optional[Head] = None
+    from_logits_at: Optional[Where] = None  # the from_logits argument, when written
+    targets: Optional[Targets] = None
+    api_version: Optional[KerasApi] = None  # for compiled Keras models
+    metrics: Tuple[Metric, ...] = ()
+
+
+@dataclass(frozen=True)
+class ActivationApplied:
+    """A softmax / log-softmax applied somewhere, with what is known of the tensor it applies to."""
+
+    head: Head  # the resulting head (activation and width of the tensor after it)
+    guessed_axis: bool  # torch softmax without dim
+    at: Where
+    axis_kind: AxisKind = AxisKind.LAST
+
+
+@dataclass(frozen=True)
+class LogOfProbabilities:
+    """`log(softmax(z))`, `log(sigmoid(z))` or `log(p)` of probabilities without clipping (CE103)."""
+
+    activation: Activation
+    at: Where
+    source_at: Optional[Where]
+
+
+@dataclass(frozen=True)
+class FileFacts:
+    """Everything the rules may read about one module."""
+
+    uses: Tuple[LossUse, ...] = ()
+    heads: Tuple[Head, ...] = ()  # every model output, compiled or not
+    activations: Tuple[ActivationApplied, ...] = ()
+    logs: Tuple[LogOfProbabilities, ...] = ()
+
+
+@dataclass(frozen=True)
 class Scenario:
     """The configuration a finding describes, replayed by the evaluator."""
 
-    framework: str  # "keras" | "pytorch" | "tf" | "optax"
-    activation: str  # SOFTMAX / SIGMOID / LINEAR / LOG_SOFTMAX
+    framework: Framework
+    activation: Activation  # SOFTMAX / SIGMOID / LINEAR / LOG_SOFTMAX
     width: int
-    loss: str  # BINARY / CATEGORICAL / SPARSE / NLL
-    expects: str  # PROBS / LOGITS / LOG_PROBS
-    targets: str = INTEGER  # ONE_HOT / INTEGER / MULTI_HOT
+    loss: LossKind
+    expects: Expects
+    targets: Encoding = Encoding.INTEGER
     classes: int = 2
 
 
 @dataclass(frozen=True)
+class ReplayOptions:
+    """Knobs a Scenario cannot express, used by a few demonstrations."""
+
+    naive_log: bool = False  # CE103: the user takes log(softmax(z)) by hand, in float32
+    batch_axis_groups: int = 0  # CE104: softmax over axis 0 of z.reshape(groups, -1, width)
+    threshold: Optional[float] = None  # CE105: the threshold the reported accuracy uses
+    input_scale: float = 1.0  # CE103: unnormalised inputs make confident logits
+
+
+@dataclass(frozen=True)
+class Case:
+    """One flagged / fixed pair a rule is demonstrated with."""
+
+    flagged: Scenario
+    fixed: Scenario
+    flagged_opts: ReplayOptions = ReplayOptions()
+    fixed_opts: ReplayOptions = ReplayOptions()
+    label: str = ""  # says what the case shows when a code has several
+
+
+@dataclass(frozen=True)
 class Edit:
-    """One change to the source, located by the node that starts at `at` (celint/fix.py applies it).
+    """One change to the source, located by the node that starts at `at` (celint/fix.py applies it)."""
 
-    kind: "set-keyword"    the call at `at` gets `keyword=value` (replaced, or appended)
-          "set-argument"   the argument at `at` (keyword or positional) gets `value`
-          "replace-string" the string literal (or `kw="..."` argument) at `at` gets the text `value`
-          "unwrap-call"    the call at `at` becomes its first positional argument (or its receiver)
-    """
-
-    kind: str
+    kind: EditKind
     at: Where
     value: str = ""
     keyword: str = ""
@@ -143,4 +283,5 @@ class Hit:
     related: Tuple[Where, ...] = ()
     scenario: Optional[Scenario] = None
     fixed: Optional[Scenario] = None
-    fix: Optional[Fix] = None  # an unambiguous repair, when one exists
+    fix: Optional[Fix] = None  # an unambiguous repair, when one exists (attached by the engine)
+    use: Optional[LossUse] = field(default=None, compare=False, repr=False)  # the loss use it was found on
