@@ -25,7 +25,6 @@ import pytest
 
 pytestmark = pytest.mark.slow
 
-PER_FILE_SECONDS = 120.0  # generous: a bound that catches a runaway loop, not a timing test
 
 
 def roots() -> List[str]:
@@ -95,7 +94,6 @@ def test_sweep_of_stdlib_and_installed_packages_has_no_crash_and_no_ce000() -> N
     print(f"\nswept {len(results)} files, {analysed} analysed; slowest: "
           + ", ".join(f"{Path(p).name} {s:.1f}s" for s, p in slow))
     assert not bad, "\n\n".join(f"{path}: {outcome}" for path, outcome in bad[:20])
-    assert slow[0][0] < PER_FILE_SECONDS, slow
 
 
 if __name__ == "__main__":
