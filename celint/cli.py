@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import Dict, List, Optional, Sequence
+from typing import Dict, List, Optional, Sequence, TextIO
 
 from celint import __version__
 from celint.limits import DEFAULT_MAX_FILE_SIZE
@@ -184,9 +184,9 @@ def _settings(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     return settings
 
 
-def _color(args: argparse.Namespace, out) -> bool:  # type: ignore[no-untyped-def]
+def _color(args: argparse.Namespace, out: TextIO) -> bool:
     if args.color != "auto":
-        return args.color == "always"
+        return bool(args.color == "always")
     if os.environ.get("NO_COLOR"):
         return False
     return bool(os.environ.get("FORCE_COLOR")) or (hasattr(out, "isatty") and out.isatty())

@@ -11,7 +11,7 @@ import os
 import sys
 from dataclasses import dataclass, replace
 from fnmatch import fnmatch
-from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 from celint.rules import ALL_RULES
 
@@ -122,7 +122,7 @@ def load_settings(config_path: Optional[str]) -> Settings:
     return _merge(defaults, values)
 
 
-def override(settings: Settings, flags: Dict[str, Optional[Sequence[str]]]) -> Settings:
+def override(settings: Settings, flags: Mapping[str, Optional[Sequence[str]]]) -> Settings:
     """Command-line flags win over the file: --select/--ignore/--exclude replace, --extend-* add."""
     return _merge(settings, {key: _string_list(list(value), f"--{key}", key in CODE_KEYS)
                              for key, value in flags.items() if value is not None})
@@ -130,7 +130,7 @@ def override(settings: Settings, flags: Dict[str, Optional[Sequence[str]]]) -> S
 
 def _merge(settings: Settings, values: Dict[str, List[str]]) -> Settings:
     """`settings` with checked list values applied: a replacing key first, then its `extend-` key."""
-    changes: Dict[str, Tuple[str, ...]] = {}
+    changes: Dict[str, Any] = {}  # field name -> tuple of strings
     for key in LIST_KEYS:
         if key in values:
             name = _FIELD[key]
