@@ -5,15 +5,30 @@ from __future__ import annotations
 import importlib.util
 import json
 import math
+import string
 import time
 
 import numpy as np
 import pytest
 
-from celint.evaluator import CODES, demonstrate, plot, render_text, to_json
+from celint.demo import CODES, demonstrate
+from celint.evaluator import BACKENDS, demonstrate_cases, plot, render_text, to_json
 from celint.evaluator import primitives as P
 from celint.evaluator.data import make_dataset
-from celint.facts import BINARY, LINEAR, LOGITS, PROBS, SIGMOID, SOFTMAX, Scenario
+from celint.evaluator.headlines import fill
+from celint.facts import (
+    BINARY,
+    CATEGORICAL,
+    INTEGER,
+    LINEAR,
+    LOGITS,
+    PROBS,
+    SIGMOID,
+    SOFTMAX,
+    Framework,
+    Scenario,
+)
+from celint.rules import ALL_RULES, RULES_BY_CODE
 
 SIXTEEN = 16.118095  # -log(float32(1e-7))
 FIFTEEN = 15.942385  # -log(2**-23)
@@ -178,6 +193,35 @@ def test_every_code_shows_a_failure_and_the_fix_learns(code: str) -> None:
 def test_unknown_code_raises_key_error() -> None:
     with pytest.raises(KeyError):
         demonstrate("CE999")
+
+
+def test_every_template_is_filled_from_its_rules_numbers() -> None:
+    """A template naming a number its rule does not compute is an error, not a generic line."""
+    for rule in ALL_RULES:
+        if rule.demo is None or rule.demo.headline is None:
+            continue
+        demo = demonstrate(rule.code)
+        names = {name for _, name, _, _ in string.Formatter().parse(rule.demo.headline) if name}
+        assert names <= set(demo.facts), rule.code
+        assert demo.headline == fill(rule.demo.headline, demo.facts)
+
+
+def test_a_template_naming_a_missing_number_raises() -> None:
+    case = RULES_BY_CODE["CE201"].demo.cases[0]
+    with pytest.raises(KeyError):
+        demonstrate_cases("CE201", (case,), "the loss is {no_such_number}", lambda kit: {"loss": 1.0})
+
+
+def test_every_framework_has_a_backend() -> None:
+    assert set(BACKENDS) == set(Framework)
+    assert all(BACKENDS.values())
+
+
+def test_a_framework_without_a_backend_gets_no_demonstration(monkeypatch) -> None:
+    monkeypatch.delitem(BACKENDS, Framework.OPTAX)
+    demo = demonstrate("CE302", Scenario(Framework.OPTAX, LINEAR, 4, CATEGORICAL, LOGITS, INTEGER, 4))
+    assert demo.headline == "no demonstration for this framework" and demo.variants == ()
+    assert render_text(demo).startswith("CE302: no demonstration for this framework\n")
 
 
 def test_custom_scenarios_replace_the_canonical_pair() -> None:

@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional, Tuple
+from typing import List, Optional, Tuple
 
 import numpy as np
 
-from celint.facts import LOG_SOFTMAX, PROBABILITY_ACTIVATIONS, SIGMOID, Scenario
+from celint.facts import (
+    LOG_SOFTMAX,
+    PROBABILITY_ACTIVATIONS,
+    SIGMOID,
+    ReplayOptions,
+    Scenario,
+)
 
 from .data import Dataset, initial_weights
 from .errors import FrameworkError
-from .objectives import Objective, Options
+from .objectives import Objective
 
 STEPS = 100
 LEARNING_RATE = 0.5
@@ -48,7 +54,7 @@ class Outcome:
         return self.grad_norms[-1] if self.grad_norms and self.error is None else None
 
 
-def _threshold(sc: Scenario, opts: Options) -> float:
+def _threshold(sc: Scenario, opts: ReplayOptions) -> float:
     if opts.threshold is not None:
         return opts.threshold
     if sc.activation in PROBABILITY_ACTIVATIONS:
@@ -56,13 +62,14 @@ def _threshold(sc: Scenario, opts: Options) -> float:
     return float(np.log(0.5)) if sc.activation == LOG_SOFTMAX else 0.0
 
 
-def predict(out: np.ndarray, sc: Scenario, data: Dataset, opts: Options) -> np.ndarray:
+def predict(out: np.ndarray, sc: Scenario, data: Dataset, opts: ReplayOptions) -> np.ndarray:
     """What the user's prediction code would do with the model's outputs."""
     if data.multilabel:
         return (out > _threshold(sc, opts)).astype(np.int64)
     if out.shape[1] == 1:
         return (out[:, 0] > _threshold(sc, opts)).astype(np.int64)
-    return np.argmax(out, axis=1)
+    result: np.ndarray = np.argmax(out, axis=1)
+    return result
 
 
 def accuracy(pred: np.ndarray, data: Dataset) -> float:
@@ -71,7 +78,7 @@ def accuracy(pred: np.ndarray, data: Dataset) -> float:
     return float(np.mean(pred == data.labels))
 
 
-def describe_outputs(out: np.ndarray, sc: Scenario, opts: Options) -> str:
+def describe_outputs(out: np.ndarray, sc: Scenario, opts: ReplayOptions) -> str:
     """One phrase for what the predictions look like, with fixed formatting."""
     bad = int(np.sum(~np.isfinite(out)))
     if bad:
@@ -96,14 +103,15 @@ def train(
     objective: Objective,
     sc: Scenario,
     data: Dataset,
-    opts: Options,
+    opts: ReplayOptions,
     warnings: Tuple[str, ...] = (),
     steps: int = STEPS,
     lr: float = LEARNING_RATE,
 ) -> Outcome:
     """Full-batch SGD from the shared initial weights; a framework error stops training."""
     w, b = initial_weights(sc.width)
-    losses, norms = [], []
+    losses: List[float] = []
+    norms: List[float] = []
     acc_start: Optional[float] = None
     out = np.zeros((len(data.labels), sc.width))
     for step in range(steps + 1):
