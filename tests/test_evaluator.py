@@ -14,8 +14,9 @@ import pytest
 from celint.demo import CODES, demonstrate
 from celint.evaluator import BACKENDS, demonstrate_cases, plot, render_text, to_json
 from celint.evaluator import primitives as P
-from celint.evaluator.data import make_dataset
+from celint.evaluator.data import Dataset, make_dataset
 from celint.evaluator.headlines import fill
+from celint.evaluator.training import TIE, accuracy, predict
 from celint.facts import (
     BINARY,
     CATEGORICAL,
@@ -25,7 +26,9 @@ from celint.facts import (
     PROBS,
     SIGMOID,
     SOFTMAX,
+    SPARSE,
     Framework,
+    ReplayOptions,
     Scenario,
 )
 from celint.rules import ALL_RULES, RULES_BY_CODE
@@ -222,6 +225,21 @@ def test_a_framework_without_a_backend_gets_no_demonstration(monkeypatch) -> Non
     demo = demonstrate("CE302", Scenario(Framework.OPTAX, LINEAR, 4, CATEGORICAL, LOGITS, INTEGER, 4))
     assert demo.headline == "no demonstration for this framework" and demo.variants == ()
     assert render_text(demo).startswith("CE302: no demonstration for this framework\n")
+
+
+def test_a_tie_between_the_top_outputs_counts_as_wrong() -> None:
+    data = Dataset(np.zeros((3, 1)), np.array([0, 0, 1]), 3)
+    out = np.array([[2.0, 2.0, 0.0], [1.0, 1.0 - 1e-12, 0.0], [0.0, 3.0, 1.0]])
+    pred = predict(out, Scenario(Framework.KERAS, LINEAR, 3, SPARSE, LOGITS), data, ReplayOptions())
+    assert pred.tolist() == [-1, -1, 1]
+    assert accuracy(pred, data) == pytest.approx(1 / 3)
+
+
+def test_optax_integer_labels_into_the_one_hot_loss_end_with_every_logit_tied() -> None:
+    """What rules/CE302.md says of its optax run: argmax there would be decided by float rounding."""
+    final = _variant(demonstrate("CE302"), "optax").flagged.final
+    top_two = np.sort(final, axis=1)[:, -2:]
+    assert np.all(top_two[:, 1] - top_two[:, 0] <= TIE * np.abs(top_two[:, 1]))
 
 
 def test_custom_scenarios_replace_the_canonical_pair() -> None:

@@ -21,6 +21,11 @@ from .objectives import Objective
 
 STEPS = 100
 LEARNING_RATE = 0.5
+# Float rounding must not decide a number a document shows: rounding differs between CPUs (BLAS kernels
+# sum in different orders). CE302's optax run ends with every class's logit equal, so which one argmax
+# picks, and the last digits of the vanishing gradient, would be rounding noise.
+TIE = 1e-9  # top two outputs closer than this (relative) are a tie, and a tie predicts no class
+GRADIENT_NOISE = 1e-12  # a gradient norm below this fraction of the first one is rounding noise: 0
 
 
 @dataclass(frozen=True)
@@ -68,7 +73,15 @@ def predict(out: np.ndarray, sc: Scenario, data: Dataset, opts: ReplayOptions) -
         return (out > _threshold(sc, opts)).astype(np.int64)
     if out.shape[1] == 1:
         return (out[:, 0] > _threshold(sc, opts)).astype(np.int64)
-    result: np.ndarray = np.argmax(out, axis=1)
+    return _top_class(out)
+
+
+def _top_class(out: np.ndarray) -> np.ndarray:
+    """argmax over classes; -1 (no class, so wrong) where the top two outputs are finite and tie."""
+    top_two = np.sort(out, axis=1)[:, -2:]  # nan sorts last: a row with nan is never a tie
+    with np.errstate(invalid="ignore"):
+        tied = np.isfinite(top_two).all(axis=1) & (top_two[:, 1] - top_two[:, 0] <= TIE * np.abs(top_two[:, 1]))
+    result: np.ndarray = np.where(tied, -1, np.argmax(out, axis=1))
     return result
 
 
@@ -127,6 +140,8 @@ def train(
         with np.errstate(all="ignore"):
             gw, gb = data.x.T @ gz, gz.sum(axis=0)
             norm = float(np.sqrt(np.sum(gw * gw) + np.sum(gb * gb)))
+        if norms and norm < GRADIENT_NOISE * norms[0]:
+            norm = 0.0
         losses.append(loss)
         norms.append(norm)
         if step == 0:

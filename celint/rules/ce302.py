@@ -66,7 +66,8 @@ RULE = Rule(
                  label="optax.softmax_cross_entropy(logits, labels[:, None])"),
         ),
         headline="Keras raises on integer labels; optax broadcasts them silently (loss_i = -t_i*sum_j log p_ij, "
-                 "0 for class 0) and reaches accuracy {optax_accuracy} against {fixed_accuracy}",
+                 "0 for class 0) and ends with every class's logit equal: accuracy {optax_accuracy} (a tie counts "
+                 "as wrong) against {fixed_accuracy}",
         numbers=numbers,
     ),
     doc="rules/CE302.md",
