@@ -94,7 +94,7 @@ def run_rules(args: argparse.Namespace) -> int:
     from celint.ruledocs import doc_path
 
     for rule in ALL_RULES:
-        doc = "" if doc_path(rule.code) or rule.code == "CE000" else "  (no document yet)"
+        doc = "  (no document yet)" if rule.doc and not doc_path(rule.code) else ""
         print(f"{rule.code}  {rule.name:36} {rule.summary}{doc}")
     return EXIT_CLEAN
 

@@ -1,19 +1,45 @@
-"""`celint demo CODE` and `celint check --demo/--plot`: glue to the NumPy evaluator, imported lazily so
-numpy never loads on the lint path."""
+"""`celint demo CODE` and `celint check --demo/--plot`: the rule registry's demonstrations, replayed by the
+NumPy evaluator. The evaluator is imported lazily, so numpy never loads on the lint path."""
 
 from __future__ import annotations
 
 import json
 import os
 import sys
-from typing import List, Optional, TextIO
+from dataclasses import replace
+from typing import TYPE_CHECKING, List, Optional, TextIO, Tuple
 
+from celint.facts import Scenario
+from celint.rules import ALL_RULES, RULES_BY_CODE
 from celint.runner import CheckedFile
+
+if TYPE_CHECKING:
+    from celint.evaluator import Demonstration
+
+CODES: Tuple[str, ...] = tuple(rule.code for rule in ALL_RULES if rule.demo is not None)
+
+
+def demonstrate(code: str, flagged: Optional[Scenario] = None, fixed: Optional[Scenario] = None) -> Demonstration:
+    """Train the flagged and the fixed configuration of a rule code on every backend.
+
+    With no scenarios the rule's canonical cases are used, and the headline is the rule's. With only one
+    of them given, the other comes from the first canonical case. Codes without a demonstration raise
+    KeyError.
+    """
+    from celint.evaluator import demonstrate_cases
+
+    demo = RULES_BY_CODE[code].demo
+    if demo is None:
+        raise KeyError(code)
+    if flagged is None and fixed is None:
+        return demonstrate_cases(code, demo.cases, demo.headline, demo.numbers)
+    base = demo.cases[0]  # the rule's numbers describe its canonical cases, not these
+    return demonstrate_cases(code, (replace(base, flagged=flagged or base.flagged, fixed=fixed or base.fixed),))
 
 
 def print_demo(code: str, fmt: str, plot_dir: Optional[str]) -> int:
     try:
-        from celint.evaluator import CODES, demonstrate, plot, render_text, to_json
+        from celint.evaluator import plot, render_text, to_json
     except ImportError as exc:  # numpy (or the evaluator) missing
         print(f"celint: demonstrations need numpy: {exc}", file=sys.stderr)
         return 2
@@ -33,7 +59,7 @@ def print_demo(code: str, fmt: str, plot_dir: Optional[str]) -> int:
 
 def append_demos(results: List[CheckedFile], out: TextIO, plot_dir: Optional[str]) -> None:
     """One demonstration per finding, replaying that finding's own flagged and fixed scenario."""
-    from celint.evaluator import CODES, demonstrate, plot, render_text
+    from celint.evaluator import plot, render_text
 
     for result in results:
         for number, finding in enumerate(result.findings, start=1):

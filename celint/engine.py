@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ast
 import warnings
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, List, Optional, Tuple
 
 from celint.facts import Hit, Where
@@ -95,17 +95,32 @@ def analyse(module: ast.Module, source: str, path: str, project: Optional["Proje
     """Walk the module, extract facts, run the rules. With a `project`, imports of the tree's own modules
     are followed. `orphans=False` runs only what the module itself runs (no uncalled functions): the cheap
     mode for files that name no loss and are analysed only because they import the tree's modules."""
-    from celint.checks import run_checks
     from celint.extract import extract
     from celint.interpreter import Interpreter
+    from celint.rules import run_checks
     from celint.source import split_lines
 
     lines = split_lines(source)  # numbered as `ast` numbers them (form feeds do not end a line)
     interp = project.interpreter(module, lines, path) if project else Interpreter(module, lines, path)
     events = interp.run(orphans=orphans)
-    hits = run_checks(extract(events, interp))
+    hits = [with_fix(hit) for hit in run_checks(extract(events, interp))]
     # a problem found while running another module's code is reported when that module is checked
     return [to_finding(hit, path) for hit in hits if hit.at.path in ("", path)]
+
+
+def with_fix(hit: Hit) -> Hit:
+    """`hit` with its rule's fix attached, when the rule has one for the loss use the hit was found on.
+    A fix must edit the file the finding is reported in: a cross-module finding's head lives in another
+    module, where `--fix` on this file cannot reach, so such a finding offers none."""
+    from celint.rules import RULES_BY_CODE
+
+    rule = RULES_BY_CODE.get(hit.code)
+    if rule is None or rule.fix is None or hit.use is None or hit.fix is not None:
+        return hit
+    fix = rule.fix(hit, hit.use)
+    if fix is None or any(edit.at.path not in ("", hit.at.path) for edit in fix.edits):
+        return hit
+    return replace(hit, fix=fix)
 
 
 def to_finding(hit: Hit, path: str) -> Finding:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Optional, Tuple
+from typing import Any, Optional, Protocol, Sequence, Tuple
 
 
 class Category(str, Enum):
@@ -125,7 +125,8 @@ ONE_HOT, INTEGER, MULTI_HOT = Encoding.ONE_HOT, Encoding.INTEGER, Encoding.MULTI
 
 def is_raw(activation: Optional[Activation]) -> bool:
     """True for a known activation whose outputs are unnormalised scores; False when unknown."""
-    return activation is not None and activation.is_raw
+    # Activation(...) also takes the plain string ("relu") an extractor not yet on the enums passes
+    return activation is not None and Activation(activation).is_raw
 
 
 @dataclass(frozen=True)
@@ -285,3 +286,80 @@ class Hit:
     fixed: Optional[Scenario] = None
     fix: Optional[Fix] = None  # an unambiguous repair, when one exists (attached by the engine)
     use: Optional[LossUse] = field(default=None, compare=False, repr=False)  # the loss use it was found on
+
+
+# --- What a rule's demonstration numbers read ------------------------------------------------------------
+# The evaluator replays a rule's cases with NumPy and hands the rule's `numbers` function a kit: the runs
+# and the evaluator's primitives. Rules never import numpy; they use the arrays' operators and methods.
+
+Array = Any  # a numpy array
+
+
+class DemoOutcome(Protocol):
+    """One configuration trained on one backend; a number is None when it raised."""
+
+    @property
+    def loss_start(self) -> Optional[float]: ...
+    @property
+    def loss_end(self) -> Optional[float]: ...
+    @property
+    def grad_norm_start(self) -> Optional[float]: ...
+    @property
+    def grad_norms(self) -> Tuple[float, ...]: ...  # one per step
+    @property
+    def accuracy_start(self) -> Optional[float]: ...
+    @property
+    def accuracy_end(self) -> Optional[float]: ...
+    @property
+    def final(self) -> Optional[Array]: ...  # the outputs after training, (samples, width)
+
+
+class DemoVariant(Protocol):
+    """A case's flagged and fixed configuration on one backend."""
+
+    @property
+    def backend(self) -> str: ...  # as shown: "keras-tensorflow", "keras-torch/jax", "pytorch", ...
+    @property
+    def flagged(self) -> DemoOutcome: ...
+    @property
+    def fixed(self) -> DemoOutcome: ...
+    @property
+    def flagged_scenario(self) -> Scenario: ...
+
+
+class DemoData(Protocol):
+    """The synthetic task a demonstration trains on."""
+
+    @property
+    def x(self) -> Array: ...  # (samples, features)
+    @property
+    def labels(self) -> Array: ...  # class ids, or (samples, classes) 0/1 for multi-label
+
+
+class DemoKit(Protocol):
+    """What a rule's numbers function gets from the evaluator."""
+
+    @property
+    def variants(self) -> Sequence[DemoVariant]: ...  # every case on every backend, in order
+
+    def pick(self, backend: str, index: int = 0) -> DemoVariant:
+        """The index-th variant on `backend`, or the first variant when there is none."""
+        ...
+
+    def dataset(self, classes: int, multilabel: bool = False) -> DemoData: ...
+    def initial_weights(self, width: int) -> Tuple[Array, Array]: ...  # (w, b), as every run starts
+    def array(self, rows: Sequence[Sequence[float]]) -> Array: ...  # float64
+    def softmax(self, z: Array) -> Array: ...  # over the last axis
+    def softmax_float32(self, z: Array) -> Array: ...  # evaluated in float32, as the frameworks do
+    def log_softmax(self, z: Array) -> Array: ...
+    def log(self, x: Array) -> Array: ...  # -inf at 0, without a warning
+    def exp(self, x: Array) -> Array: ...
+    def one_hot(self, labels: Array, classes: int) -> Array: ...
+    def cce_clipped(self, y: Array, p: Array) -> Tuple[Array, Array]: ...  # Keras CCE on probabilities
+
+    @property
+    def clip_low(self) -> float: ...  # Keras clips probabilities to [clip_low, clip_high]
+    @property
+    def clip_high(self) -> float: ...  # 1 - 2**-23 in float32
+    @property
+    def torch_log_floor(self) -> float: ...  # torch clamps log at -100

@@ -7,7 +7,7 @@ from __future__ import annotations
 import difflib
 from typing import Dict, List, Optional, Sequence, TextIO, Tuple
 
-from celint.facts import Edit, Fix
+from celint.facts import Edit, EditKind, Fix
 
 ACTIVATION_CALLS = frozenset({"softmax", "sigmoid", "log_softmax"})
 ACTIVATION_LAYERS = frozenset({"Softmax", "Sigmoid", "LogSoftmax"})
@@ -44,22 +44,22 @@ def _plan(edit: Edit, nodes: list, changes: dict) -> "Optional[Tuple[object, obj
     for node in nodes:
         if node in changes:
             continue
-        if edit.kind == "set-argument" and isinstance(node, cst.Arg):
+        if edit.kind == EditKind.SET_ARGUMENT and isinstance(node, cst.Arg):
             return node, node.with_changes(value=cst.parse_expression(edit.value))
-        if edit.kind == "set-keyword" and isinstance(node, cst.Call):
+        if edit.kind == EditKind.SET_KEYWORD and isinstance(node, cst.Call):
             return node, _set_keyword(node, edit.keyword, edit.value)
-        if edit.kind == "replace-string":
+        if edit.kind == EditKind.REPLACE_STRING:
             target = node.value if isinstance(node, cst.Arg) else node
             if isinstance(target, cst.Call):  # `Activation("softmax")`: its one positional string
                 target = next((a.value for a in target.args if a.keyword is None), None)
             if _is_activation_string(target) and target not in changes:
                 quote = target.quote
                 return target, target.with_changes(value=f"{target.prefix}{quote}{edit.value}{quote}")
-        if edit.kind == "unwrap-call" and isinstance(node, cst.Call):
+        if edit.kind == EditKind.UNWRAP_CALL and isinstance(node, cst.Call):
             inner = _unwrapped(node)
             if inner is not None:
                 return node, inner
-        if edit.kind == "unwrap-call" and isinstance(node, cst.Arg) and _is_activation_layer(node.value):
+        if edit.kind == EditKind.UNWRAP_CALL and isinstance(node, cst.Arg) and _is_activation_layer(node.value):
             return node, cst.RemoveFromParent()  # `nn.Softmax(dim=1)` inside nn.Sequential(...)
     return None
 

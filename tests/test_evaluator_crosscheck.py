@@ -27,7 +27,8 @@ from celint.evaluator import errors as E
 from celint.evaluator import primitives as P
 from celint.evaluator.data import Dataset
 from celint.evaluator.errors import FrameworkError
-from celint.evaluator.objectives import Options, build
+from celint.evaluator.objectives import build
+from celint.facts import ReplayOptions as Options
 from celint.facts import (
     BINARY, CATEGORICAL, INTEGER, LINEAR, LOG_PROBS, LOG_SOFTMAX, LOGITS, NLL, ONE_HOT, PROBS, SIGMOID,
     SOFTMAX, SPARSE, Scenario,

@@ -7,7 +7,6 @@ from typing import List, Set, Tuple
 
 import pytest
 
-from celint.checks import targets as checks
 from celint.engine import check_source, parse
 from celint.extract import extract
 from celint.facts import (
@@ -27,6 +26,11 @@ from celint.facts import (
     Where,
 )
 from celint.interpreter import interpret
+from celint.rules.ce203 import binary_loss_on_single_label_one_hot
+from celint.rules.ce301 import one_hot_into_sparse_loss
+from celint.rules.ce302 import indices_into_one_hot_loss
+from celint.rules.ce303 import class_count_mismatch
+from celint.rules.ce304 import multi_hot_into_softmax
 
 KERAS_HEAD = """
 from tensorflow import keras
@@ -264,22 +268,22 @@ def _use(kind: str, targets: Targets, head: Head, framework: str = "keras", expe
 def test_rules_on_facts() -> None:
     one_hot = Targets(ONE_HOT, 5, Where(3), "to_categorical(y, 5)")
     softmax10 = Head(SOFTMAX, 10, width_at=Where(20))
-    hit = checks.class_count_mismatch(_use(CATEGORICAL, one_hot, softmax10))
+    hit = class_count_mismatch(_use(CATEGORICAL, one_hot, softmax10))
     assert hit is not None and hit.code == "CE303" and hit.at.line == 20
-    assert checks.class_count_mismatch(_use(CATEGORICAL, one_hot, Head(SOFTMAX, 5))) is None
-    assert checks.one_hot_into_sparse_loss(_use(SPARSE, one_hot, softmax10)) is not None
-    assert checks.indices_into_one_hot_loss(_use(CATEGORICAL, Targets(INTEGER, 5), softmax10)) is not None
+    assert class_count_mismatch(_use(CATEGORICAL, one_hot, Head(SOFTMAX, 5))) is None
+    assert one_hot_into_sparse_loss(_use(SPARSE, one_hot, softmax10)) is not None
+    assert indices_into_one_hot_loss(_use(CATEGORICAL, Targets(INTEGER, 5), softmax10)) is not None
     multi = Targets(MULTI_HOT, None, Where(3), "MultiLabelBinarizer.fit_transform")
-    assert checks.multi_hot_into_softmax(_use(CATEGORICAL, multi, softmax10)) is not None
-    assert checks.multi_hot_into_softmax(_use(CATEGORICAL, multi, Head(SIGMOID, 10))) is None  # CE204's
-    ce203 = checks.binary_loss_on_single_label_one_hot(_use(BINARY, one_hot, Head(SIGMOID, 5)))
+    assert multi_hot_into_softmax(_use(CATEGORICAL, multi, softmax10)) is not None
+    assert multi_hot_into_softmax(_use(CATEGORICAL, multi, Head(SIGMOID, 10))) is None  # CE204's
+    ce203 = binary_loss_on_single_label_one_hot(_use(BINARY, one_hot, Head(SIGMOID, 5)))
     assert ce203 is not None and ce203.code == "CE203" and ce203.fixed is not None and ce203.fixed.loss == CATEGORICAL
     two = Targets(ONE_HOT, 2, Where(3), "to_categorical(y, 2)")
-    assert checks.binary_loss_on_single_label_one_hot(_use(BINARY, two, Head(SIGMOID, 2))) is None
+    assert binary_loss_on_single_label_one_hot(_use(BINARY, two, Head(SIGMOID, 2))) is None
     long_one_hot = Targets(ONE_HOT, 5, Where(3), "F.one_hot(y, 5)", dtype_float=False)
-    assert checks.one_hot_into_sparse_loss(_use(SPARSE, long_one_hot, Head("linear", 5), "pytorch", LOGITS))
+    assert one_hot_into_sparse_loss(_use(SPARSE, long_one_hot, Head("linear", 5), "pytorch", LOGITS))
     float_one_hot = Targets(ONE_HOT, 5, Where(3), "F.one_hot(y, 5).float()", dtype_float=True)
-    assert checks.one_hot_into_sparse_loss(_use(SPARSE, float_one_hot, Head("linear", 5), "pytorch", LOGITS)) is None
+    assert one_hot_into_sparse_loss(_use(SPARSE, float_one_hot, Head("linear", 5), "pytorch", LOGITS)) is None
 
 
 def test_messages_stay_short() -> None:

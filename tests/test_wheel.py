@@ -33,12 +33,16 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return base
 
 
+def _clean_env() -> dict:
+    """The environment without what would make the fresh virtual environment import another celint."""
+    return {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+
+
 def _celint(base: Path, *args: str) -> "subprocess.CompletedProcess[str]":
     work = base / "work"
     work.mkdir(exist_ok=True)
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
     return subprocess.run([str(base / "env" / "bin" / "celint"), *args], cwd=work, capture_output=True,
-                          text=True, env=env, timeout=120)
+                          text=True, env=_clean_env(), timeout=120)
 
 
 def test_wheel_ships_every_rule_document(installed: Path) -> None:
@@ -55,7 +59,7 @@ def test_installed_explain_prints_documents_from_the_package(installed: Path) ->
         assert done.stdout == document.read_text(encoding="utf-8")
     where = subprocess.run([str(installed / "env" / "bin" / "python"), "-c",
                             "import celint.ruledocs as r; print(r.rules_dir())"],
-                           capture_output=True, text=True, cwd=installed, check=True).stdout.strip()
+                           capture_output=True, text=True, cwd=installed, check=True, env=_clean_env()).stdout.strip()
     assert where.endswith(os.path.join("site-packages", "celint", "_rules"))
 
 

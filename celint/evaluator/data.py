@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Tuple
 
 import numpy as np
 
@@ -48,7 +49,7 @@ def make_dataset(classes: int, multilabel: bool = False, scale: float = 1.0) -> 
     return Dataset(x, labels, classes, multilabel)
 
 
-def initial_weights(width: int) -> tuple:
+def initial_weights(width: int) -> Tuple[np.ndarray, np.ndarray]:
     """torch.nn.Linear's default init, U(±1/√D), from a fresh default_rng(0), so
     the flagged and fixed runs of the same width start from the same point."""
     rng = np.random.default_rng(0)

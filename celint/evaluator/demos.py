@@ -1,29 +1,39 @@
-"""Run a flagged / fixed pair on every backend whose semantics differ."""
+"""Run a rule's flagged / fixed pairs on every backend whose semantics differ."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional, Tuple
+from typing import Callable, Dict, List, NamedTuple, Optional, Sequence, Tuple
 
 import numpy as np
 
-from celint.facts import MULTI_HOT, Scenario
+from celint.facts import MULTI_HOT, Case, DemoKit, Framework, ReplayOptions, Scenario
 
-from .cases import CASES, Case
 from .data import Dataset, make_dataset
 from .errors import FrameworkError
-from .headlines import facts_for, headline_for
-from .objectives import Options, build
+from .headlines import fill, generic
+from .kit import Kit
+from .objectives import build
 from .training import Outcome, train
 
-# (backend used internally, name shown to users)
-BACKENDS: Dict[str, Tuple[Tuple[str, str], ...]] = {
-    "keras": (("keras-tensorflow", "keras-tensorflow"), ("keras-torch", "keras-torch/jax"),
-              ("keras-numpy", "keras-numpy")),
-    "pytorch": (("pytorch", "pytorch"),),
-    "optax": (("optax", "optax"),),
-    "tf": (("tf", "tf"),),
+Numbers = Callable[[DemoKit], Dict[str, float]]
+
+
+class Backend(NamedTuple):
+    name: str  # what objectives.build takes
+    shown: str  # what users see
+
+
+# Every framework needs at least one (a test checks); Keras 3 is run on each of its backends.
+BACKENDS: Dict[Framework, Tuple[Backend, ...]] = {
+    Framework.KERAS: (Backend(name="keras-tensorflow", shown="keras-tensorflow"),
+                      Backend(name="keras-torch", shown="keras-torch/jax"),
+                      Backend(name="keras-numpy", shown="keras-numpy")),
+    Framework.PYTORCH: (Backend(name="pytorch", shown="pytorch"),),
+    Framework.OPTAX: (Backend(name="optax", shown="optax"),),
+    Framework.TF: (Backend(name="tf", shown="tf"),),
 }
+NO_BACKEND = "no demonstration for this framework"
 
 
 @dataclass(frozen=True)
@@ -43,7 +53,7 @@ class Demonstration:
     headline: str
     prior: float
     variants: Tuple[Variant, ...]
-    facts: Dict[str, float] = field(default_factory=dict)
+    facts: Dict[str, float] = field(default_factory=dict)  # the numbers the headline was filled with
 
 
 def dataset_for(case: Case) -> Dataset:
@@ -52,7 +62,7 @@ def dataset_for(case: Case) -> Dataset:
     return make_dataset(max(case.flagged.classes, 2), multilabel, scale)
 
 
-def run_one(sc: Scenario, backend: str, data: Dataset, opts: Options) -> Outcome:
+def run_one(sc: Scenario, backend: str, data: Dataset, opts: ReplayOptions) -> Outcome:
     try:
         built = build(sc, backend, data, opts)
     except FrameworkError as exc:
@@ -61,9 +71,10 @@ def run_one(sc: Scenario, backend: str, data: Dataset, opts: Options) -> Outcome
 
 
 def _fixed_backend(fixed: Scenario, flagged_backend: str) -> str:
-    if fixed.framework == "keras":
+    """The flagged side's backend when the fixed side can run on it, else the framework's first."""
+    if fixed.framework == Framework.KERAS:
         return flagged_backend if flagged_backend.startswith("keras-") else "keras-torch"
-    return BACKENDS[fixed.framework][0][0]
+    return BACKENDS[fixed.framework][0].name
 
 
 def _same(a: Outcome, b: Outcome) -> bool:
@@ -75,16 +86,20 @@ def _same(a: Outcome, b: Outcome) -> bool:
 
 
 def run_case(case: Case) -> List[Variant]:
+    """One variant per backend of the flagged side's framework; none when a side's framework has none."""
+    if not (BACKENDS.get(case.flagged.framework) and BACKENDS.get(case.fixed.framework)):
+        return []
     data = dataset_for(case)
     fixed_data = data if case.fixed_opts.input_scale == case.flagged_opts.input_scale else make_dataset(
         max(case.fixed.classes, 2), data.multilabel, case.fixed_opts.input_scale)
     variants: List[Variant] = []
-    for backend, shown in BACKENDS[case.flagged.framework]:
-        flagged = run_one(case.flagged, backend, data, case.flagged_opts)
-        fixed = run_one(case.fixed, _fixed_backend(case.fixed, backend), fixed_data, case.fixed_opts)
-        variant = Variant(shown, flagged, fixed, case.flagged, case.fixed, case.label, data.prior)
+    for backend in BACKENDS[case.flagged.framework]:
+        flagged = run_one(case.flagged, backend.name, data, case.flagged_opts)
+        fixed = run_one(case.fixed, _fixed_backend(case.fixed, backend.name), fixed_data, case.fixed_opts)
+        variant = Variant(backend=backend.shown, flagged=flagged, fixed=fixed, flagged_scenario=case.flagged,
+                          fixed_scenario=case.fixed, label=case.label, prior=data.prior)
         # keras-numpy is listed only where it differs from torch/jax.
-        if backend == "keras-numpy" and variants and _same(flagged, variants[-1].flagged) and _same(
+        if backend.name == "keras-numpy" and variants and _same(flagged, variants[-1].flagged) and _same(
             fixed, variants[-1].fixed
         ):
             continue
@@ -92,17 +107,17 @@ def run_case(case: Case) -> List[Variant]:
     return variants
 
 
-def demonstrate(code: str, flagged: Optional[Scenario] = None, fixed: Optional[Scenario] = None) -> Demonstration:
-    """Train the flagged and the fixed configuration of a rule code on every backend.
+def demonstrate_cases(code: str, cases: Sequence[Case], headline: Optional[str] = None,
+                      numbers: Optional[Numbers] = None) -> Demonstration:
+    """Train every case's flagged and fixed configuration on each backend of its framework.
 
-    With no scenarios the code's canonical cases are used. With only one of them
-    given, the other comes from the first canonical case. Unknown codes raise KeyError.
+    `headline` is a `str.format` template filled with what `numbers` computes from the runs; a number
+    the template names and `numbers` does not give raises KeyError. Without a template (a finding's own
+    scenarios) the headline is a generic before / after line.
     """
-    cases = CASES[code]  # KeyError for an unknown code, as documented
-    canonical = flagged is None and fixed is None
-    if not canonical:
-        base = cases[0]
-        cases = (Case(flagged or base.flagged, fixed or base.fixed, base.flagged_opts, base.fixed_opts, base.label),)
     variants = tuple(v for case in cases for v in run_case(case))
-    facts = facts_for(code, variants) if canonical else {}  # the numbers describe the canonical cases
-    return Demonstration(code, headline_for(code, variants, facts), variants[0].prior, variants, facts)
+    if not variants:
+        return Demonstration(code=code, headline=NO_BACKEND, prior=dataset_for(cases[0]).prior, variants=())
+    found = dict(numbers(Kit(variants))) if numbers is not None else {}
+    text = fill(headline, found) if headline is not None else generic(variants)
+    return Demonstration(code=code, headline=text, prior=variants[0].prior, variants=variants, facts=found)

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Tuple
+
 import numpy as np
 
-from celint.facts import CATEGORICAL, INTEGER, NLL, SPARSE, Scenario
+from celint.facts import CATEGORICAL, INTEGER, NLL, SPARSE, ReplayOptions, Scenario
 
 from . import errors as E
 from . import primitives as P
 from .data import Dataset
-from .objectives import Built, Options, _built, _index_check, _safe_one_hot, encode_targets
-
+from .objectives import Built, _built, _index_check, _safe_one_hot, encode_targets
 
 # --- optax (no clipping, no reduction: the user's .mean()) and tf.nn -----------------------
 
@@ -25,7 +26,7 @@ def _broadcast_labels(labels: np.ndarray, n: int, w: int) -> np.ndarray:
     return np.broadcast_to(labels, (n, w))
 
 
-def optax(sc: Scenario, data: Dataset, opts: Options) -> Built:
+def optax(sc: Scenario, data: Dataset, opts: ReplayOptions) -> Built:
     n, w = len(data.labels), sc.width
     tgt = encode_targets(data, sc.targets, sc.classes)
     if sc.loss == SPARSE:
@@ -36,7 +37,7 @@ def optax(sc: Scenario, data: Dataset, opts: Options) -> Built:
         y = _safe_one_hot(t, w)
         missing = ~((t >= 0) & (t < w))  # take_along_axis fills NaN, silently
 
-        def sparse_loss(onehot: np.ndarray, out: np.ndarray):
+        def sparse_loss(onehot: np.ndarray, out: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
             # logsumexp(z) - take_along_axis(z, t): the NaN fill passes no gradient, the
             # logsumexp does, so a row with an out-of-range label still pulls by softmax(z)
             per, grad = P.cce_logits(onehot, out)
@@ -52,7 +53,7 @@ def optax(sc: Scenario, data: Dataset, opts: Options) -> Built:
     return _built(sc, opts, P.cce_logits if sc.loss == CATEGORICAL else P.bce_logits, y)
 
 
-def tf_nn(sc: Scenario, data: Dataset, opts: Options) -> Built:
+def tf_nn(sc: Scenario, data: Dataset, opts: ReplayOptions) -> Built:
     n, w = len(data.labels), sc.width
     tgt = encode_targets(data, sc.targets, sc.classes)
     if sc.loss == SPARSE:

@@ -9,7 +9,7 @@ mistakes raise :class:`FrameworkError` with the framework's own text.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, List, Optional, Sequence, Tuple
+from typing import Callable, List, Sequence, Tuple
 
 import numpy as np
 
@@ -26,6 +26,9 @@ from celint.facts import (
     SIGMOID,
     SOFTMAX,
     SPARSE,
+    Encoding,
+    Framework,
+    ReplayOptions,
     Scenario,
 )
 
@@ -36,16 +39,8 @@ from .data import Dataset
 Objective = Callable[[np.ndarray], Tuple[float, np.ndarray, np.ndarray]]
 # A loss: (targets, its input) -> (per-item losses, gradient w.r.t. that input), as in primitives
 LossFn = Callable[[np.ndarray, np.ndarray], Tuple[np.ndarray, np.ndarray]]
-
-
-@dataclass(frozen=True)
-class Options:
-    """Knobs the Scenario cannot express, used by a few demonstrations."""
-
-    naive_log: bool = False  # CE103: the user takes log(softmax(z)) by hand, in float32
-    batch_axis_groups: int = 0  # CE104: softmax over axis 0 of z.reshape(groups, -1, width)
-    threshold: Optional[float] = None  # CE105: the threshold the reported accuracy uses
-    input_scale: float = 1.0  # CE103: unnormalised inputs make confident logits
+# The backward pass of an activation: d loss / d output -> d loss / d z
+Vjp = Callable[[np.ndarray], np.ndarray]
 
 
 @dataclass(frozen=True)
@@ -54,7 +49,7 @@ class Built:
     warnings: Tuple[str, ...] = ()
 
 
-def encode_targets(data: Dataset, encoding: str, classes: int) -> np.ndarray:
+def encode_targets(data: Dataset, encoding: Encoding, classes: int) -> np.ndarray:
     if data.multilabel or encoding == MULTI_HOT:
         return np.asarray(data.labels, dtype=np.float64)
     if encoding == ONE_HOT:
@@ -62,7 +57,7 @@ def encode_targets(data: Dataset, encoding: str, classes: int) -> np.ndarray:
     return np.asarray(data.labels)
 
 
-def _activate(sc: Scenario, opts: Options, z: np.ndarray):
+def _activate(sc: Scenario, opts: ReplayOptions, z: np.ndarray) -> Tuple[np.ndarray, Vjp]:
     """Returns the activation output and its vector-Jacobian product."""
     shape = z.shape
     axis = -1
@@ -93,7 +88,7 @@ def _activate(sc: Scenario, opts: Options, z: np.ndarray):
     return z.reshape(shape), lambda g: g
 
 
-def _built(sc: Scenario, opts: Options, loss: LossFn, target: np.ndarray, on_logits: bool = False,
+def _built(sc: Scenario, opts: ReplayOptions, loss: LossFn, target: np.ndarray, on_logits: bool = False,
            warnings: Sequence[str] = ()) -> Built:
     """``loss(target, ·)`` of the activation output, or of the logits z themselves when
     ``on_logits``, averaged over its items."""
@@ -134,7 +129,7 @@ def _keras_same_rank(y: np.ndarray, n: int, width: int) -> np.ndarray:
     return y
 
 
-def keras(sc: Scenario, backend: str, data: Dataset, opts: Options) -> Built:
+def keras(sc: Scenario, backend: str, data: Dataset, opts: ReplayOptions) -> Built:
     """backend: "tensorflow", "torch" (also jax) or "numpy"."""
     n, w = len(data.labels), sc.width
     tgt = encode_targets(data, sc.targets, sc.classes)
@@ -199,7 +194,7 @@ def _torch_bce(y: np.ndarray, p: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
     return P.bce_torch(y, p)
 
 
-def pytorch(sc: Scenario, data: Dataset, opts: Options) -> Built:
+def pytorch(sc: Scenario, data: Dataset, opts: ReplayOptions) -> Built:
     n, w = len(data.labels), sc.width
     tgt = encode_targets(data, sc.targets, sc.classes)
     if sc.loss in (SPARSE, NLL):
@@ -221,14 +216,19 @@ def pytorch(sc: Scenario, data: Dataset, opts: Options) -> Built:
     return _built(sc, opts, P.bce_logits if logits else _torch_bce, y)
 
 
-def build(sc: Scenario, backend: str, data: Dataset, opts: Options) -> Built:
-    """backend: "keras-tensorflow", "keras-torch", "keras-numpy", "pytorch", "optax", "tf"."""
-    if backend.startswith("keras-"):
-        return keras(sc, backend[len("keras-"):], data, opts)
-    if backend == "pytorch":
+def build(sc: Scenario, backend: str, data: Dataset, opts: ReplayOptions) -> Built:
+    """backend: "keras-tensorflow", "keras-torch", "keras-numpy" (Keras 3 on that backend), "pytorch",
+    "optax", "tf": a framework's name, for Keras followed by the backend it runs on."""
+    name, _, keras_backend = backend.partition("-")
+    framework = next((f for f in Framework if f.value == name), None)
+    if framework is None or (framework == Framework.KERAS) != bool(keras_backend):
+        raise ValueError(f"unknown backend {backend!r}")
+    if framework == Framework.KERAS:
+        return keras(sc, keras_backend, data, opts)
+    if framework == Framework.PYTORCH:
         return pytorch(sc, data, opts)
-    if backend in ("optax", "tf"):
-        from . import lowlevel  # imports this module's helpers
+    from . import lowlevel  # imports this module's helpers
 
-        return lowlevel.optax(sc, data, opts) if backend == "optax" else lowlevel.tf_nn(sc, data, opts)
-    raise ValueError(f"unknown backend {backend!r}")
+    if framework == Framework.OPTAX:
+        return lowlevel.optax(sc, data, opts)
+    return lowlevel.tf_nn(sc, data, opts)

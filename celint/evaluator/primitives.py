@@ -31,19 +31,22 @@ TORCH_BCE_GRAD_EPS = 1e-12  # aten binary_cross_entropy_backward denominator flo
 
 def softmax(z: Array, axis: int = -1) -> Array:
     e = np.exp(z - np.max(z, axis=axis, keepdims=True))
-    return e / np.sum(e, axis=axis, keepdims=True)
+    p: Array = e / np.sum(e, axis=axis, keepdims=True)
+    return p
 
 
 def log_softmax(z: Array, axis: int = -1) -> Array:
     shifted = z - np.max(z, axis=axis, keepdims=True)
-    return shifted - np.log(np.sum(np.exp(shifted), axis=axis, keepdims=True))
+    logp: Array = shifted - np.log(np.sum(np.exp(shifted), axis=axis, keepdims=True))
+    return logp
 
 
 def sigmoid(z: Array) -> Array:
     z = np.asarray(z, dtype=np.float64)
     # Two branches so exp never overflows.
     ez = np.exp(-np.abs(z))
-    return np.where(z >= 0, 1.0 / (1.0 + ez), ez / (1.0 + ez))
+    s: Array = np.where(z >= 0, 1.0 / (1.0 + ez), ez / (1.0 + ez))
+    return s
 
 
 def log_sigmoid(z: Array) -> Array:
@@ -59,15 +62,18 @@ def sigmoid_float32(z: Array) -> Array:
 
 
 def softmax_vjp(p: Array, g: Array, axis: int = -1) -> Array:
-    return p * (g - np.sum(g * p, axis=axis, keepdims=True))
+    gz: Array = p * (g - np.sum(g * p, axis=axis, keepdims=True))
+    return gz
 
 
 def log_softmax_vjp(logp: Array, g: Array, axis: int = -1) -> Array:
-    return g - np.exp(logp) * np.sum(g, axis=axis, keepdims=True)
+    gz: Array = g - np.exp(logp) * np.sum(g, axis=axis, keepdims=True)
+    return gz
 
 
 def sigmoid_vjp(s: Array, g: Array) -> Array:
-    return g * s * (1.0 - s)
+    gz: Array = g * s * (1.0 - s)
+    return gz
 
 
 # --- building blocks ----------------------------------------------------------
@@ -89,7 +95,8 @@ def renormalise(p: Array, axis: int = -1) -> Tuple[Array, Array]:
 
 def renormalise_vjp(q: Array, total: Array, gq: Array, axis: int = -1) -> Array:
     with np.errstate(divide="ignore", invalid="ignore"):
-        return (gq - np.sum(gq * q, axis=axis, keepdims=True)) / total
+        gp: Array = (gq - np.sum(gq * q, axis=axis, keepdims=True)) / total
+    return gp
 
 
 def one_hot(t: Array, classes: int) -> Array:

@@ -3,18 +3,29 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional, Tuple
+from typing import List, Optional, Tuple
 
 import numpy as np
 
-from celint.facts import LOG_SOFTMAX, PROBABILITY_ACTIVATIONS, SIGMOID, Scenario
+from celint.facts import (
+    LOG_SOFTMAX,
+    PROBABILITY_ACTIVATIONS,
+    SIGMOID,
+    ReplayOptions,
+    Scenario,
+)
 
 from .data import Dataset, initial_weights
 from .errors import FrameworkError
-from .objectives import Objective, Options
+from .objectives import Objective
 
 STEPS = 100
 LEARNING_RATE = 0.5
+# Float rounding must not decide a number a document shows: rounding differs between CPUs (BLAS kernels
+# sum in different orders). CE302's optax run ends with every class's logit equal, so which one argmax
+# picks, and the last digits of the vanishing gradient, would be rounding noise.
+TIE = 1e-9  # top two outputs closer than this (relative) are a tie, and a tie predicts no class
+GRADIENT_NOISE = 1e-12  # a gradient norm below this fraction of the first one is rounding noise: 0
 
 
 @dataclass(frozen=True)
@@ -48,7 +59,7 @@ class Outcome:
         return self.grad_norms[-1] if self.grad_norms and self.error is None else None
 
 
-def _threshold(sc: Scenario, opts: Options) -> float:
+def _threshold(sc: Scenario, opts: ReplayOptions) -> float:
     if opts.threshold is not None:
         return opts.threshold
     if sc.activation in PROBABILITY_ACTIVATIONS:
@@ -56,13 +67,22 @@ def _threshold(sc: Scenario, opts: Options) -> float:
     return float(np.log(0.5)) if sc.activation == LOG_SOFTMAX else 0.0
 
 
-def predict(out: np.ndarray, sc: Scenario, data: Dataset, opts: Options) -> np.ndarray:
+def predict(out: np.ndarray, sc: Scenario, data: Dataset, opts: ReplayOptions) -> np.ndarray:
     """What the user's prediction code would do with the model's outputs."""
     if data.multilabel:
         return (out > _threshold(sc, opts)).astype(np.int64)
     if out.shape[1] == 1:
         return (out[:, 0] > _threshold(sc, opts)).astype(np.int64)
-    return np.argmax(out, axis=1)
+    return _top_class(out)
+
+
+def _top_class(out: np.ndarray) -> np.ndarray:
+    """argmax over classes; -1 (no class, so wrong) where the top two outputs are finite and tie."""
+    top_two = np.sort(out, axis=1)[:, -2:]  # nan sorts last: a row with nan is never a tie
+    with np.errstate(invalid="ignore"):
+        tied = np.isfinite(top_two).all(axis=1) & (top_two[:, 1] - top_two[:, 0] <= TIE * np.abs(top_two[:, 1]))
+    result: np.ndarray = np.where(tied, -1, np.argmax(out, axis=1))
+    return result
 
 
 def accuracy(pred: np.ndarray, data: Dataset) -> float:
@@ -71,7 +91,7 @@ def accuracy(pred: np.ndarray, data: Dataset) -> float:
     return float(np.mean(pred == data.labels))
 
 
-def describe_outputs(out: np.ndarray, sc: Scenario, opts: Options) -> str:
+def describe_outputs(out: np.ndarray, sc: Scenario, opts: ReplayOptions) -> str:
     """One phrase for what the predictions look like, with fixed formatting."""
     bad = int(np.sum(~np.isfinite(out)))
     if bad:
@@ -96,14 +116,15 @@ def train(
     objective: Objective,
     sc: Scenario,
     data: Dataset,
-    opts: Options,
+    opts: ReplayOptions,
     warnings: Tuple[str, ...] = (),
     steps: int = STEPS,
     lr: float = LEARNING_RATE,
 ) -> Outcome:
     """Full-batch SGD from the shared initial weights; a framework error stops training."""
     w, b = initial_weights(sc.width)
-    losses, norms = [], []
+    losses: List[float] = []
+    norms: List[float] = []
     acc_start: Optional[float] = None
     out = np.zeros((len(data.labels), sc.width))
     for step in range(steps + 1):
@@ -119,6 +140,8 @@ def train(
         with np.errstate(all="ignore"):
             gw, gb = data.x.T @ gz, gz.sum(axis=0)
             norm = float(np.sqrt(np.sum(gw * gw) + np.sum(gb * gb)))
+        if norms and norm < GRADIENT_NOISE * norms[0]:
+            norm = 0.0
         losses.append(loss)
         norms.append(norm)
         if step == 0:

@@ -1,0 +1,110 @@
+"""CE101: a loss that expects logits receives softmax / sigmoid output."""
+
+from __future__ import annotations
+
+import math
+from typing import Dict, Optional
+
+from celint.facts import (
+    BINARY,
+    CATEGORICAL,
+    INTEGER,
+    LINEAR,
+    LOGITS,
+    ONE_HOT,
+    PROBABILITY_ACTIVATIONS,
+    SIGMOID,
+    SOFTMAX,
+    SPARSE,
+    Case,
+    DemoKit,
+    Edit,
+    EditKind,
+    Fix,
+    Framework,
+    Hit,
+    LossUse,
+    Scenario,
+)
+
+from . import _expects
+from ._numbers import known
+from ._text import head_phrase, head_related
+from .rule import Demo, Rule
+
+
+def probabilities_into_logits_loss(use: LossUse) -> Optional[Hit]:
+    head = use.head
+    if use.expects != LOGITS or head is None or head.activation not in PROBABILITY_ACTIVATIONS:
+        return None
+    if use.framework == Framework.KERAS:
+        repair = f"drop the {head.activation} or set from_logits=False"
+    elif use.framework == Framework.PYTORCH:
+        repair = "return raw scores from forward"
+    else:
+        repair = f"pass the logits from before the {head.activation}"
+    message = f"{use.name} expects logits but gets {head_phrase(head, use.at.path)}; {repair}"
+    return Hit(code="CE101", at=use.from_logits_at or use.at, message=message, related=head_related(head),
+               scenario=_expects.scenario(use), fixed=_expects.fixed_scenario(use), use=use)
+
+
+def from_logits_false(hit: Hit, use: LossUse) -> Optional[Fix]:
+    """The head already outputs probabilities: tell the loss so (KerasHub derives from_logits from the
+    activation the same way). Removing a PyTorch model's softmax changes its outputs for every caller,
+    so that fix is unsafe."""
+    head = use.head
+    if use.framework == Framework.KERAS and use.from_logits_at is not None and head is not None:
+        return Fix(description=f"set from_logits=False to match the {head.activation} head",
+                   edits=(Edit(kind=EditKind.SET_ARGUMENT, at=use.from_logits_at, value="False"),))
+    if use.framework == Framework.PYTORCH and head is not None and head.activation_at is not None:
+        return Fix(description=f"remove the {head.activation} so the model returns logits (changes inference outputs)",
+                   safe=False, edits=(Edit(kind=EditKind.UNWRAP_CALL, at=head.activation_at),))
+    return None
+
+
+def numbers(kit: DemoKit) -> Dict[str, float]:
+    k = kit.variants[0].flagged_scenario.width
+    v = kit.pick("keras-torch/jax")
+    return {
+        "loss_floor": math.log(1 + (k - 1) / math.e),
+        "classes": k,
+        "flagged_loss_end": known(v.flagged.loss_end),
+        "fixed_loss_end": known(v.fixed.loss_end),
+        "grad_ratio_start": known(v.flagged.grad_norm_start) / known(v.fixed.grad_norm_start),
+    }
+
+
+RULE = Rule(
+    code="CE101",
+    name="probabilities-into-logits-loss",
+    summary="a loss that expects logits receives softmax / sigmoid output",
+    checks=(probabilities_into_logits_loss,),
+    fix=from_logits_false,
+    demo=Demo(
+        cases=(
+            Case(flagged=Scenario(framework=Framework.KERAS, activation=SOFTMAX, width=4, loss=SPARSE,
+                                  expects=LOGITS, targets=INTEGER, classes=4),
+                 fixed=Scenario(framework=Framework.KERAS, activation=LINEAR, width=4, loss=SPARSE,
+                                expects=LOGITS, targets=INTEGER, classes=4),
+                 label="Dense(4, softmax) + SparseCategoricalCrossentropy(from_logits=True)"),
+            Case(flagged=Scenario(framework=Framework.PYTORCH, activation=SOFTMAX, width=4, loss=SPARSE,
+                                  expects=LOGITS, targets=INTEGER, classes=4),
+                 fixed=Scenario(framework=Framework.PYTORCH, activation=LINEAR, width=4, loss=SPARSE,
+                                expects=LOGITS, targets=INTEGER, classes=4),
+                 label="CrossEntropyLoss on softmax outputs"),
+            Case(flagged=Scenario(framework=Framework.OPTAX, activation=SIGMOID, width=1, loss=BINARY, expects=LOGITS),
+                 fixed=Scenario(framework=Framework.OPTAX, activation=LINEAR, width=1, loss=BINARY, expects=LOGITS),
+                 label="sigmoid_binary_cross_entropy on sigmoid outputs"),
+            Case(flagged=Scenario(framework=Framework.TF, activation=SOFTMAX, width=4, loss=CATEGORICAL,
+                                  expects=LOGITS, targets=ONE_HOT, classes=4),
+                 fixed=Scenario(framework=Framework.TF, activation=LINEAR, width=4, loss=CATEGORICAL,
+                                expects=LOGITS, targets=ONE_HOT, classes=4),
+                 label="tf.nn.softmax_cross_entropy_with_logits on tf.nn.softmax outputs"),
+        ),
+        headline="Softmax applied twice: the loss cannot fall below log(1+(K-1)/e) = {loss_floor} for K={classes}; "
+                 "after 100 steps it is {flagged_loss_end} against {fixed_loss_end}, with {grad_ratio_start}x the "
+                 "initial gradient (keras-tensorflow silently undoes a tagged softmax)",
+        numbers=numbers,
+    ),
+    doc="rules/CE101.md",
+)

@@ -1,0 +1,112 @@
+"""CE102: a loss that expects probabilities or log-probabilities receives raw scores or probabilities."""
+
+from __future__ import annotations
+
+from typing import Dict, Optional
+
+from celint.facts import (
+    BINARY,
+    INTEGER,
+    LINEAR,
+    LOG_PROBS,
+    LOG_SOFTMAX,
+    LOGITS,
+    NLL,
+    PROBABILITY_ACTIVATIONS,
+    PROBS,
+    Case,
+    DemoKit,
+    Edit,
+    EditKind,
+    Fix,
+    Framework,
+    Hit,
+    LossUse,
+    Scenario,
+    is_raw,
+)
+
+from . import _expects
+from ._numbers import known
+from ._text import head_phrase, head_related
+from .rule import Demo, Rule
+
+
+def raw_scores_into_probability_loss(use: LossUse) -> Optional[Hit]:
+    head = use.head
+    if head is None or head.activation is None:
+        return None
+    if use.expects == PROBS and is_raw(head.activation):
+        got = "raw scores" if head.activation == LINEAR else f"{head.activation} outputs"
+        if use.framework == Framework.KERAS:
+            activation = "sigmoid" if use.kind == BINARY else "softmax"
+            repair = f"set from_logits=True or add a {activation}"
+        else:
+            repair = "use BCEWithLogitsLoss on the raw scores"
+        message = f"{use.name} expects probabilities but {head_phrase(head, use.at.path)} gives {got}; {repair}"
+    elif use.expects == LOG_PROBS and (is_raw(head.activation) or head.activation in PROBABILITY_ACTIVATIONS):
+        got = "probabilities" if head.activation in PROBABILITY_ACTIVATIONS else "raw scores"
+        message = (f"{use.name} expects log-probabilities but {head_phrase(head, use.at.path)} gives {got} "
+                   "(the loss goes negative); use log_softmax or CrossEntropyLoss")
+    else:
+        return None
+    return Hit(code="CE102", at=use.from_logits_at or use.at, message=message, related=head_related(head),
+               scenario=_expects.scenario(use), fixed=_expects.fixed_scenario(use), use=use)
+
+
+def from_logits_true(hit: Hit, use: LossUse) -> Optional[Fix]:
+    """A linear head into a Keras probability loss: the loss should take logits."""
+    head = use.head
+    if use.framework != Framework.KERAS or use.expects != PROBS or head is None or head.activation != LINEAR:
+        return None
+    if use.from_logits_at is not None:
+        edit = Edit(kind=EditKind.SET_ARGUMENT, at=use.from_logits_at, value="True")
+    elif use.name.endswith(")"):  # a loss object constructed here; a string loss has no keyword to set
+        edit = Edit(kind=EditKind.SET_KEYWORD, at=use.at, value="True", keyword="from_logits")
+    else:
+        return None
+    return Fix(description="set from_logits=True: the head outputs raw scores", edits=(edit,))
+
+
+def numbers(kit: DemoKit) -> Dict[str, float]:
+    nll = kit.pick("pytorch")
+    data = kit.dataset(2)
+    w, b = kit.initial_weights(1)
+    z = data.x @ w + b
+    stuck = (z < kit.clip_low) | (z > kit.clip_high)  # Keras clips these: no gradient passes
+    return {
+        "nll_loss_start": known(nll.flagged.loss_start),
+        "nll_loss_end": known(nll.flagged.loss_end),
+        "keras_zero_grad_fraction_start": float(stuck.mean()),
+    }
+
+
+RULE = Rule(
+    code="CE102",
+    name="scores-into-probability-loss",
+    summary="a loss that expects probabilities or log-probabilities receives raw scores or probabilities",
+    checks=(raw_scores_into_probability_loss,),
+    fix=from_logits_true,
+    demo=Demo(
+        cases=(
+            Case(flagged=Scenario(framework=Framework.PYTORCH, activation=LINEAR, width=4, loss=NLL,
+                                  expects=LOG_PROBS, targets=INTEGER, classes=4),
+                 fixed=Scenario(framework=Framework.PYTORCH, activation=LOG_SOFTMAX, width=4, loss=NLL,
+                                expects=LOG_PROBS, targets=INTEGER, classes=4),
+                 label="NLLLoss on raw scores"),
+            Case(flagged=Scenario(framework=Framework.KERAS, activation=LINEAR, width=1, loss=BINARY, expects=PROBS),
+                 fixed=Scenario(framework=Framework.KERAS, activation=LINEAR, width=1, loss=BINARY, expects=LOGITS),
+                 label="binary_crossentropy (from_logits=False) on a linear Dense(1)"),
+            Case(flagged=Scenario(framework=Framework.PYTORCH, activation=LINEAR, width=1, loss=BINARY,
+                                  expects=PROBS),
+                 fixed=Scenario(framework=Framework.PYTORCH, activation=LINEAR, width=1, loss=BINARY,
+                                expects=LOGITS),
+                 label="BCELoss on raw scores"),
+        ),
+        headline="NLLLoss on raw scores is -mean z[t]: it goes negative without bound ({nll_loss_start} -> "
+                 "{nll_loss_end} in 100 steps); Keras clips raw scores, so {keras_zero_grad_fraction_start} of the "
+                 "samples get exactly zero gradient; torch BCELoss raises",
+        numbers=numbers,
+    ),
+    doc="rules/CE102.md",
+)

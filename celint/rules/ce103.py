@@ -1,0 +1,89 @@
+"""CE103: `log(softmax(z))` / `log(sigmoid(z))` written by hand instead of the fused, stable op."""
+
+from __future__ import annotations
+
+import math
+from typing import Dict, Iterator
+
+from celint.facts import (
+    BINARY,
+    CATEGORICAL,
+    INTEGER,
+    LOG_PROBS,
+    LOG_SOFTMAX,
+    NLL,
+    PROBS,
+    SOFTMAX,
+    Case,
+    DemoKit,
+    FileFacts,
+    Framework,
+    Hit,
+    ReplayOptions,
+    Scenario,
+)
+
+from ._numbers import known
+from ._text import line_of
+from .rule import Demo, Rule
+
+INPUT_SCALE = 40.0  # unnormalised inputs: logit gaps beyond float32's exp range
+
+
+def log_of_probabilities(facts: FileFacts) -> Iterator[Hit]:
+    for log in facts.logs:
+        softmax = log.activation == SOFTMAX
+        op = "log_softmax / softmax_cross_entropy_with_logits" if softmax else "log_sigmoid / sigmoid_cross_entropy_with_logits"
+        message = (f"log of a {log.activation} ({line_of(log.source_at, log.at.path)}) underflows to -inf for "
+                   f"confident outputs; use {op}")
+        scenario = Scenario(framework=Framework.TF, activation=log.activation, width=4 if softmax else 1,
+                            loss=CATEGORICAL if softmax else BINARY, expects=PROBS)
+        yield Hit(code="CE103", at=log.at, message=message, related=(log.source_at,) if log.source_at else (),
+                  scenario=scenario)
+
+
+def _confident_wrong(kit: DemoKit, gap: float) -> Dict[str, float]:
+    """Per-sample loss when the true class trails the top logit by `gap` (4 classes)."""
+    z = kit.array([[gap, 0.0, 0.0, 0.0]])
+    p32 = kit.softmax_float32(z)
+    return {
+        "naive": float(-kit.log(p32)[0, 1]),
+        "fused": float(-kit.log_softmax(z)[0, 1]),
+        "keras_clipped": float(kit.cce_clipped(kit.array([[0.0, 1.0, 0.0, 0.0]]), p32)[0][0]),
+    }
+
+
+def numbers(kit: DemoKit) -> Dict[str, float]:
+    found: Dict[str, float] = {}
+    for gap in (10, 50, 100, 200):
+        for key, value in _confident_wrong(kit, gap).items():
+            found[f"gap{gap}_{key}"] = value
+    v = kit.variants[0]
+    nan_step = next((i for i, g in enumerate(v.flagged.grad_norms) if not math.isfinite(g)), -1)
+    found.update(fixed_loss_start=known(v.fixed.loss_start), fixed_loss_end=known(v.fixed.loss_end), nan_step=nan_step)
+    return found
+
+
+RULE = Rule(
+    code="CE103",
+    name="hand-written-log-of-probabilities",
+    summary="log of a softmax / sigmoid written by hand instead of the fused, stable op",
+    checks=(log_of_probabilities,),
+    demo=Demo(
+        cases=(
+            Case(flagged=Scenario(framework=Framework.PYTORCH, activation=SOFTMAX, width=4, loss=NLL,
+                                  expects=LOG_PROBS, targets=INTEGER, classes=4),
+                 fixed=Scenario(framework=Framework.PYTORCH, activation=LOG_SOFTMAX, width=4, loss=NLL,
+                                expects=LOG_PROBS, targets=INTEGER, classes=4),
+                 flagged_opts=ReplayOptions(naive_log=True, input_scale=INPUT_SCALE),
+                 fixed_opts=ReplayOptions(input_scale=INPUT_SCALE),
+                 label="torch.log(softmax(z)) + NLLLoss, unnormalised inputs (x40)"),
+        ),
+        headline="log(softmax(z)) underflows in float32: a confident wrong prediction 200 logits off costs "
+                 "{gap200_naive} (Keras clips to {gap200_keras_clipped}) instead of {gap200_fused}; training from "
+                 "unnormalised inputs (x40) gets a nan gradient at step {nan_step} and every weight turns nan, "
+                 "while log_softmax goes {fixed_loss_start} -> {fixed_loss_end}",
+        numbers=numbers,
+    ),
+    doc="rules/CE103.md",
+)

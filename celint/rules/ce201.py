@@ -1,0 +1,107 @@
+"""CE201: softmax over a single unit: the output is constantly 1.0."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+from typing import Dict, Iterator, Optional
+
+from celint.facts import (
+    BINARY,
+    PROBS,
+    SIGMOID,
+    SOFTMAX,
+    AxisKind,
+    Case,
+    DemoKit,
+    Edit,
+    EditKind,
+    FileFacts,
+    Fix,
+    Framework,
+    Head,
+    Hit,
+    LossUse,
+    Scenario,
+    Where,
+)
+
+from ._numbers import positive_rate
+from ._text import line_of
+from .rule import Demo, Rule
+
+
+def single_unit_softmax(head: Head, loss_at: Optional[Where] = None) -> Optional[Hit]:
+    if head.activation != SOFTMAX or head.width != 1 or head.activation_at is None:
+        return None
+    suffix = f" (loss {line_of(loss_at, head.activation_at.path)})" if loss_at else ""
+    message = f"softmax over a single unit always outputs 1.0; use sigmoid for one unit{suffix}"
+    return Hit(code="CE201", at=head.activation_at, message=message, related=(loss_at,) if loss_at else (),
+               scenario=Scenario(framework=Framework.KERAS, activation=SOFTMAX, width=1, loss=BINARY, expects=PROBS),
+               fixed=Scenario(framework=Framework.KERAS, activation=SIGMOID, width=1, loss=BINARY, expects=PROBS))
+
+
+def single_unit_softmax_head(use: LossUse) -> Optional[Hit]:
+    """On a loss's head, with the loss as the related place (and the fix, which needs the loss)."""
+    hit = single_unit_softmax(use.head, use.at) if use.head is not None else None
+    return replace(hit, use=use) if hit is not None else None
+
+
+def single_unit_softmax_anywhere(facts: FileFacts) -> Iterator[Hit]:
+    """Every softmax over a last axis known to hold one unit, head or not."""
+    for event in facts.activations:
+        if event.axis_kind == AxisKind.LAST:
+            hit = single_unit_softmax(event.head)
+            if hit:
+                yield hit
+    for head in facts.heads:
+        hit = single_unit_softmax(head)
+        if hit:
+            yield hit
+
+
+def sigmoid_for_one_unit(hit: Hit, use: LossUse) -> Optional[Fix]:
+    """With a binary probability loss, sigmoid is the one-unit softmax that was meant. The output was
+    constant anyway, so the fix is safe."""
+    head = use.head
+    if use.kind != BINARY or use.expects != PROBS or head is None or head.activation != SOFTMAX:
+        return None
+    if use.framework != Framework.KERAS or head.width != 1 or head.activation_at is None:
+        return None
+    # only a literal "softmax" string is rewritten; a variable or a Softmax() layer is left to the user
+    if not any(f"{q}softmax{q}" in head.activation_source for q in ("'", '"')):
+        return None
+    return Fix(description="use sigmoid for the single-unit head",
+               edits=(Edit(kind=EditKind.REPLACE_STRING, at=head.activation_at, value="sigmoid"),))
+
+
+def numbers(kit: DemoKit) -> Dict[str, float]:
+    pi = positive_rate(kit)
+    tail = 1 - kit.clip_high  # 2**-23: Keras clips the constant 1.0 to 1 - tail; -log(1 - tail) ~ tail
+    return {"positive_rate": pi, "constant_loss": (1 - pi) * -math.log(tail) + pi * tail,
+            "pytorch_constant_loss": (1 - pi) * -kit.torch_log_floor}
+
+
+RULE = Rule(
+    code="CE201",
+    name="single-unit-softmax",
+    summary="softmax over a single unit: the output is constantly 1.0",
+    checks=(single_unit_softmax_head, single_unit_softmax_anywhere),
+    fix=sigmoid_for_one_unit,
+    demo=Demo(
+        cases=(
+            Case(flagged=Scenario(framework=Framework.KERAS, activation=SOFTMAX, width=1, loss=BINARY, expects=PROBS),
+                 fixed=Scenario(framework=Framework.KERAS, activation=SIGMOID, width=1, loss=BINARY, expects=PROBS),
+                 label="Dense(1, softmax) + binary_crossentropy"),
+            Case(flagged=Scenario(framework=Framework.PYTORCH, activation=SOFTMAX, width=1, loss=BINARY,
+                                  expects=PROBS),
+                 fixed=Scenario(framework=Framework.PYTORCH, activation=SIGMOID, width=1, loss=BINARY,
+                                expects=PROBS),
+                 label="softmax(dim=1) over one column + BCELoss"),
+        ),
+        headline="Softmax over one unit outputs 1.0 for every input: the loss stays at (1-pi)*15.942385 = "
+                 "{constant_loss}, the gradient is exactly 0, and accuracy is P(y=1) = {positive_rate}",
+        numbers=numbers,
+    ),
+    doc="rules/CE201.md",
+)

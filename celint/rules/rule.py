@@ -1,0 +1,38 @@
+"""What a rule is: its code and name, the checks that find it, its fix, its demonstration, its document.
+
+Checks and fixes are pure functions of facts (`celint.facts`); a rule module imports nothing else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Dict, Iterator, Optional, Tuple, Union
+
+from celint.facts import Case, DemoKit, FileFacts, Fix, Hit, LossUse
+
+UseCheck = Callable[[LossUse], Optional[Hit]]  # one loss use; in a priority list, the first hit wins
+UseChecks = Callable[[LossUse], Iterator[Hit]]  # one loss use; every hit is reported
+FileCheck = Callable[[FileFacts], Iterator[Hit]]  # the whole module
+Check = Union[UseCheck, UseChecks, FileCheck]
+FixFor = Callable[[Hit, LossUse], Optional[Fix]]  # the repair of a hit found on that loss use, if unambiguous
+Numbers = Callable[[DemoKit], Dict[str, float]]
+
+
+@dataclass(frozen=True)
+class Demo:
+    """How `celint demo` replays the rule: the cases, and a headline filled with numbers from the runs."""
+
+    cases: Tuple[Case, ...]
+    headline: Optional[str] = None  # a str.format template; None: the evaluator's generic before/after line
+    numbers: Optional[Numbers] = None  # the template's values, computed from the replayed cases
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str  # reads well as "allow <name>"
+    summary: str
+    checks: Tuple[Check, ...] = ()  # run in the order celint/rules/__init__.py gives them
+    fix: Optional[FixFor] = None
+    demo: Optional[Demo] = None
+    doc: str = ""  # the rule's document, relative to the repository root
