@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import ast
 import operator
-from typing import Any, Callable, Dict, List, Optional, Union
+from typing import Any, Callable, Dict, List, Optional, Set, Union
 
 from celint.bounds import (
     MAX_BASES_WALKED,
@@ -121,7 +121,8 @@ class Expressions(Machine):
         A loop with its own stack, not recursion: a 1,000-class inheritance chain is legal Python; a base
         cycle (`class A(B)` / `class B(A)`) is walked once, and at most MAX_BASES_WALKED classes are.
         """
-        stack, seen = [cls], set()
+        stack: List[ClassVal] = [cls]
+        seen: Set[int] = set()
         while stack and len(seen) < MAX_BASES_WALKED:
             current = stack.pop()
             if id(current) in seen:

@@ -60,7 +60,7 @@ def heads_of(outputs: Value) -> List[Tuple[Optional[str], Head]]:
     if isinstance(outputs, Seq):
         return [(item.head.name, item.head) for item in outputs.items if isinstance(item, Tensor)]
     if isinstance(outputs, DictVal):
-        named = []
+        named: List[Tuple[Optional[str], Head]] = []
         for key, item in outputs.items:
             name = const_of(key)
             if isinstance(item, Tensor) and isinstance(name, str):

@@ -40,7 +40,7 @@ def _labels(interp: Machine, args: Args, encoding: Encoding, classes: Optional[i
                                         binary_as_one_column=binary_as_one_column))
 
 
-def _positive(value: Value) -> Optional[int]:
+def _positive(value: Optional[Value]) -> Optional[int]:
     n = int_of(value)
     return n if n is not None and n > 0 else None
 

@@ -44,7 +44,7 @@ def make_layer(interp: Machine, ref: Ref, spec: LayerSpec, args: Args) -> Layer:
                  source=source, axis_kind=kind, guessed_axis=spec.guesses_axis and not explicit, name=name)
 
 
-def apply_layer(interp: Machine, layer: Layer, x: Value) -> Tensor:
+def apply_layer(interp: Machine, layer: Layer, x: Optional[Value]) -> Tensor:
     previous = head_of(x)
     at = layer.at or Where(1)
     if layer.effect == "dense":
