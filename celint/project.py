@@ -80,7 +80,10 @@ class Project:
     def interpreter(self, tree: ast.Module, lines: List[str], path: str) -> Interpreter:
         from celint.interpreter import Interpreter
 
-        interp = Interpreter(tree, lines, path) if self.adapters is None else Interpreter(tree, lines, path, self.adapters)
+        if self.adapters is None:
+            interp = Interpreter(tree, lines, path)
+        else:
+            interp = Interpreter(tree, lines, path, self.adapters)
         interp.resolve_external = self.resolver(path)
         interp.foreign = self.sources
         self.sources[id(interp.module_scope)] = (lines, path)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Optional, Tuple
 
-from celint.facts import LINEAR, LOG_SOFTMAX, SOFTMAX, ActivationApplied, Activation, AxisKind, Head, Where
+from celint.facts import LINEAR, LOG_SOFTMAX, SOFTMAX, Activation, ActivationApplied, AxisKind, Head, Where
 from celint.knowledge.activations import ACTIVATION_FUNCTIONS, ACTIVATION_STRINGS, ActivationFn
 from celint.values import UNKNOWN, Const, Literal, Ref, Tensor, Value, const_of
 
