@@ -40,13 +40,10 @@ class Args:
         self.starred = starred  # *args / **kwargs: absent arguments are unknown, not defaults
 
     @overload
-    def get(self, keyword: str, position: int = -1) -> Optional[Value]: ...
+    def get(self, keyword: str, position: int = -1, default: None = None) -> Optional[Value]: ...
 
     @overload
     def get(self, keyword: str, position: int, default: Value) -> Value: ...
-
-    @overload
-    def get(self, keyword: str, position: int, default: None) -> Optional[Value]: ...
 
     def get(self, keyword: str, position: int = -1, default: Optional[Value] = None) -> Optional[Value]:
         """The argument, or UNKNOWN when *args / **kwargs may hold it, or `default` when it is absent."""
@@ -108,16 +105,15 @@ class Calls(Machine):
         return instance
 
     def bind_dataclass_defaults(self, cls: ClassVal, instance: Instance, pos: List[Value]) -> None:
-        fields = [s for s in cls.node.body if isinstance(s, ast.AnnAssign) and isinstance(s.target, ast.Name)]
-        for index, field_stmt in enumerate(fields):
-            assert isinstance(field_stmt.target, ast.Name)
-            name = field_stmt.target.id
+        fields = [(s.target.id, s.value) for s in cls.node.body
+                  if isinstance(s, ast.AnnAssign) and isinstance(s.target, ast.Name)]
+        for index, (name, default) in enumerate(fields):
             if name in instance.attrs:
                 continue
             if index < len(pos):
                 instance.attrs[name] = pos[index]
-            elif field_stmt.value is not None:
-                instance.attrs[name] = self.eval(field_stmt.value, cls.scope)
+            elif default is not None:
+                instance.attrs[name] = self.eval(default, cls.scope)
 
     def call_function(self, func: FuncVal, pos: List[Value], kw: Dict[str, Value], starred: bool) -> Value:
         node = func.node
