@@ -8,7 +8,7 @@ turns such a spot into UNKNOWN, which the rules read as "say nothing".
 from __future__ import annotations
 
 import ast
-from typing import FrozenSet, List
+from typing import FrozenSet, List, Set
 
 # Statement plus expression nesting the interpreter follows before answering UNKNOWN. Each level costs
 # a few Python frames; 150 levels stay far below the default recursion limit of 1,000 even inside
@@ -57,7 +57,7 @@ class BoundNames:
     def of(self, body: List[ast.stmt]) -> FrozenSet[str]:
         if len(body) == 1:
             return _bound_by(body[0])
-        names: set = set()
+        names: Set[str] = set()
         for stmt in body:
             names.update(_bound_by(stmt))
         return frozenset(names)

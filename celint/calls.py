@@ -1,13 +1,15 @@
 """Calls for the interpreter: user functions (arguments and defaults bound), classes, module objects.
 
-A mixin of `celint.interpreter.Interpreter`; framework calls go to `celint.frameworks.call`.
+A part of `celint.interpreter.Interpreter` (see `celint.machine`); calls of anything else go to the
+adapters' dispatch.
 """
 
 from __future__ import annotations
 
 import ast
-from typing import Dict, List, Optional
+from typing import Dict, List, Optional, overload
 
+from celint.machine import Machine
 from celint.values import (
     UNKNOWN,
     ClassVal,
@@ -37,7 +39,14 @@ class Args:
         self.kw = kw
         self.starred = starred  # *args / **kwargs: absent arguments are unknown, not defaults
 
-    def get(self, keyword: str, position: int = -1, default: Value = None) -> Value:
+    @overload
+    def get(self, keyword: str, position: int = -1, default: None = None) -> Optional[Value]: ...
+
+    @overload
+    def get(self, keyword: str, position: int, default: Value) -> Value: ...
+
+    def get(self, keyword: str, position: int = -1, default: Optional[Value] = None) -> Optional[Value]:
+        """The argument, or UNKNOWN when *args / **kwargs may hold it, or `default` when it is absent."""
         if keyword and keyword in self.kw:
             return self.kw[keyword]
         if 0 <= position < len(self.pos):
@@ -62,7 +71,7 @@ class Args:
         return None
 
 
-class Calls:
+class Calls(Machine):
     def call(self, func: Value, args: Args) -> Value:
         if isinstance(func, FuncVal):
             return self.call_function(func, args.pos, args.kw, args.starred)
@@ -70,11 +79,12 @@ class Calls:
             return self.instantiate(func, args.pos, args.kw, args.starred, args.node)
         if isinstance(func, Instance):
             return self.call_instance(func, args)
-        return self.frameworks.call(self, func, args)
+        return self.dispatch.call(self, func, args)
 
     def call_instance(self, instance: Instance, args: Args) -> Value:
-        """Calling a module / model object runs its forward, call or __call__."""
-        for name in self.frameworks.FORWARD_METHODS.get(instance.cls.family, ("__call__",)):
+        """Calling a module / model object runs its forward (`forward`, `call`...), else its __call__."""
+        family = instance.cls.family
+        for name in family.forward if family is not None else ("__call__",):
             method = self.find_method(instance.cls, name)
             if method is not None:
                 return self.call_function(FuncVal(method, instance.cls.scope, bound_self=instance), args.pos, args.kw, args.starred)
@@ -85,25 +95,25 @@ class Calls:
         init = self.find_method(cls, "__init__")
         if init is not None:
             self.call_function(FuncVal(init, cls.scope, bound_self=instance), pos, kw, starred)
-        elif cls.family == "flax-module":
+        elif cls.family is not None and cls.family.dataclass_fields:
             # dataclass-style fields given as keywords: Model(num_classes=10)
             for key, value in kw.items():
                 instance.attrs[key] = value
             self.bind_dataclass_defaults(cls, instance, pos)
-        if cls.family:
+        if cls.family is not None:
             self.events.models.append(instance)
         return instance
 
     def bind_dataclass_defaults(self, cls: ClassVal, instance: Instance, pos: List[Value]) -> None:
-        fields = [s for s in cls.node.body if isinstance(s, ast.AnnAssign) and isinstance(s.target, ast.Name)]
-        for index, field_stmt in enumerate(fields):
-            name = field_stmt.target.id  # type: ignore[union-attr]
+        fields = [(s.target.id, s.value) for s in cls.node.body
+                  if isinstance(s, ast.AnnAssign) and isinstance(s.target, ast.Name)]
+        for index, (name, default) in enumerate(fields):
             if name in instance.attrs:
                 continue
             if index < len(pos):
                 instance.attrs[name] = pos[index]
-            elif field_stmt.value is not None:
-                instance.attrs[name] = self.eval(field_stmt.value, cls.scope)
+            elif default is not None:
+                instance.attrs[name] = self.eval(default, cls.scope)
 
     def call_function(self, func: FuncVal, pos: List[Value], kw: Dict[str, Value], starred: bool) -> Value:
         node = func.node
@@ -149,7 +159,7 @@ class Calls:
     def enter_function(self, func: FuncVal, pos: List[Value], kw: Dict[str, Value], starred: bool) -> Value:
         node = func.node
         scope = Scope(parent=func.scope)
-        self.bind_params(node.args, func, pos, kw, starred, scope)  # type: ignore[attr-defined]
+        self.bind_params(node.args, func, pos, kw, starred, scope)
         saved_cond = self.cond_depth
         self.depth += 1
         self.cond_depth = 0  # conditions are relative to the function being run
@@ -157,8 +167,8 @@ class Calls:
             if isinstance(node, ast.Lambda):
                 return self.eval(node.body, scope)
             returns: List[Value] = []
-            scope.names["<returns>"] = returns
-            self.exec_block(node.body, scope)  # type: ignore[attr-defined]
+            scope.returns = returns
+            self.exec_block(node.body, scope)
             if not returns:
                 return Const(None)
             result = returns[0]
@@ -175,7 +185,8 @@ class Calls:
         if func.bound_self is not None and positional:
             scope.names[positional[0].arg] = func.bound_self
             positional = positional[1:]
-        defaults = [None] * (len(positional) - len(params.defaults)) + list(params.defaults)
+        defaults: List[Optional[ast.expr]] = [None] * (len(positional) - len(params.defaults))
+        defaults.extend(params.defaults)
         for index, param in enumerate(positional):
             if index < len(values):
                 scope.names[param.arg] = values[index]

@@ -1,14 +1,14 @@
 """Expression evaluation for the interpreter: names, attributes, containers, arithmetic, comparisons.
 
-A mixin of `celint.interpreter.Interpreter`; it relies on the interpreter's `tick`, `where`, `bind`,
-`call` and `frameworks`.
+A part of `celint.interpreter.Interpreter` (see `celint.machine`); subscripts and operators on values it
+cannot fold go to the adapters' dispatch.
 """
 
 from __future__ import annotations
 
 import ast
 import operator
-from typing import Any, Callable, Dict, List, Optional
+from typing import Any, Callable, Dict, List, Optional, Set, Union
 
 from celint.bounds import (
     MAX_BASES_WALKED,
@@ -20,16 +20,18 @@ from celint.bounds import (
 )
 from celint.calls import Args
 from celint.knowledge.names import canonical
+from celint.machine import Machine
 from celint.values import (
     UNKNOWN,
     BoundMethod,
     ClassVal,
-    Deferred,
     Const,
+    Deferred,
     DictVal,
     FuncVal,
     Instance,
     Literal,
+    MethodNode,
     Ref,
     Scope,
     Seq,
@@ -52,7 +54,7 @@ _COMPARISONS: Dict[type, Callable[[Any, Any], Any]] = {
 }
 
 
-class Expressions:
+class Expressions(Machine):
     def eval(self, node: Optional[ast.expr], scope: Scope) -> Value:
         if node is None:
             return UNKNOWN
@@ -61,7 +63,7 @@ class Expressions:
             return UNKNOWN  # a 1,000-term sum: Python parses it, but we do not recurse that deep
         Nesting.level += 1
         try:
-            method = getattr(self, "eval_" + type(node).__name__, None)
+            method: Optional[Callable[[Any, Scope], Value]] = getattr(self, "eval_" + type(node).__name__, None)
             if method is None:
                 for child in ast.iter_child_nodes(node):
                     if isinstance(child, ast.expr):
@@ -113,13 +115,14 @@ class Expressions:
                 return external
         return Ref(canonical(qualname), self.where(node))
 
-    def find_method(self, cls: ClassVal, name: str) -> Optional[ast.AST]:
+    def find_method(self, cls: ClassVal, name: str) -> Optional[MethodNode]:
         """The method `name` of `cls` or of its bases, depth-first, left to right (close to the MRO).
 
         A loop with its own stack, not recursion: a 1,000-class inheritance chain is legal Python; a base
         cycle (`class A(B)` / `class B(A)`) is walked once, and at most MAX_BASES_WALKED classes are.
         """
-        stack, seen = [cls], set()
+        stack: List[ClassVal] = [cls]
+        seen: Set[int] = set()
         while stack and len(seen) < MAX_BASES_WALKED:
             current = stack.pop()
             if id(current) in seen:
@@ -138,8 +141,8 @@ class Expressions:
     def eval_List(self, node: ast.List, scope: Scope) -> Value:
         return self.container(Seq(tuple(self.eval(e, scope) for e in node.elts), is_list=True))
 
-    def container(self, value: Value) -> Value:
-        """`value` (a Seq or DictVal), or UNKNOWN when containers nest too deeply to compare."""
+    def container(self, value: Union[Seq, DictVal]) -> Value:
+        """`value`, or UNKNOWN when containers nest too deeply to compare."""
         items = value.items if isinstance(value, Seq) else [v for pair in value.items for v in pair]
         depth = 1 + max((self.container_depth(item) for item in items), default=0)
         if depth > MAX_CONTAINER_DEPTH:
@@ -180,7 +183,7 @@ class Expressions:
             return Const(result)
         if fn is operator.add and isinstance(a, str) and isinstance(b, str):
             return Const(a + b) if len(a) + len(b) <= MAX_STR_CHARS else UNKNOWN
-        return self.frameworks.binop(self, op, left, right)
+        return self.dispatch.binop(self, op, left, right)
 
     def eval_UnaryOp(self, node: ast.UnaryOp, scope: Scope) -> Value:
         operand = self.eval(node.operand, scope)
@@ -239,7 +242,7 @@ class Expressions:
             return UNKNOWN
         if isinstance(owner, DictVal) and key is not UNKNOWN:
             return owner.get(key)
-        return self.frameworks.subscript(self, owner, index, node)
+        return self.dispatch.subscript(self, owner, index, node)
 
     def eval_Lambda(self, node: ast.Lambda, scope: Scope) -> Value:
         return FuncVal(node, scope)
@@ -248,9 +251,9 @@ class Expressions:
         self.eval(node.value, scope)
         return UNKNOWN
 
-    def eval_NamedExpr(self, node: ast.expr, scope: Scope) -> Value:
-        value = self.eval(node.value, scope)  # type: ignore[attr-defined]
-        self.bind(node.target, value, scope)  # type: ignore[attr-defined]
+    def eval_NamedExpr(self, node: ast.NamedExpr, scope: Scope) -> Value:
+        value = self.eval(node.value, scope)
+        self.bind(node.target, value, scope)
         return value
 
     def eval_Await(self, node: ast.Await, scope: Scope) -> Value:

@@ -2,49 +2,48 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterator, List, Optional, Set, Tuple
+from typing import TYPE_CHECKING, AbstractSet, Iterator, List, Optional, Tuple
 
-from celint.events import ActivationEvent, CompileEvent, Events, LogOfProbabilities
-from celint.facts import Head, LossUse, Metric, Targets, Where
-from celint.frameworks import model_output as _model_output
+from celint.events import CompileEvent, Events
+from celint.facts import FileFacts, Head, KerasApi, LossUse, Metric, Targets, Where
+from celint.frameworks.label_values import fit_targets, targets_of
 from celint.frameworks.losses import as_loss
-from celint.frameworks.labels import fit_targets, targets_of
+from celint.frameworks.models import model_output as _model_output
 from celint.knowledge.keras import THRESHOLD_METRIC_STRINGS
 from celint.values import UNKNOWN, DictVal, Literal, LossObj, MetricObj, Seq, Tensor, Value, const_of
 
 if TYPE_CHECKING:
     from celint.interpreter import Interpreter
 
-
-@dataclass
-class FileFacts:
-    uses: List[LossUse] = field(default_factory=list)
-    heads: List[Head] = field(default_factory=list)  # every model output, compiled or not
-    activations: List[ActivationEvent] = field(default_factory=list)
-    logs: List[LogOfProbabilities] = field(default_factory=list)
-    flavours: Set[str] = field(default_factory=set)
+# FileFacts is named here too: the rules imported it from this module before it moved to celint.facts.
+__all__ = ["FileFacts", "extract", "heads_of", "keras_api", "model_output"]
 
 
-def extract(events: Events, interp: "Interpreter") -> FileFacts:
+def extract(events: Events, interp: Interpreter) -> FileFacts:
     """Facts for one module. Heads of uncompiled models are listed too (a 1-unit softmax is wrong anyway)."""
-    facts = FileFacts(flavours=set(events.keras_flavours))
+    heads: List[Head] = []
     for model in list(events.models):
-        facts.heads.extend(head for _, head in heads_of(model_output(interp, model)))
+        heads.extend(head for _, head in heads_of(model_output(interp, model)))
+    uses: List[LossUse] = []
+    api = keras_api(events.keras_apis)
     for compile_event in events.compiles:
-        facts.uses.extend(_compiled_uses(interp, compile_event, facts.flavours, events))
+        uses.extend(_compiled_uses(interp, compile_event, api, events))
     for application in events.applications:
-        loss = application.loss
-        if not isinstance(loss, LossObj):
-            continue
-        head = application.predictions.head if isinstance(application.predictions, Tensor) else None
-        facts.uses.append(_use(loss, head, (), targets_of(application.targets), at=application.at))
-    facts.activations = list(events.activations)
-    facts.logs = list(events.logs)
-    return facts
+        predictions = application.predictions
+        head = predictions.head if isinstance(predictions, Tensor) else None
+        uses.append(_use(application.loss, head, (), targets_of(application.targets), at=application.at))
+    return FileFacts(uses=tuple(uses), heads=tuple(heads), activations=tuple(events.activations),
+                     logs=tuple(events.logs))
 
 
-def model_output(interp: "Interpreter", model: Value) -> Value:
+def keras_api(seen: AbstractSet[KerasApi]) -> KerasApi:
+    """The Keras a compiled model comes from: graph mode if switched on, plain Keras if only it is imported."""
+    if KerasApi.TF_COMPAT_V1 in seen:
+        return KerasApi.TF_COMPAT_V1
+    return KerasApi.KERAS if seen == {KerasApi.KERAS} else KerasApi.TF_KERAS
+
+
+def model_output(interp: Interpreter, model: Value) -> Value:
     """A model's outputs, or UNKNOWN when running its forward would exceed the file's step budget."""
     from celint.interpreter import BudgetExceeded
 
@@ -61,7 +60,7 @@ def heads_of(outputs: Value) -> List[Tuple[Optional[str], Head]]:
     if isinstance(outputs, Seq):
         return [(item.head.name, item.head) for item in outputs.items if isinstance(item, Tensor)]
     if isinstance(outputs, DictVal):
-        named = []
+        named: List[Tuple[Optional[str], Head]] = []
         for key, item in outputs.items:
             name = const_of(key)
             if isinstance(item, Tensor) and isinstance(name, str):
@@ -70,7 +69,7 @@ def heads_of(outputs: Value) -> List[Tuple[Optional[str], Head]]:
     return []
 
 
-def _compiled_uses(interp: "Interpreter", event: CompileEvent, flavours: Set[str], events: Events) -> Iterator[LossUse]:
+def _compiled_uses(interp: Interpreter, event: CompileEvent, api: KerasApi, events: Events) -> Iterator[LossUse]:
     outputs = model_output(interp, event.model)
     heads = heads_of(outputs)
     if not heads:
@@ -78,7 +77,6 @@ def _compiled_uses(interp: "Interpreter", event: CompileEvent, flavours: Set[str
     # the targets every fit() of this model passes; with several outputs y is split per head: not followed
     targets = fit_targets(events.fits, event.model) if len(heads) == 1 else None
     metrics = _metrics(event.metrics)
-    api = "tf.compat.v1" if "tf.compat.v1" in flavours else ("keras" if flavours == {"keras"} else "tf.keras")
     for index, (name, head) in enumerate(heads):
         loss = _loss_for(event.loss, name, index, len(heads))
         if isinstance(loss, LossObj):
@@ -94,7 +92,7 @@ def _loss_for(losses: Value, name: Optional[str], index: int, count: int) -> Val
     return as_loss(losses)
 
 
-def _metrics(value: Value) -> Tuple[Metric, ...]:
+def _metrics(value: Optional[Value]) -> Tuple[Metric, ...]:
     items: Tuple[Value, ...] = ()
     if isinstance(value, Seq):
         items = value.items
@@ -110,7 +108,7 @@ def _metrics(value: Value) -> Tuple[Metric, ...]:
 
 
 def _use(loss: LossObj, head: Optional[Head], metrics: Tuple[Metric, ...], targets: Optional[Targets],
-         at: Optional[Where] = None, api: str = "") -> LossUse:
+         at: Optional[Where] = None, api: Optional[KerasApi] = None) -> LossUse:
     return LossUse(
         framework=loss.framework, kind=loss.kind, expects=loss.expects, name=_short_name(loss),
         at=at or loss.at, head=head, targets=targets, api_version=api, metrics=metrics,

@@ -1,28 +1,32 @@
 """A small, bounded abstract interpreter over one module's `ast`.
 
 It walks statements in order, binding names to abstract values (`celint.values`), entering user
-functions and classes when they are called, and hands every call of a framework name to
-`celint.frameworks`, which turns it into layers, models, losses and events. It never imports or runs
-the code it reads. Unknown is always an acceptable answer; every loop has a bound.
+functions and classes when they are called, and hands every call of a framework name to the adapters
+it was built with (`celint.frameworks`), which turn it into layers, models, losses and events. It
+knows no framework itself. It never imports or runs the code it reads. Unknown is always an acceptable
+answer; every loop has a bound.
 """
 
 from __future__ import annotations
 
 import ast
-from typing import Callable, Dict, List, Optional, Tuple
+from typing import Dict, List, Optional, Tuple, Union
 
 from celint.bounds import MAX_NESTING, BoundNames, Nesting
 from celint.calls import Args, Calls
 from celint.events import Events
 from celint.expressions import Expressions
 from celint.facts import Where
+from celint.frameworks.adapter import Adapter, ModelFamily
+from celint.frameworks.defaults import DEFAULT_ADAPTERS
+from celint.frameworks.dispatch import dispatch_for
 from celint.knowledge.names import canonical
 from celint.source import Positions
 from celint.values import (
     UNKNOWN,
     ClassVal,
-    Deferred,
     Const,
+    Deferred,
     FuncVal,
     Instance,
     Ref,
@@ -39,11 +43,22 @@ class BudgetExceeded(Exception):
     """The file needs more work than its size justifies; findings so far are kept."""
 
 
-_ABSENT = object()  # a name not bound in a branch
+class _Absent:
+    """A name not bound in a branch."""
+
+
+_ABSENT = _Absent()
+Branch = Dict[str, Union[Value, _Absent]]  # what a conditional block bound: name -> value or _ABSENT
+
+
+def _known(value: Union[Value, _Absent]) -> Value:
+    """A name absent from one branch is unknown after the join."""
+    return UNKNOWN if isinstance(value, _Absent) else value
 
 
 class Interpreter(Expressions, Calls):
-    def __init__(self, tree: ast.Module, lines: List[str], path: str = ""):
+    def __init__(self, tree: ast.Module, lines: List[str], path: str = "",
+                 adapters: Tuple[Adapter, ...] = DEFAULT_ADAPTERS):
         self.tree = tree
         self.lines = lines
         self.path = path
@@ -55,20 +70,17 @@ class Interpreter(Expressions, Calls):
         self.cond_depth = 0
         self.bound_names = BoundNames()
         self._positions: Dict[int, Positions] = {}  # per `lines` list (cross-module runs swap it)
-        self._container_depth: Dict[int, Tuple[Value, int]] = {}
-        self.call_counts: Dict[int, int] = {}
-        self.executed: set = set()
-        self.resolve_external: Optional[Callable[[str], Optional[Value]]] = None
+        self._container_depth = {}
+        self.call_counts = {}
+        self.executed = set()
+        self.resolve_external = None
         # id(module scope) -> (lines, path) of other modules whose functions this run may enter
         # (cross-module analysis), so positions inside them name the right file.
-        self.foreign: Dict[int, Tuple[List[str], str]] = {}
+        self.foreign = {}
         self.foreign_depth = 0  # frames of other modules' code on the current call chain
         self.foreign_steps = 0  # steps spent in other modules' code so far (bounded, see calls.py)
         self.foreign_entered_at = 0
-        # Imported lazily to keep this module's import cheap and free of cycles.
-        import celint.frameworks
-
-        self.frameworks = celint.frameworks
+        self.dispatch = dispatch_for(tuple(adapters))  # the order is the precedence
 
     # ----- positions -------------------------------------------------------------------------
     def positions(self) -> Positions:
@@ -104,7 +116,7 @@ class Interpreter(Expressions, Calls):
                 if id(stmt) not in self.executed:
                     self.call_function(value, [], {}, starred=True)
             elif isinstance(stmt, ast.ClassDef) and isinstance(value, ClassVal):
-                instance = None
+                instance: Optional[Value] = None
                 for item in stmt.body:
                     if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)) and id(item) not in self.executed:
                         if instance is None:
@@ -140,9 +152,8 @@ class Interpreter(Expressions, Calls):
         """Too deep to follow: whatever the statement could bind or return becomes UNKNOWN."""
         for name in self.bound_names.of([stmt]):
             scope.names[name] = UNKNOWN
-        returns = scope.names.get("<returns>")
-        if isinstance(returns, list):
-            returns.append(UNKNOWN)
+        if scope.returns is not None:
+            scope.returns.append(UNKNOWN)
 
     def exec_stmt_kind(self, stmt: ast.stmt, scope: Scope) -> bool:
         if isinstance(stmt, ast.Assign):
@@ -166,9 +177,8 @@ class Interpreter(Expressions, Calls):
             scope.names[stmt.name] = self.make_class(stmt, scope)
         elif isinstance(stmt, ast.Return):
             value = self.eval(stmt.value, scope) if stmt.value is not None else Const(None)
-            returns = scope.names.get("<returns>")
-            if isinstance(returns, list):
-                returns.append(value)
+            if scope.returns is not None:
+                scope.returns.append(value)
             return True
         elif isinstance(stmt, ast.Raise):
             return True
@@ -193,25 +203,25 @@ class Interpreter(Expressions, Calls):
                 self.exec_branch(case.body, scope)
         return False
 
-    def exec_branch(self, body: List[ast.stmt], scope: Scope) -> Tuple[Dict[str, Value], bool]:
+    def exec_branch(self, body: List[ast.stmt], scope: Scope) -> Tuple[Branch, bool]:
         """Run a conditional block, then undo it; return what it bound (name -> value or _ABSENT) and
         whether it always ends. Only the names the block can bind are saved, so this is linear in the block."""
         names = self.bound_names.of(body)
-        saved = {name: scope.names.get(name, _ABSENT) for name in names}
+        saved: Branch = {name: scope.names.get(name, _ABSENT) for name in names}
         self.cond_depth += 1
         try:
             ends = self.exec_block(body, scope)
         finally:
             self.cond_depth -= 1
-        branch = {name: scope.names.get(name, _ABSENT) for name in names}
+        branch: Branch = {name: scope.names.get(name, _ABSENT) for name in names}
         for name, value in saved.items():
-            if value is _ABSENT:
+            if isinstance(value, _Absent):
                 scope.names.pop(name, None)
             else:
                 scope.names[name] = value
         return branch, ends
 
-    def join(self, scope: Scope, branches: List[Tuple[Dict[str, Value], bool]]) -> bool:
+    def join(self, scope: Scope, branches: List[Tuple[Branch, bool]]) -> bool:
         """Merge the branches that fall through into `scope`; True when none does."""
         live = [changes for changes, ends in branches if not ends]
         if not live:
@@ -222,9 +232,9 @@ class Interpreter(Expressions, Calls):
             if all(value is _ABSENT for value in values):
                 scope.names.pop(key, None)
                 continue
-            result = values[0] if values[0] is not _ABSENT else UNKNOWN
+            result = _known(values[0])
             for other in values[1:]:
-                result = merge(result, other if other is not _ABSENT else UNKNOWN)
+                result = merge(result, _known(other))
             scope.names[key] = result
         return False
 
@@ -236,16 +246,16 @@ class Interpreter(Expressions, Calls):
             return self.exec_block(stmt.orelse, scope)
         return self.join(scope, [self.exec_branch(stmt.body, scope), self.exec_branch(stmt.orelse, scope)])
 
-    def exec_loop(self, stmt: ast.stmt, scope: Scope) -> None:
+    def exec_loop(self, stmt: Union[ast.For, ast.AsyncFor, ast.While], scope: Scope) -> None:
         if isinstance(stmt, (ast.For, ast.AsyncFor)):
             iterable = self.eval(stmt.iter, scope)
             self.bind(stmt.target, self.element_of(iterable), scope)
         else:
-            self.eval(stmt.test, scope)  # type: ignore[attr-defined]
+            self.eval(stmt.test, scope)
         # The body may run zero or more times: once is enough to see its events.
-        body = self.exec_branch(stmt.body, scope)  # type: ignore[attr-defined]
+        body = self.exec_branch(stmt.body, scope)
         self.join(scope, [body, ({}, False)])  # or not at all: the names as they were
-        self.exec_block(stmt.orelse, scope)  # type: ignore[attr-defined]
+        self.exec_block(stmt.orelse, scope)
 
     def exec_try(self, stmt: ast.stmt, scope: Scope) -> None:
         branches = [self.exec_branch(stmt.body, scope)]  # type: ignore[attr-defined]
@@ -263,10 +273,10 @@ class Interpreter(Expressions, Calls):
                 else:
                     top = alias.name.split(".")[0]
                     scope.names[top] = self.ref(top, stmt)
-                self.note_flavour(alias.name)
+                self.dispatch.observe_import(self, alias.name)
         elif isinstance(stmt, ast.ImportFrom):
             module = "." * stmt.level + (stmt.module or "")
-            self.note_flavour(module)
+            self.dispatch.observe_import(self, module)
             for alias in stmt.names:
                 if alias.name == "*":
                     continue
@@ -281,23 +291,14 @@ class Interpreter(Expressions, Calls):
             return fallback
         return Deferred(self.resolve_external, qualname, fallback)
 
-    def note_flavour(self, module: str) -> None:
-        root = module.split(".")
-        if root[0] == "keras":
-            self.events.keras_flavours.add("keras")
-        elif root[0] == "tf_keras":
-            self.events.keras_flavours.add("tf_keras")
-        elif root[0] == "tensorflow":
-            self.events.keras_flavours.add("tf.keras")
-
     def make_class(self, node: ast.ClassDef, scope: Scope) -> ClassVal:
         bases: List[str] = []
-        family = ""
+        family: Optional[ModelFamily] = None  # the first base's that is a framework model class
         for base in node.bases:
             value = self.eval(base, scope)
             if isinstance(value, Ref):
                 bases.append(value.qualname)
-                family = family or self.frameworks.class_family(value.qualname)
+                family = family or self.dispatch.class_family(value.qualname)
             elif isinstance(value, ClassVal):
                 family = family or value.family
         return ClassVal(node, scope, tuple(bases), family)
@@ -333,12 +334,13 @@ class Interpreter(Expressions, Calls):
             for item in iterable.items[1:]:
                 result = merge(result, item)
             return result
-        return self.frameworks.element_of(self, iterable)
+        return self.dispatch.element_of(self, iterable)
 
 
-def interpret(tree: ast.Module, lines: List[str], path: str = "") -> Tuple[Events, "Interpreter"]:
+def interpret(tree: ast.Module, lines: List[str], path: str = "",
+              adapters: Tuple[Adapter, ...] = DEFAULT_ADAPTERS) -> Tuple[Events, Interpreter]:
     """Walk one module on its own (cross-module runs are built by `celint.project`)."""
-    interpreter = Interpreter(tree, lines, path)
+    interpreter = Interpreter(tree, lines, path, adapters)
     return interpreter.run(), interpreter
 
 

@@ -22,6 +22,7 @@ from celint.source import split_lines
 from celint.values import Const, Deferred, Scope, Value
 
 if TYPE_CHECKING:
+    from celint.frameworks.adapter import Adapter
     from celint.interpreter import Interpreter
 
 _NEW, _RUNNING, _DONE, _BROKEN = "new", "running", "done", "broken"
@@ -38,7 +39,8 @@ class _Module:
 class Project:
     """The modules of one checked tree, found by file path; nothing outside the tree is ever read."""
 
-    def __init__(self, paths: Iterable[str]):
+    def __init__(self, paths: Iterable[str], adapters: Optional[Tuple[Adapter, ...]] = None):
+        self.adapters = adapters  # for every interpreter run in the tree; None: the interpreter's defaults
         self.modules: Dict[str, _Module] = {}
         self.names: Set[str] = set()  # every module / package name in the tree: a cheap first filter
         for path in paths:
@@ -75,10 +77,13 @@ class Project:
         return module.parsed[1]
 
     # ----- interpreters for the tree's files -------------------------------------------------
-    def interpreter(self, tree: ast.Module, lines: List[str], path: str) -> "Interpreter":
+    def interpreter(self, tree: ast.Module, lines: List[str], path: str) -> Interpreter:
         from celint.interpreter import Interpreter
 
-        interp = Interpreter(tree, lines, path)
+        if self.adapters is None:
+            interp = Interpreter(tree, lines, path)
+        else:
+            interp = Interpreter(tree, lines, path, self.adapters)
         interp.resolve_external = self.resolver(path)
         interp.foreign = self.sources
         self.sources[id(interp.module_scope)] = (lines, path)

@@ -1,7 +1,7 @@
-"""JAX / Flax adapter: function transforms that run the function they wrap, and Flax train states.
+"""JAX / Flax / optax adapter: Flax modules and their layers, `jax.nn` / `flax.linen` activations, optax
+losses, function transforms (`jax.value_and_grad(loss_fn)`) and Flax train states.
 
-`jax.value_and_grad(loss_fn)(params)` is how a Flax train step calls its loss: the loss function is
-usually nested in the step and called nowhere else, so the transform must run it for its evidence.
+Its loss and activation rows are the optax and JAX groups of `celint.knowledge.losses` / `.activations`.
 """
 
 from __future__ import annotations
@@ -9,75 +9,69 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional
 
-from celint.frameworks import METHOD_HANDLERS, register
-from celint.values import UNKNOWN, BoundMethod, FuncVal, Instance, Ref, Value
+from celint.frameworks.adapter import Adapter, ModelFamily, for_names
+from celint.frameworks.layers import make_layer
+from celint.frameworks.losses import loss_named, partial_of
+from celint.frameworks.models import is_model, model_output
+from celint.frameworks.tensors import activation_named
+from celint.frameworks.transforms import transform_calls
+from celint.knowledge import jax as J
+from celint.knowledge.activations import JAX_ACTIVATIONS
+from celint.knowledge.losses import OPTAX_LOSSES
+from celint.values import UNKNOWN, BoundMethod, Ref, Value
 
 if TYPE_CHECKING:
-    from celint.interpreter import Args, Interpreter
+    from celint.calls import Args
+    from celint.machine import Machine
 
-# Transforms whose result, when called, calls the wrapped function with the same arguments.
-# "grad": the result is gradients, not what the function returns; "same": the function's own result.
-TRANSFORMS = {
-    "jax.grad": "grad",
-    "jax.value_and_grad": "grad",
-    "jax.jit": "same",
-    "jax.vmap": "same",
-    "jax.pmap": "same",
-    "jax.checkpoint": "same",
-    "jax.remat": "same",
-    "flax.linen.jit": "same",
-    "tensorflow.function": "same",
-    "torch.compile": "same",
-    "torch.func.grad": "grad",
-    "torch.func.vmap": "same",
-}
-_GRAD_CALL = "<grad-transform>"
-
-TRAIN_STATE_CREATE = (
-    "flax.training.train_state.TrainState.create",
-    "flax.training.TrainState.create",
-)
-# Methods of a train state that return an updated train state (same apply_fn).
-TRAIN_STATE_UPDATES = frozenset({"apply_gradients", "replace"})
+# Flax modules are dataclasses: `Model(num_classes=10)` sets the annotated fields, `__call__` is the forward.
+FLAX_MODULE = ModelFamily("flax-module", forward=("__call__",), dataclass_fields=True)
 
 
 @dataclass(frozen=True)
-class TrainState:
+class TrainState(Value):
     """A Flax `TrainState`: what matters is the `apply_fn` it was created with."""
 
     apply_fn: Value
 
 
-def _transform(interp: "Interpreter", ref: Ref, args: "Args") -> Value:
-    wrapped = args.get("fun", 0, UNKNOWN)
-    if ref.qualname in ("tensorflow.function", "torch.compile"):
-        wrapped = args.get("func" if ref.qualname == "tensorflow.function" else "model", 0, UNKNOWN)
-    if not isinstance(wrapped, (FuncVal, Instance, BoundMethod)):
-        return UNKNOWN
-    if TRANSFORMS[ref.qualname] == "same":
-        return wrapped
-    return BoundMethod(wrapped, _GRAD_CALL)
+def _layer(interp: Machine, ref: Ref, args: Args) -> Value:
+    return make_layer(interp, ref, J.FLAX_LAYERS[ref.qualname], args)
 
 
-def _create_train_state(interp: "Interpreter", ref: Ref, args: "Args") -> Value:
+def _create_train_state(interp: Machine, ref: Ref, args: Args) -> Value:
     apply_fn = args.get("apply_fn", -1, UNKNOWN)
     return TrainState(apply_fn) if apply_fn is not UNKNOWN else UNKNOWN
 
 
-def _methods(interp: "Interpreter", method: BoundMethod, args: "Args") -> Optional[Value]:
+def _train_state_methods(interp: Machine, method: BoundMethod, args: Args) -> Optional[Value]:
     receiver = method.receiver
-    if method.name == _GRAD_CALL:
-        interp.call(receiver, args)  # run the function for its events; the result is gradients
-        return UNKNOWN
     if not isinstance(receiver, TrainState):
         return None
     if method.name == "apply_fn":
         return interp.call(receiver.apply_fn, args)
-    if method.name in TRAIN_STATE_UPDATES:
+    if method.name in J.TRAIN_STATE_UPDATES:
         return receiver
     return UNKNOWN
 
 
-register(_transform, TRANSFORMS)
-register(_create_train_state, TRAIN_STATE_CREATE)
-METHOD_HANDLERS.append(_methods)
+def _module_methods(interp: Machine, method: BoundMethod, args: Args) -> Optional[Value]:
+    """`model.apply(params, x)` (Flax) runs the model's forward."""
+    if method.name in ("__call__", "apply") and is_model(method.receiver):
+        return model_output(interp, method.receiver)
+    return None
+
+
+ADAPTER = Adapter(
+    name="jax",
+    calls={
+        **for_names(_layer, J.FLAX_LAYERS),
+        **for_names(loss_named, OPTAX_LOSSES),
+        **partial_of(OPTAX_LOSSES),
+        **for_names(activation_named, JAX_ACTIVATIONS),
+        **transform_calls(J.TRANSFORMS),
+        **for_names(_create_train_state, J.TRAIN_STATE_CREATE),
+    },
+    methods=(_module_methods, _train_state_methods),
+    families=dict.fromkeys(J.FLAX_MODULE_BASES, FLAX_MODULE),
+)

@@ -1,99 +1,76 @@
-"""Keras adapter: layers, Sequential / functional / subclassed models, compile and fit."""
+"""Keras adapter: layers, Sequential / functional / subclassed models, compile and fit, Keras losses,
+activations and metrics, and which Keras the imports name.
+
+Its loss and activation rows are the Keras groups of `celint.knowledge.losses` / `.activations`.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Optional
 
 from celint.events import CompileEvent, FitEvent
-from celint.frameworks import CLASS_FAMILIES, METHOD_HANDLERS, REF_HANDLERS, model_output, register
-from celint.frameworks.tensors import INPUT, activation_name, axis_kind
+from celint.facts import Framework, KerasApi
+from celint.frameworks.adapter import Adapter, ModelFamily, for_names
+from celint.frameworks.layers import make_layer
+from celint.frameworks.losses import loss_named, partial_of
+from celint.frameworks.models import is_model, model_output
+from celint.frameworks.tensors import INPUT, activation_named
 from celint.knowledge import keras as K
-from celint.knowledge.torch import MODULE_LAYERS, TORCH_SEQUENTIAL
-from celint.values import UNKNOWN, BoundMethod, Instance, Layer, MetricObj, ModelVal, Ref, Seq, Value, const_of, int_of
+from celint.knowledge.activations import KERAS_ACTIVATIONS
+from celint.knowledge.losses import KERAS_LOSSES
+from celint.values import UNKNOWN, BoundMethod, Layer, MetricObj, ModelVal, Ref, Seq, Value, const_of
 
 if TYPE_CHECKING:
-    from celint.interpreter import Args, Interpreter
+    from celint.calls import Args
+    from celint.machine import Machine
+
+KERAS_MODEL = ModelFamily("keras-model", forward=("call",))
+
+# The Keras an imported top-level module means when nothing else says (see extract: the API version).
+_IMPORTED_API = {"keras": KerasApi.KERAS, "tf_keras": KerasApi.TF_KERAS, "tensorflow": KerasApi.TF_KERAS}
 
 
-def make_layer(interp: "Interpreter", ref: Ref, spec: K.LayerSpec, args: "Args") -> Value:
-    at = interp.where(args.node)
-    name = const_of(args.get("name"))
-    name = name if isinstance(name, str) else None
-    if spec.effect == "preserve":
-        return Layer(ref.qualname, "preserve", at=at, name=name)
-    width: Optional[int] = None
-    if spec.width_arg is not None:
-        width = int_of(args.get(*spec.width_arg))
-    activation = spec.fixed_activation
-    activation_at = at
-    source = interp.source(args.node)
-    if spec.activation_arg is not None:
-        value = args.get(*spec.activation_arg)
-        activation = activation_name(value)
-        node = args.arg_node(*spec.activation_arg)
-        if node is not None:
-            activation_at = interp.where(node)
-            source = interp.source(node)
-    explicit, kind = True, "last"
-    if spec.axis_arg is not None:
-        explicit = args.given(*spec.axis_arg)
-        class_axes = (1, -1) if spec.guesses_axis else (-1,)
-        kind = axis_kind(explicit, args.get(*spec.axis_arg), class_axes)
-    return Layer(ref.qualname, spec.effect, width=width, activation=activation, at=at, activation_at=activation_at,
-                 source=source, axis_kind=kind,
-                 guessed_axis=spec.guesses_axis and not explicit, name=name)
+def _layer(interp: Machine, ref: Ref, args: Args) -> Value:
+    return make_layer(interp, ref, K.LAYERS[ref.qualname], args)
 
 
-def _layer_handler(interp: "Interpreter", ref: Ref, args: "Args") -> Value:
-    spec = K.LAYERS.get(ref.qualname) or MODULE_LAYERS[ref.qualname]
-    return make_layer(interp, ref, spec, args)
-
-
-def _sequential(interp: "Interpreter", ref: Ref, args: "Args") -> Value:
-    framework = "pytorch" if ref.qualname == TORCH_SEQUENTIAL else "keras"
-    model = ModelVal(framework, interp.where(args.node), depth=interp.cond_depth)
-    if framework == "pytorch":
-        model.layers = list(args.pos)
-        model.uncertain = args.starred
-    else:
-        layers = args.get("layers", 0, None)
-        if isinstance(layers, Seq):
-            model.layers = list(layers.items)
-        elif layers is not None:
-            model.uncertain = True
+def _sequential(interp: Machine, ref: Ref, args: Args) -> Value:
+    model = ModelVal(Framework.KERAS, interp.where(args.node), depth=interp.cond_depth)
+    layers = args.get("layers", 0, None)
+    if isinstance(layers, Seq):
+        model.layers = list(layers.items)
+    elif layers is not None:
+        model.uncertain = True
     interp.events.models.append(model)
     return model
 
 
-def _functional(interp: "Interpreter", ref: Ref, args: "Args") -> Value:
+def _functional(interp: Machine, ref: Ref, args: Args) -> Value:
     outputs = args.get("outputs", 1, UNKNOWN)
-    model = ModelVal("keras", interp.where(args.node), outputs=outputs, depth=interp.cond_depth)
+    model = ModelVal(Framework.KERAS, interp.where(args.node), outputs=outputs, depth=interp.cond_depth)
     interp.events.models.append(model)
     return model
 
 
-def _input(interp: "Interpreter", ref: Ref, args: "Args") -> Value:
+def _input(interp: Machine, ref: Ref, args: Args) -> Value:
     return INPUT
 
 
-def _graph_mode(interp: "Interpreter", ref: Ref, args: "Args") -> Value:
-    interp.events.keras_flavours.add("tf.compat.v1")
+def _graph_mode(interp: Machine, ref: Ref, args: Args) -> Value:
+    interp.events.keras_apis.add(KerasApi.TF_COMPAT_V1)
     return UNKNOWN
 
 
-def _metric(interp: "Interpreter", ref: Ref, args: "Args") -> Value:
+def _metric(interp: Machine, ref: Ref, args: Args) -> Value:
     escapes = K.THRESHOLD_METRIC_CLASSES[ref.qualname]
     chose = any(k in args.kw and not (k == "from_logits" and const_of(args.kw[k]) is False) for k in escapes)
     return MetricObj(ref.qualname.split(".")[-1] + "()", interp.where(args.node), threshold_at_half=not chose and not args.starred)
 
 
-def _is_model(value: Value) -> bool:
-    return isinstance(value, ModelVal) or (isinstance(value, Instance) and bool(value.cls.family))
-
-
-def _model_methods(interp: "Interpreter", method: BoundMethod, args: "Args") -> Optional[Value]:
+def _model_methods(interp: Machine, method: BoundMethod, args: Args) -> Optional[Value]:
+    """`model.add(layer)`, `model.compile(loss=...)`, `model.fit(x, y)`, `model.call(x)` on any model."""
     model = method.receiver
-    if not _is_model(model):
+    if not is_model(model):
         return None
     name = method.name
     where = interp.where(args.node)
@@ -117,18 +94,32 @@ def _model_methods(interp: "Interpreter", method: BoundMethod, args: "Args") -> 
         targets = (args.get("y", 1, UNKNOWN), args.get("validation_data", -1, None) or UNKNOWN, x)
         interp.events.fits.append(FitEvent(model, targets, where))
         return UNKNOWN
-    if name in ("to", "cuda", "cpu", "train", "eval", "double", "float", "half", "requires_grad_"):
-        return model  # torch: returns the module itself
-    if name in ("__call__", "call", "forward", "apply"):
+    if name in ("__call__", "call"):
         return model_output(interp, model)
     return None
 
 
-register(_layer_handler, K.LAYERS, MODULE_LAYERS)
-register(_metric, K.THRESHOLD_METRIC_CLASSES)
-register(_sequential, (K.SEQUENTIAL, TORCH_SEQUENTIAL))
-REF_HANDLERS[K.FUNCTIONAL_MODEL] = _functional
-register(_input, K.INPUT)
-register(_graph_mode, K.GRAPH_MODE_SWITCHES)
-CLASS_FAMILIES.update(dict.fromkeys(K.MODEL_BASES, "keras-model"))
-METHOD_HANDLERS.append(_model_methods)
+def _note_api(interp: Machine, module: str) -> None:
+    """`import keras` / `from tensorflow import keras` / `import tf_keras`: which Keras the file uses."""
+    api = _IMPORTED_API.get(module.split(".")[0])
+    if api is not None:
+        interp.events.keras_apis.add(api)
+
+
+ADAPTER = Adapter(
+    name="keras",
+    calls={
+        **for_names(_layer, K.LAYERS),
+        **for_names(_metric, K.THRESHOLD_METRIC_CLASSES),
+        K.SEQUENTIAL: _sequential,
+        K.FUNCTIONAL_MODEL: _functional,
+        **for_names(_input, K.INPUT),
+        **for_names(_graph_mode, K.GRAPH_MODE_SWITCHES),
+        **for_names(loss_named, KERAS_LOSSES),
+        **partial_of(KERAS_LOSSES),
+        **for_names(activation_named, KERAS_ACTIVATIONS),
+    },
+    methods=(_model_methods,),
+    families=dict.fromkeys(K.MODEL_BASES, KERAS_MODEL),
+    import_observers=(_note_api,),
+)

@@ -1,25 +1,39 @@
-"""Turning loss names, strings and objects into `LossObj` values, and applying them."""
+"""Shared loss semantics: loss names, strings and objects become `LossObj` values, applied to predictions.
+
+Every framework adapter registers `loss_named` for its own rows of `celint.knowledge.losses`, and
+`partial_of(its rows)` for `functools.partial(loss_fn, from_logits=True)`.
+"""
 
 from __future__ import annotations
 
 import ast
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Dict, Mapping, Optional
 
 from celint.events import LossApplication
-from celint.facts import LOGITS, PROBS
+from celint.facts import LOGITS, PROBS, Expects
+from celint.frameworks.adapter import CallHandler
 from celint.knowledge.losses import LOSS_STRINGS, LOSSES, LossSpec
 from celint.values import UNKNOWN, Literal, LossObj, Ref, Value, const_of
 
 if TYPE_CHECKING:
-    from celint.interpreter import Args, Interpreter
+    from celint.calls import Args
+    from celint.machine import Machine
+
+PARTIAL = "functools.partial"
 
 
-def from_logits_value(spec: LossSpec, args: "Args") -> Optional[str]:
-    """What the loss expects given its `from_logits` argument; None when it cannot be known."""
+def from_logits_value(spec: LossSpec, args: Args) -> Optional[Expects]:
+    """What the loss expects given its call's `from_logits` argument; None when it cannot be known."""
     position = spec.from_logits_pos if spec.from_logits_pos is not None else -1
-    if not spec.has_from_logits or not args.given("from_logits", position):
+    given = spec.has_from_logits and args.given("from_logits", position)
+    return expects_with(spec, args.get("from_logits", position) if given else None)
+
+
+def expects_with(spec: LossSpec, from_logits: Optional[Value]) -> Optional[Expects]:
+    """What the loss expects with `from_logits` set to this value (None: not set); None when unknown."""
+    if not spec.has_from_logits or from_logits is None:
         return spec.expects
-    raw = const_of(args.get("from_logits", position))
+    raw = const_of(from_logits)
     if raw is True:
         return LOGITS
     if raw is False:
@@ -27,7 +41,15 @@ def from_logits_value(spec: LossSpec, args: "Args") -> Optional[str]:
     return None
 
 
-def construct(interp: "Interpreter", ref: Ref, spec: LossSpec, args: "Args") -> Value:
+def loss_named(interp: Machine, ref: Ref, args: Args) -> Value:
+    """The call handler for every row of the loss tables: a loss class constructed, or a loss function applied."""
+    spec = LOSSES[ref.qualname]
+    if spec.is_class:
+        return construct(interp, ref, spec, args)
+    return call_loss_function(interp, ref, spec, args)
+
+
+def construct(interp: Machine, ref: Ref, spec: LossSpec, args: Args) -> Value:
     """`keras.losses.BinaryCrossentropy(from_logits=True)`, `nn.CrossEntropyLoss()`."""
     expects = from_logits_value(spec, args)
     if expects is None:
@@ -40,7 +62,7 @@ def construct(interp: "Interpreter", ref: Ref, spec: LossSpec, args: "Args") -> 
                    callable_style=True, from_logits_at=from_logits_at)
 
 
-def as_loss(value: Value) -> Value:
+def as_loss(value: Optional[Value]) -> Value:
     """A compile-able loss from a string, a function reference or a loss object; else UNKNOWN."""
     if isinstance(value, LossObj):
         return value
@@ -51,14 +73,15 @@ def as_loss(value: Value) -> Value:
         spec = LOSSES[qualname]
         return LossObj(qualname, spec.kind, spec.expects, spec.framework, value.at, repr(value.value))
     if isinstance(value, Ref):
-        spec = LOSSES.get(value.qualname)
-        if spec is None or spec.is_class or value.at is None:
+        spec_or_none = LOSSES.get(value.qualname)
+        if spec_or_none is None or spec_or_none.is_class or value.at is None:
             return UNKNOWN
-        return LossObj(value.qualname, spec.kind, spec.expects, spec.framework, value.at, value.qualname.split(".")[-1])
+        return LossObj(value.qualname, spec_or_none.kind, spec_or_none.expects, spec_or_none.framework, value.at,
+                       value.qualname.split(".")[-1])
     return UNKNOWN
 
 
-def apply(interp: "Interpreter", loss: LossObj, args: "Args") -> Value:
+def apply(interp: Machine, loss: LossObj, args: Args) -> Value:
     """A loss object or function applied to (targets, predictions): record it."""
     spec = LOSSES[loss.qualname]
     predictions = args.get(spec.pred_kw, spec.pred_pos, UNKNOWN)
@@ -67,7 +90,7 @@ def apply(interp: "Interpreter", loss: LossObj, args: "Args") -> Value:
     return UNKNOWN
 
 
-def call_loss_function(interp: "Interpreter", ref: Ref, spec: LossSpec, args: "Args") -> Value:
+def call_loss_function(interp: Machine, ref: Ref, spec: LossSpec, args: Args) -> Value:
     """`F.cross_entropy(out, y)`, `tf.nn.softmax_cross_entropy_with_logits(labels=, logits=)`."""
     expects = from_logits_value(spec, args)
     if expects is None:
@@ -77,3 +100,28 @@ def call_loss_function(interp: "Interpreter", ref: Ref, spec: LossSpec, args: "A
     loss = LossObj(ref.qualname, spec.kind, expects, spec.framework, at, interp.source(args.node) or ref.qualname,
                    from_logits_at=interp.where(keyword) if keyword is not None else None)
     return apply(interp, loss, args)
+
+
+def partial_of(table: Mapping[str, LossSpec]) -> Dict[str, CallHandler]:
+    """A calls table for `functools.partial(loss_fn, from_logits=True)` of the loss functions in `table`.
+
+    Several adapters register it: each answers None for a function that is not in its table.
+    """
+
+    def partial(interp: Machine, ref: Ref, args: Args) -> Optional[Value]:
+        target = args.pos[0] if args.pos else None
+        if not isinstance(target, Ref) or target.qualname not in table:
+            return None
+        spec = table[target.qualname]
+        if spec.is_class:
+            return UNKNOWN
+        expects = expects_with(spec, args.kw.get("from_logits"))  # only keywords configure the wrapped loss
+        if expects is None:
+            return UNKNOWN
+        keyword = args.keyword_node("from_logits")
+        return LossObj(target.qualname, spec.kind, expects, spec.framework, interp.where(args.node),
+                       interp.source(args.node), callable_style=True,
+                       from_logits_at=interp.where(keyword) if keyword is not None else None)
+
+    return {PARTIAL: partial}
+

@@ -1,28 +1,32 @@
-"""Low-level TensorFlow adapter: TF1 functional layers (`tf.layers.dense`) and layer classes.
+"""Low-level TensorFlow adapter: TF1 functional layers (`tf.layers.dense`) and layer classes, `tf.nn` /
+`tf.compat.v1.losses` losses, `tf.nn` activations, and `tf.function`.
 
-The `tf.nn.*_with_logits`, `tf.compat.v1.losses.*` and `tf.keras.losses.*` rows live in the loss table;
-activations (`tf.nn.softmax`, `tf.sigmoid`) in the activation table. What is left here is how TF1
-graphs build a head without Keras.
+Its loss and activation rows are the TF groups of `celint.knowledge.losses` / `.activations`; the
+`tf.keras` names are canonically `keras.` names, so the Keras adapter handles them.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from celint.frameworks import register
-from celint.frameworks.keras import make_layer
-from celint.frameworks.tensors import activation_name, apply_layer
-from celint.knowledge import keras as K
-from celint.knowledge.tf import DENSE_CLASSES, DENSE_FUNCTIONS
+from celint.frameworks.adapter import Adapter, for_names
+from celint.frameworks.layers import apply_layer, make_layer
+from celint.frameworks.losses import loss_named, partial_of
+from celint.frameworks.tensors import activation_name, activation_named
+from celint.frameworks.transforms import transform_calls
+from celint.knowledge import tf as TF
+from celint.knowledge.activations import TF_ACTIVATIONS
+from celint.knowledge.losses import TF_LOSSES
 from celint.values import Layer, Ref, Value, int_of
 
 if TYPE_CHECKING:
-    from celint.interpreter import Args, Interpreter
+    from celint.calls import Args
+    from celint.machine import Machine
 
 
-def _dense_function(interp: "Interpreter", ref: Ref, args: "Args") -> Value:
+def _dense_function(interp: Machine, ref: Ref, args: Args) -> Value:
     """`tf.layers.dense(h, 10, activation=tf.nn.softmax)`: a Dense layer applied on the spot."""
-    spec = DENSE_FUNCTIONS[ref.qualname]
+    spec = TF.DENSE_FUNCTIONS[ref.qualname]
     at = interp.where(args.node)
     activation = spec.default_activation
     activation_at, source = at, interp.source(args.node)
@@ -38,9 +42,18 @@ def _dense_function(interp: "Interpreter", ref: Ref, args: "Args") -> Value:
     return apply_layer(interp, layer, args.get("inputs", 0))
 
 
-def _dense_class(interp: "Interpreter", ref: Ref, args: "Args") -> Value:
-    return make_layer(interp, ref, K.LAYERS["keras.layers.Dense"], args)
+def _dense_class(interp: Machine, ref: Ref, args: Args) -> Value:
+    return make_layer(interp, ref, TF.DENSE_CLASS, args)
 
 
-register(_dense_function, DENSE_FUNCTIONS)
-register(_dense_class, DENSE_CLASSES)
+ADAPTER = Adapter(
+    name="tf",
+    calls={
+        **for_names(_dense_function, TF.DENSE_FUNCTIONS),
+        **for_names(_dense_class, TF.DENSE_CLASSES),
+        **for_names(loss_named, TF_LOSSES),
+        **partial_of(TF_LOSSES),
+        **for_names(activation_named, TF_ACTIVATIONS),
+        **transform_calls(TF.TRANSFORMS),
+    },
+)

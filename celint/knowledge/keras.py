@@ -2,37 +2,29 @@
 
 from __future__ import annotations
 
-from typing import Dict, NamedTuple, Optional, Tuple
+from typing import Dict, Tuple
 
+from celint.facts import SOFTMAX, Activation
+from celint.knowledge.rows import PRESERVE, LayerSpec
 
-class LayerSpec(NamedTuple):
-    effect: str  # "dense": sets width and activation; "activation": applies one; "preserve": keeps both
-    width_arg: Optional[Tuple[str, int]] = None  # (keyword, position) of the output width
-    activation_arg: Optional[Tuple[str, int]] = None  # (keyword, position) of the activation
-    fixed_activation: Optional[str] = None  # Softmax(), Sigmoid layers
-    axis_arg: Optional[Tuple[str, int]] = None
-    guesses_axis: bool = False  # torch nn.Softmax() without dim
-
-
-_DENSE = LayerSpec("dense", ("units", 0), ("activation", 1))
-_PRESERVE = LayerSpec("preserve")
+DENSE = LayerSpec(effect="dense", width_arg=("units", 0), activation_arg=("activation", 1))
 
 LAYERS: Dict[str, LayerSpec] = {
-    "keras.layers.Dense": _DENSE,
-    "keras.layers.Activation": LayerSpec("activation", activation_arg=("activation", 0)),
-    "keras.layers.Softmax": LayerSpec("activation", fixed_activation="softmax", axis_arg=("axis", 0)),
-    "keras.layers.ReLU": LayerSpec("activation", fixed_activation="relu"),
-    "keras.layers.LeakyReLU": LayerSpec("activation", fixed_activation="relu"),
-    "keras.layers.ELU": LayerSpec("activation", fixed_activation="elu"),
-    "keras.layers.Dropout": _PRESERVE,
-    "keras.layers.SpatialDropout1D": _PRESERVE,
-    "keras.layers.AlphaDropout": _PRESERVE,
-    "keras.layers.GaussianDropout": _PRESERVE,
-    "keras.layers.GaussianNoise": _PRESERVE,
-    "keras.layers.ActivityRegularization": _PRESERVE,
-    "keras.layers.Flatten": _PRESERVE,
-    "keras.layers.Reshape": _PRESERVE,
-    "keras.layers.Identity": _PRESERVE,
+    "keras.layers.Dense": DENSE,
+    "keras.layers.Activation": LayerSpec(effect="activation", activation_arg=("activation", 0)),
+    "keras.layers.Softmax": LayerSpec(effect="activation", fixed_activation=SOFTMAX, axis_arg=("axis", 0)),
+    "keras.layers.ReLU": LayerSpec(effect="activation", fixed_activation=Activation.RELU),
+    "keras.layers.LeakyReLU": LayerSpec(effect="activation", fixed_activation=Activation.RELU),
+    "keras.layers.ELU": LayerSpec(effect="activation", fixed_activation=Activation.ELU),
+    "keras.layers.Dropout": PRESERVE,
+    "keras.layers.SpatialDropout1D": PRESERVE,
+    "keras.layers.AlphaDropout": PRESERVE,
+    "keras.layers.GaussianDropout": PRESERVE,
+    "keras.layers.GaussianNoise": PRESERVE,
+    "keras.layers.ActivityRegularization": PRESERVE,
+    "keras.layers.Flatten": PRESERVE,
+    "keras.layers.Reshape": PRESERVE,
+    "keras.layers.Identity": PRESERVE,
 }
 
 SEQUENTIAL = "keras.Sequential"

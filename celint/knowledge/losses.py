@@ -1,20 +1,22 @@
 """Every cross-entropy loss celint knows, keyed by canonical name.
 
 A row says what kind of cross-entropy it is, what it expects to receive (probabilities, logits or
-log-probabilities) and how `from_logits` is passed, so that a new loss is one new row.
+log-probabilities) and how `from_logits` is passed, so that a new loss is one new row. The tables are
+grouped by framework, each registered by that framework's adapter; `LOSSES` joins them for reading
+loss strings, references and objects whatever made them.
 """
 
 from __future__ import annotations
 
 from typing import Dict, NamedTuple, Optional
 
-from celint.facts import BINARY, CATEGORICAL, LOG_PROBS, LOGITS, NLL, PROBS, SPARSE
+from celint.facts import BINARY, CATEGORICAL, LOG_PROBS, LOGITS, NLL, PROBS, SPARSE, Expects, Framework, LossKind
 
 
 class LossSpec(NamedTuple):
-    kind: str
-    framework: str
-    expects: str  # what it expects when `from_logits` is not given
+    kind: LossKind
+    framework: Framework
+    expects: Expects  # what it expects when `from_logits` is not given
     is_class: bool = False  # must be instantiated, then called / compiled
     from_logits_pos: Optional[int] = None  # positional index of from_logits in the constructor/call
     has_from_logits: bool = False
@@ -24,16 +26,18 @@ class LossSpec(NamedTuple):
     target_kw: str = "y_true"
 
 
-def _keras_class(kind: str, from_logits_pos: Optional[int] = 0) -> LossSpec:
-    return LossSpec(kind, "keras", PROBS, True, from_logits_pos, True)
+def _keras_class(kind: LossKind, from_logits_pos: Optional[int] = 0) -> LossSpec:
+    return LossSpec(kind=kind, framework=Framework.KERAS, expects=PROBS, is_class=True,
+                    from_logits_pos=from_logits_pos, has_from_logits=True)
 
 
-def _keras_fn(kind: str) -> LossSpec:
+def _keras_fn(kind: LossKind, pred_kw: str = "y_pred", target_kw: str = "y_true") -> LossSpec:
     # keras.losses.binary_crossentropy(y_true, y_pred, from_logits=False, ...)
-    return LossSpec(kind, "keras", PROBS, False, 2, True)
+    return LossSpec(kind=kind, framework=Framework.KERAS, expects=PROBS, from_logits_pos=2, has_from_logits=True,
+                    pred_kw=pred_kw, target_kw=target_kw)
 
 
-LOSSES: Dict[str, LossSpec] = {
+KERAS_LOSSES: Dict[str, LossSpec] = {
     "keras.losses.BinaryCrossentropy": _keras_class(BINARY),
     "keras.losses.CategoricalCrossentropy": _keras_class(CATEGORICAL),
     "keras.losses.SparseCategoricalCrossentropy": _keras_class(SPARSE),
@@ -45,9 +49,9 @@ LOSSES: Dict[str, LossSpec] = {
     "keras.metrics.binary_crossentropy": _keras_fn(BINARY),
     "keras.metrics.categorical_crossentropy": _keras_fn(CATEGORICAL),
     "keras.metrics.sparse_categorical_crossentropy": _keras_fn(SPARSE),
-    "keras.backend.binary_crossentropy": LossSpec(BINARY, "keras", PROBS, False, 2, True, 1, "output", 0, "target"),
-    "keras.backend.categorical_crossentropy": LossSpec(CATEGORICAL, "keras", PROBS, False, 2, True, 1, "output", 0, "target"),
-    "keras.backend.sparse_categorical_crossentropy": LossSpec(SPARSE, "keras", PROBS, False, 2, True, 1, "output", 0, "target"),
+    "keras.backend.binary_crossentropy": _keras_fn(BINARY, pred_kw="output", target_kw="target"),
+    "keras.backend.categorical_crossentropy": _keras_fn(CATEGORICAL, pred_kw="output", target_kw="target"),
+    "keras.backend.sparse_categorical_crossentropy": _keras_fn(SPARSE, pred_kw="output", target_kw="target"),
 }
 
 # Strings accepted by `compile(loss=...)`; they mean the function with from_logits=False.
@@ -60,54 +64,63 @@ LOSS_STRINGS: Dict[str, str] = {
     "SparseCategoricalCrossentropy": "keras.losses.SparseCategoricalCrossentropy",
 }
 
-# PyTorch: module losses take (input, target); functional ones the same.
-_TORCH = "pytorch"
-LOSSES.update(
-    {
-        "torch.nn.CrossEntropyLoss": LossSpec(SPARSE, _TORCH, LOGITS, True, None, False, 0, "input", 1, "target"),
-        "torch.nn.NLLLoss": LossSpec(NLL, _TORCH, LOG_PROBS, True, None, False, 0, "input", 1, "target"),
-        "torch.nn.BCELoss": LossSpec(BINARY, _TORCH, PROBS, True, None, False, 0, "input", 1, "target"),
-        "torch.nn.BCEWithLogitsLoss": LossSpec(BINARY, _TORCH, LOGITS, True, None, False, 0, "input", 1, "target"),
-        "torch.nn.functional.cross_entropy": LossSpec(SPARSE, _TORCH, LOGITS, False, None, False, 0, "input", 1, "target"),
-        "torch.nn.functional.nll_loss": LossSpec(NLL, _TORCH, LOG_PROBS, False, None, False, 0, "input", 1, "target"),
-        "torch.nn.functional.binary_cross_entropy": LossSpec(BINARY, _TORCH, PROBS, False, None, False, 0, "input", 1, "target"),
-        "torch.nn.functional.binary_cross_entropy_with_logits": LossSpec(
-            BINARY, _TORCH, LOGITS, False, None, False, 0, "input", 1, "target"
-        ),
-    }
-)
 
-# Low-level TensorFlow: keyword-first APIs (labels=, logits=).
-_TF = "tf"
-LOSSES.update(
-    {
-        "tensorflow.nn.softmax_cross_entropy_with_logits": LossSpec(CATEGORICAL, _TF, LOGITS, False, None, False, 1, "logits", 0, "labels"),
-        "tensorflow.nn.softmax_cross_entropy_with_logits_v2": LossSpec(CATEGORICAL, _TF, LOGITS, False, None, False, 1, "logits", 0, "labels"),
-        "tensorflow.nn.sparse_softmax_cross_entropy_with_logits": LossSpec(SPARSE, _TF, LOGITS, False, None, False, 1, "logits", 0, "labels"),
-        "tensorflow.nn.sigmoid_cross_entropy_with_logits": LossSpec(BINARY, _TF, LOGITS, False, None, False, 1, "logits", 0, "labels"),
-        "tensorflow.compat.v1.nn.softmax_cross_entropy_with_logits": LossSpec(CATEGORICAL, _TF, LOGITS, False, None, False, 1, "logits", 0, "labels"),
-        "tensorflow.compat.v1.nn.softmax_cross_entropy_with_logits_v2": LossSpec(CATEGORICAL, _TF, LOGITS, False, None, False, 1, "logits", 0, "labels"),
-        "tensorflow.compat.v1.nn.sparse_softmax_cross_entropy_with_logits": LossSpec(SPARSE, _TF, LOGITS, False, None, False, 1, "logits", 0, "labels"),
-        "tensorflow.compat.v1.nn.sigmoid_cross_entropy_with_logits": LossSpec(BINARY, _TF, LOGITS, False, None, False, 1, "logits", 0, "labels"),
-        # tf.compat.v1.losses.*(labels/onehot_labels/multi_class_labels, logits)
-        "tensorflow.compat.v1.losses.softmax_cross_entropy": LossSpec(CATEGORICAL, _TF, LOGITS, False, None, False, 1, "logits", 0, "onehot_labels"),
-        "tensorflow.compat.v1.losses.sparse_softmax_cross_entropy": LossSpec(SPARSE, _TF, LOGITS, False, None, False, 1, "logits", 0, "labels"),
-        "tensorflow.compat.v1.losses.sigmoid_cross_entropy": LossSpec(BINARY, _TF, LOGITS, False, None, False, 1, "logits", 0, "multi_class_labels"),
-        "tensorflow.losses.softmax_cross_entropy": LossSpec(CATEGORICAL, _TF, LOGITS, False, None, False, 1, "logits", 0, "onehot_labels"),
-        "tensorflow.losses.sparse_softmax_cross_entropy": LossSpec(SPARSE, _TF, LOGITS, False, None, False, 1, "logits", 0, "labels"),
-        "tensorflow.losses.sigmoid_cross_entropy": LossSpec(BINARY, _TF, LOGITS, False, None, False, 1, "logits", 0, "multi_class_labels"),
-    }
-)
+def _torch(kind: LossKind, expects: Expects, is_class: bool) -> LossSpec:
+    # module losses take (input, target); functional ones the same
+    return LossSpec(kind=kind, framework=Framework.PYTORCH, expects=expects, is_class=is_class,
+                    pred_pos=0, pred_kw="input", target_pos=1, target_kw="target")
 
-# optax: (logits, labels), no clipping.
-_OPTAX = "optax"
-LOSSES.update(
-    {
-        "optax.softmax_cross_entropy": LossSpec(CATEGORICAL, _OPTAX, LOGITS, False, None, False, 0, "logits", 1, "labels"),
-        "optax.softmax_cross_entropy_with_integer_labels": LossSpec(SPARSE, _OPTAX, LOGITS, False, None, False, 0, "logits", 1, "labels"),
-        "optax.sigmoid_binary_cross_entropy": LossSpec(BINARY, _OPTAX, LOGITS, False, None, False, 0, "logits", 1, "labels"),
-        "optax.losses.softmax_cross_entropy": LossSpec(CATEGORICAL, _OPTAX, LOGITS, False, None, False, 0, "logits", 1, "labels"),
-        "optax.losses.softmax_cross_entropy_with_integer_labels": LossSpec(SPARSE, _OPTAX, LOGITS, False, None, False, 0, "logits", 1, "labels"),
-        "optax.losses.sigmoid_binary_cross_entropy": LossSpec(BINARY, _OPTAX, LOGITS, False, None, False, 0, "logits", 1, "labels"),
-    }
-)
+
+TORCH_LOSSES: Dict[str, LossSpec] = {
+    "torch.nn.CrossEntropyLoss": _torch(SPARSE, LOGITS, is_class=True),
+    "torch.nn.NLLLoss": _torch(NLL, LOG_PROBS, is_class=True),
+    "torch.nn.BCELoss": _torch(BINARY, PROBS, is_class=True),
+    "torch.nn.BCEWithLogitsLoss": _torch(BINARY, LOGITS, is_class=True),
+    "torch.nn.functional.cross_entropy": _torch(SPARSE, LOGITS, is_class=False),
+    "torch.nn.functional.nll_loss": _torch(NLL, LOG_PROBS, is_class=False),
+    "torch.nn.functional.binary_cross_entropy": _torch(BINARY, PROBS, is_class=False),
+    "torch.nn.functional.binary_cross_entropy_with_logits": _torch(BINARY, LOGITS, is_class=False),
+}
+
+
+def _tf(kind: LossKind, target_kw: str = "labels") -> LossSpec:
+    # keyword-first APIs (labels=, logits=)
+    return LossSpec(kind=kind, framework=Framework.TF, expects=LOGITS, pred_pos=1, pred_kw="logits",
+                    target_pos=0, target_kw=target_kw)
+
+
+TF_LOSSES: Dict[str, LossSpec] = {
+    "tensorflow.nn.softmax_cross_entropy_with_logits": _tf(CATEGORICAL),
+    "tensorflow.nn.softmax_cross_entropy_with_logits_v2": _tf(CATEGORICAL),
+    "tensorflow.nn.sparse_softmax_cross_entropy_with_logits": _tf(SPARSE),
+    "tensorflow.nn.sigmoid_cross_entropy_with_logits": _tf(BINARY),
+    "tensorflow.compat.v1.nn.softmax_cross_entropy_with_logits": _tf(CATEGORICAL),
+    "tensorflow.compat.v1.nn.softmax_cross_entropy_with_logits_v2": _tf(CATEGORICAL),
+    "tensorflow.compat.v1.nn.sparse_softmax_cross_entropy_with_logits": _tf(SPARSE),
+    "tensorflow.compat.v1.nn.sigmoid_cross_entropy_with_logits": _tf(BINARY),
+    # tf.compat.v1.losses.*(labels/onehot_labels/multi_class_labels, logits)
+    "tensorflow.compat.v1.losses.softmax_cross_entropy": _tf(CATEGORICAL, "onehot_labels"),
+    "tensorflow.compat.v1.losses.sparse_softmax_cross_entropy": _tf(SPARSE),
+    "tensorflow.compat.v1.losses.sigmoid_cross_entropy": _tf(BINARY, "multi_class_labels"),
+    "tensorflow.losses.softmax_cross_entropy": _tf(CATEGORICAL, "onehot_labels"),
+    "tensorflow.losses.sparse_softmax_cross_entropy": _tf(SPARSE),
+    "tensorflow.losses.sigmoid_cross_entropy": _tf(BINARY, "multi_class_labels"),
+}
+
+
+def _optax(kind: LossKind) -> LossSpec:
+    # (logits, labels), no clipping
+    return LossSpec(kind=kind, framework=Framework.OPTAX, expects=LOGITS, pred_pos=0, pred_kw="logits",
+                    target_pos=1, target_kw="labels")
+
+
+OPTAX_LOSSES: Dict[str, LossSpec] = {
+    "optax.softmax_cross_entropy": _optax(CATEGORICAL),
+    "optax.softmax_cross_entropy_with_integer_labels": _optax(SPARSE),
+    "optax.sigmoid_binary_cross_entropy": _optax(BINARY),
+    "optax.losses.softmax_cross_entropy": _optax(CATEGORICAL),
+    "optax.losses.softmax_cross_entropy_with_integer_labels": _optax(SPARSE),
+    "optax.losses.sigmoid_binary_cross_entropy": _optax(BINARY),
+}
+
+LOSSES: Dict[str, LossSpec] = {**KERAS_LOSSES, **TORCH_LOSSES, **TF_LOSSES, **OPTAX_LOSSES}

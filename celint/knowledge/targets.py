@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from typing import Dict, NamedTuple, Optional, Tuple
 
-from celint.facts import INTEGER, MULTI_HOT, ONE_HOT
+from celint.facts import INTEGER, MULTI_HOT, ONE_HOT, Encoding
 
 
 class Producer(NamedTuple):
-    encoding: str  # ONE_HOT / INTEGER / MULTI_HOT
+    encoding: Encoding
     how: str  # how a message names it
     classes_kw: Tuple[str, ...] = ()  # keywords that give the class count
     classes_pos: int = -1  # its position
@@ -21,19 +21,25 @@ class Producer(NamedTuple):
     binary_as_one_column: bool = False  # LabelBinarizer: two classes become ONE 0/1 column (valid indices)
 
 
-_TO_CATEGORICAL = Producer(ONE_HOT, "to_categorical", ("num_classes", "nb_classes"), 1, True)
-_TF_ONE_HOT = Producer(ONE_HOT, "tf.one_hot", ("depth",), 1, True)
-_ARGMAX = Producer(INTEGER, "argmax", keeps_classes=True, dtype_float=False)
+def _one_hot(how: str, classes_kw: str, dtype_float: bool = True) -> Producer:
+    """A one-hot encoder called as f(labels, classes)."""
+    return Producer(encoding=ONE_HOT, how=how, classes_kw=(classes_kw,), classes_pos=1, dtype_float=dtype_float)
+
+
+_TO_CATEGORICAL = Producer(encoding=ONE_HOT, how="to_categorical", classes_kw=("num_classes", "nb_classes"),
+                           classes_pos=1, dtype_float=True)
+_TF_ONE_HOT = _one_hot("tf.one_hot", "depth")
+_ARGMAX = Producer(encoding=INTEGER, how="argmax", keeps_classes=True, dtype_float=False)
 
 PRODUCERS: Dict[str, Producer] = {
     "keras.utils.to_categorical": _TO_CATEGORICAL,  # keras.utils.np_utils too: names.canonical
     "tensorflow.one_hot": _TF_ONE_HOT,
     "tensorflow.compat.v1.one_hot": _TF_ONE_HOT,
-    "jax.nn.one_hot": Producer(ONE_HOT, "jax.nn.one_hot", ("num_classes",), 1, True),
-    "keras.ops.one_hot": Producer(ONE_HOT, "keras.ops.one_hot", ("num_classes",), 1, True),
-    "keras.backend.one_hot": Producer(ONE_HOT, "K.one_hot", ("num_classes",), 1, True),
+    "jax.nn.one_hot": _one_hot("jax.nn.one_hot", "num_classes"),
+    "keras.ops.one_hot": _one_hot("keras.ops.one_hot", "num_classes"),
+    "keras.backend.one_hot": _one_hot("K.one_hot", "num_classes"),
     # F.one_hot returns int64: into CrossEntropyLoss it is not a probability target.
-    "torch.nn.functional.one_hot": Producer(ONE_HOT, "F.one_hot", ("num_classes",), 1, False),
+    "torch.nn.functional.one_hot": _one_hot("F.one_hot", "num_classes", dtype_float=False),
     "numpy.argmax": _ARGMAX,
     "jax.numpy.argmax": _ARGMAX,
     "tensorflow.argmax": _ARGMAX,
@@ -50,11 +56,12 @@ RANDINT = {"numpy.random.randint": "np.random.randint", "torch.randint": "torch.
 
 # sklearn encoders: the encoding their fit_transform / transform produces.
 ENCODERS: Dict[str, Producer] = {
-    "sklearn.preprocessing.LabelEncoder": Producer(INTEGER, "LabelEncoder", dtype_float=False),
-    "sklearn.preprocessing.LabelBinarizer": Producer(ONE_HOT, "LabelBinarizer", dtype_float=False,
+    "sklearn.preprocessing.LabelEncoder": Producer(encoding=INTEGER, how="LabelEncoder", dtype_float=False),
+    "sklearn.preprocessing.LabelBinarizer": Producer(encoding=ONE_HOT, how="LabelBinarizer", dtype_float=False,
                                                      binary_as_one_column=True),
-    "sklearn.preprocessing.OneHotEncoder": Producer(ONE_HOT, "OneHotEncoder", dtype_float=True),
-    "sklearn.preprocessing.MultiLabelBinarizer": Producer(MULTI_HOT, "MultiLabelBinarizer", dtype_float=False),
+    "sklearn.preprocessing.OneHotEncoder": Producer(encoding=ONE_HOT, how="OneHotEncoder", dtype_float=True),
+    "sklearn.preprocessing.MultiLabelBinarizer": Producer(encoding=MULTI_HOT, how="MultiLabelBinarizer",
+                                                          dtype_float=False),
 }
 ENCODE_METHODS = frozenset({"fit_transform", "transform"})
 

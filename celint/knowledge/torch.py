@@ -1,42 +1,57 @@
-"""PyTorch and Flax modules that shape a model's head, keyed by canonical name."""
+"""PyTorch modules, module bases and tensor methods that shape a model's head, keyed by canonical name."""
 
 from __future__ import annotations
 
 from typing import Dict
 
-from celint.knowledge.keras import LayerSpec
+from celint.facts import LINEAR, LOG_SOFTMAX, SIGMOID, SOFTMAX, Activation
+from celint.knowledge.rows import PRESERVE, LayerSpec, Transform
 
-_PRESERVE = LayerSpec("preserve")
-_LINEAR = "linear"  # a Linear / Dense module has no activation of its own: its outputs are raw scores
+
+def _linear(width_kw: str, width_pos: int) -> LayerSpec:
+    # a Linear module has no activation of its own: its outputs are raw scores
+    return LayerSpec(effect="dense", width_arg=(width_kw, width_pos), fixed_activation=LINEAR)
+
+
+def _activation(activation: Activation) -> LayerSpec:
+    return LayerSpec(effect="activation", fixed_activation=activation)
+
+
+def _over_dim(activation: Activation) -> LayerSpec:
+    return LayerSpec(effect="activation", fixed_activation=activation, axis_arg=("dim", 0), guesses_axis=True)
+
 
 MODULE_LAYERS: Dict[str, LayerSpec] = {
-    "torch.nn.Linear": LayerSpec("dense", width_arg=("out_features", 1), fixed_activation=_LINEAR),
-    "torch.nn.LazyLinear": LayerSpec("dense", width_arg=("out_features", 0), fixed_activation=_LINEAR),
-    "torch.nn.Bilinear": LayerSpec("dense", width_arg=("out_features", 2), fixed_activation=_LINEAR),
-    "torch.nn.Softmax": LayerSpec("activation", fixed_activation="softmax", axis_arg=("dim", 0), guesses_axis=True),
-    "torch.nn.LogSoftmax": LayerSpec("activation", fixed_activation="log_softmax", axis_arg=("dim", 0), guesses_axis=True),
-    "torch.nn.Sigmoid": LayerSpec("activation", fixed_activation="sigmoid"),
-    "torch.nn.ReLU": LayerSpec("activation", fixed_activation="relu"),
-    "torch.nn.LeakyReLU": LayerSpec("activation", fixed_activation="relu"),
-    "torch.nn.GELU": LayerSpec("activation", fixed_activation="gelu"),
-    "torch.nn.Tanh": LayerSpec("activation", fixed_activation="tanh"),
-    "torch.nn.ELU": LayerSpec("activation", fixed_activation="elu"),
-    "torch.nn.Dropout": _PRESERVE,
-    "torch.nn.Identity": _PRESERVE,
-    "torch.nn.Flatten": _PRESERVE,
-    # Flax linen / nnx
-    "flax.linen.Dense": LayerSpec("dense", width_arg=("features", 0), fixed_activation=_LINEAR),
-    "flax.linen.Dropout": _PRESERVE,
-    "flax.nnx.Linear": LayerSpec("dense", width_arg=("out_features", 1), fixed_activation=_LINEAR),
+    "torch.nn.Linear": _linear("out_features", 1),
+    "torch.nn.LazyLinear": _linear("out_features", 0),
+    "torch.nn.Bilinear": _linear("out_features", 2),
+    "torch.nn.Softmax": _over_dim(SOFTMAX),
+    "torch.nn.LogSoftmax": _over_dim(LOG_SOFTMAX),
+    "torch.nn.Sigmoid": _activation(SIGMOID),
+    "torch.nn.ReLU": _activation(Activation.RELU),
+    "torch.nn.LeakyReLU": _activation(Activation.RELU),
+    "torch.nn.GELU": _activation(Activation.GELU),
+    "torch.nn.Tanh": _activation(Activation.TANH),
+    "torch.nn.ELU": _activation(Activation.ELU),
+    "torch.nn.Dropout": PRESERVE,
+    "torch.nn.Identity": PRESERVE,
+    "torch.nn.Flatten": PRESERVE,
 }
 
 TORCH_SEQUENTIAL = "torch.nn.Sequential"
 TORCH_MODULE_BASES = ("torch.nn.Module", "pytorch_lightning.LightningModule", "lightning.LightningModule",
                       "lightning.pytorch.LightningModule", "torch.nn.modules.module.Module")
-FLAX_MODULE_BASES = ("flax.linen.Module", "flax.nnx.Module")
 
 # Tensor methods that keep what the last axis holds (dtype casts, reshapes that keep the class axis).
 PRESERVING_METHODS = frozenset(
     {"float", "double", "half", "to", "cpu", "cuda", "contiguous", "clone", "detach", "view", "reshape",
      "squeeze", "unsqueeze", "type", "numpy", "astype"}
 )
+# Methods of a module that return the module itself.
+SELF_RETURNING_METHODS = frozenset({"to", "cuda", "cpu", "train", "eval", "double", "float", "half", "requires_grad_"})
+
+TRANSFORMS: Dict[str, Transform] = {
+    "torch.compile": Transform(wrapped_kw="model", returns_gradients=False),
+    "torch.func.grad": Transform(wrapped_kw="fun", returns_gradients=True),
+    "torch.func.vmap": Transform(wrapped_kw="fun", returns_gradients=False),
+}
