@@ -40,7 +40,7 @@ def test_cells_are_one_program_and_positions_name_cell_and_line(tmp_path: Path) 
     done = celint("check", "-q", "train.ipynb", cwd=tmp_path)
     assert done.returncode == 1, done.stdout + done.stderr
     assert done.stdout.startswith(f"train.ipynb:cell 4:line 5:col {BUGGY_COL}: CE101 ")
-    assert "(line " in done.stdout  # the related head is named too
+    assert "(cell 3, line 3)" in done.stdout  # the related head is named too, by its cell
     data = json.loads(celint("check", "--format", "json", "train.ipynb", cwd=tmp_path).stdout)
     assert data["findings"][0]["cell"] == {"index": 4, "line": 5}
     assert data["findings"][0]["related"][0]["cell"] == {"index": 3, "line": 3}
@@ -144,6 +144,20 @@ def test_python_2_and_typos_are_errors() -> None:
     assert [cell_map.locate(e.line)[0] for e in cell_map.errors] == [1, 2, 3, 4]
 
 
+def test_a_cell_error_is_one_ce000_at_the_cell_and_the_other_cells_are_checked(tmp_path: Path) -> None:
+    _notebook(tmp_path / "hw.ipynb", v4.new_markdown_cell("# HW"), v4.new_code_cell(MODEL),
+              v4.new_code_cell("# TODO\nloss_fn = \n"), v4.new_code_cell(COMPILE))
+    done = celint("check", "hw.ipynb", cwd=tmp_path)
+    assert done.returncode == 1, done.stdout + done.stderr
+    first, excerpt, caret, finding = done.stdout.splitlines()[:4]
+    assert first.startswith("hw.ipynb:cell 3:line 2:col 11: CE000 syntax error: invalid syntax")
+    assert excerpt == "    2 | loss_fn = " and caret.index("^") == excerpt.index("= ") + 2
+    assert finding.startswith(f"hw.ipynb:cell 4:line 5:col {BUGGY_COL}: CE101 ")
+    silenced = v4.new_code_cell("loss_fn =   # noqa: CE000\n")
+    _notebook(tmp_path / "hw.ipynb", v4.new_code_cell(MODEL), silenced, v4.new_code_cell(COMPILE))
+    assert "CE000" not in celint("check", "-q", "hw.ipynb", cwd=tmp_path).stdout
+
+
 def test_a_cell_error_in_a_notebook_without_ml_names_is_not_reported(tmp_path: Path) -> None:
     # as for a .py file: a file that names no loss is not analysed, so its syntax is not celint's business
     _notebook(tmp_path / "plots.ipynb", v4.new_code_cell("import pandas as pd\n"), v4.new_code_cell("print x\n"))
@@ -171,6 +185,37 @@ def test_python_kernels_are_read() -> None:
                                    "language_info": {"name": "python"}}})
     assert is_python({"metadata": {"kernelspec": {"name": "python3"}}}) and is_python({})
     assert is_python({"metadata": {"language_info": {"name": "pyspark"}}})
+
+
+def test_every_format_gives_the_cell_position(tmp_path: Path) -> None:
+    """One convention: cells counted from 1 (markdown included), lines and columns in the cell's own text.
+    Positions read `cell 4:line 5:col 63`; prose (messages, SARIF and GitHub texts) `cell 4, line 5`."""
+    indented = "".join("    " + line + "\n" for line in COMPILE.splitlines())  # IPython dedents it
+    path = _notebook(tmp_path / "train.ipynb", v4.new_markdown_cell("# Data"), v4.new_code_cell(MODEL),
+                     v4.new_code_cell(indented))
+    col, head = BUGGY_COL + 4, "(cell 2, line 3)"
+
+    text = celint("check", "train.ipynb", cwd=tmp_path).stdout.splitlines()
+    assert text[0].startswith(f"train.ipynb:cell 3:line 5:col {col}: CE101 ") and head in text[0]
+    assert text[1] == "    5 | " + indented.splitlines()[4] and text[2].index("^") == len("    5 | ") + col - 1
+
+    (finding,) = json.loads(celint("check", "--format", "json", "train.ipynb", cwd=tmp_path).stdout)["findings"]
+    assert (finding["cell"], finding["column"]) == ({"index": 3, "line": 5}, col) and head in finding["message"]
+    assert finding["line"] == 8  # the joined program's line (README): cell 2 has 3 lines, then cell 3 line 5
+    assert finding["related"][0]["cell"] == {"index": 2, "line": 3}
+
+    raw = path.read_text(encoding="utf-8").splitlines()
+    (result,) = json.loads(celint("check", "--format", "sarif", "train.ipynb", cwd=tmp_path).stdout)["runs"][0]["results"]
+    assert result["message"]["text"].startswith(f"cell 3, line 5, column {col}: ") and head in result["message"]["text"]
+    location = result["locations"][0]
+    assert "from_logits=True" in raw[location["physicalLocation"]["region"]["startLine"] - 1]
+    assert location["properties"] == {"cell": 3, "cellLine": 5, "cellColumn": col}
+    assert result["relatedLocations"][0]["message"]["text"].startswith("cell 2, line 3")
+
+    (annotation,) = celint("check", "--format", "github", "train.ipynb", cwd=tmp_path).stdout.splitlines()
+    line = int(annotation.split(",line=")[1].split(",")[0])
+    assert "from_logits=True" in raw[line - 1]
+    assert f"::cell 3, line 5, column {col}: " in annotation and head in annotation
 
 
 @pytest.mark.filterwarnings("ignore::SyntaxWarning")
