@@ -218,6 +218,19 @@ def test_every_format_gives_the_cell_position(tmp_path: Path) -> None:
     assert f"::cell 3, line 5, column {col}: " in annotation and head in annotation
 
 
+def test_messages_name_other_lines_of_the_notebook_by_cell() -> None:
+    from celint.engine import Finding
+    from celint.notebook import CellMap
+    from celint.output.common import message
+    from celint.runner import CheckedFile
+
+    result = CheckedFile("t.ipynb", cells=CellMap(((1, 1), (3, 1), (3, 2))))
+    text = "head (line 2); loss line 3; cell 2, line 9; line 99; other.py:2; unknown line"
+    assert message(result, Finding("CE101", 3, 0, text)) == (
+        "head (cell 3, line 1); loss cell 3, line 2; cell 2, line 9; line 99; other.py:2; unknown line")
+    assert message(CheckedFile("t.py"), Finding("CE101", 3, 0, text)) == text
+
+
 @pytest.mark.filterwarnings("ignore::SyntaxWarning")
 def test_any_cells_make_a_program_that_parses() -> None:
     """Whatever the cells hold, the joined program parses (a cell can only fail alone) and keeps the lines."""

@@ -57,9 +57,16 @@ _LINE = re.compile(r"(cell \d+, )?\bline (\d+)\b")
 def message(result: CheckedFile, finding: Finding) -> str:
     """The finding's message; in a notebook, its `line N` (a line of the joined program, as rules name
     the other half of a mismatch) becomes `cell C, line M`."""
-    if result.cells is None:
+    cells = result.cells
+    if cells is None:
         return finding.message
-    return _LINE.sub(lambda m: m.group(0) if m.group(1) else cell_phrase(result, int(m.group(2))), finding.message)
+
+    def rewrite(match: re.Match[str]) -> str:
+        line = int(match.group(2))
+        known = not match.group(1) and 1 <= line <= len(cells.positions)  # not already a cell position
+        return cell_phrase(result, line) if known else match.group(0)
+
+    return _LINE.sub(rewrite, finding.message)
 
 
 def source_line(result: CheckedFile, lines: List[str], line: int, col: int) -> Optional[Tuple[int, str, int]]:
