@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 from typing import List, Optional
 
 from celint.config import Settings
-from celint.engine import DEFAULT_MAX_BYTES, FileResult, check_source
+from celint.engine import DEFAULT_MAX_BYTES, FileResult, Finding, check_source
 from celint.noqa import NoqaMap
 from celint.notebook import CellMap, is_notebook, read_notebook
+from celint.prefilter import may_contain_finding
 from celint.project import Project
 from celint.source import SourceError, decode, read_bytes, split_lines
 
@@ -55,7 +56,12 @@ def check_file(path: str, options: CheckOptions, project: Optional[Project] = No
     except Exception as exc:  # a celint bug: report it for this file and go on with the others
         error = f"internal error ({type(exc).__name__}: {exc}); please report it"
         return _selected(CheckedFile(path, error=error), options)
-    return _selected(CheckedFile(path, result.findings, result.error, source=source, cells=cells), options)
+    findings = result.findings
+    if cells is not None and cells.errors and (not options.prefilter or may_contain_finding(source)):
+        # a notebook cell that does not parse is left out of the program and reported where it is
+        errors = [Finding("CE000", e.line, e.col, e.message, path) for e in cells.errors]
+        findings = sorted(errors + findings, key=lambda f: f.line)
+    return _selected(CheckedFile(path, findings, result.error, source=source, cells=cells), options)
 
 
 def _selected(checked: CheckedFile, options: CheckOptions) -> CheckedFile:

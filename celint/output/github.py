@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, List, TextIO
 
-from celint.output.common import ReportOptions, findings, position
+from celint.output.common import ReportOptions, cell_phrase, findings, message
 from celint.rules import RULES_BY_CODE
 
 if TYPE_CHECKING:
@@ -19,14 +19,13 @@ def write(results: List[CheckedFile], out: TextIO, options: ReportOptions) -> No
     for result, finding in findings(results):
         rule = RULES_BY_CODE.get(finding.code)
         title = f"{finding.code} {rule.name}" if rule else finding.code
-        line, message = finding.line, finding.message
+        text = message(result, finding)
         if result.cells is not None:  # annotate the notebook's JSON line; say the cell in the text
-            line = result.cells.raw_line(finding.line) or 1
-            message = f"{position(result, finding.line, finding.col)}: {message}"
-            place = f"line={line}"
+            place = f"line={result.cells.raw_line(finding.line) or 1}"
+            text = f"{cell_phrase(result, finding.line, finding.col)}: {text}"
         else:
-            place = f"line={line},col={finding.col + 1}"
-        out.write(f"::error file={_prop(result.path)},{place},title={_prop(title)}::{_data(message)}\n")
+            place = f"line={finding.line},col={finding.col + 1}"
+        out.write(f"::error file={_prop(result.path)},{place},title={_prop(title)}::{_data(text)}\n")
 
 
 def _data(text: str) -> str:

@@ -6,7 +6,7 @@ import json
 from typing import TYPE_CHECKING, Any, Dict, List, Optional, TextIO
 
 from celint import __version__
-from celint.output.common import ReportOptions, cell_of, findings, statistics
+from celint.output.common import ReportOptions, cell_of, column, findings, message, statistics
 from celint.rules import RULES_BY_CODE
 
 if TYPE_CHECKING:
@@ -37,13 +37,14 @@ def _finding(result: CheckedFile, finding: Finding) -> Dict[str, Any]:
     fix = finding.hit.fix if finding.hit is not None else None
     return {
         "path": result.path,
-        "line": finding.line,
-        "column": finding.col + 1,
+        "line": finding.line,  # in a notebook, a line of the joined program; `cell` says where it is
+        "column": column(result, finding.line, finding.col) + 1,
         "cell": _cell(result, finding.line),
         "code": finding.code,
         "name": rule.name if rule else None,
-        "message": finding.message,
-        "related": [{"path": r.path or result.path, "line": r.line, "column": r.col + 1,
+        "message": message(result, finding),
+        "related": [{"path": r.path or result.path, "line": r.line,
+                     "column": (column(result, r.line, r.col) if cell_of(result, r.line, r.path) else r.col) + 1,
                      "cell": _cell(result, r.line, r.path)}
                     for r in finding.related],
         "fix": {"description": fix.description, "safe": fix.safe} if fix else None,

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, Dict, List, Optional, TextIO
 from urllib.parse import quote
 
 from celint import __version__
-from celint.output.common import ReportOptions, cell_of, findings
+from celint.output.common import ReportOptions, cell_of, cell_phrase, column, findings, message
 from celint.ruledocs import help_url, read_doc
 from celint.rules import ALL_RULES
 
@@ -67,7 +67,7 @@ def _result(result: CheckedFile, finding: Finding, index: Dict[str, int]) -> Dic
     entry: Dict[str, Any] = {
         "ruleId": finding.code,
         "level": "error",
-        "message": {"text": finding.message},
+        "message": {"text": _text(result, finding)},
         "locations": [_location(result, result.path, finding.line, finding.col)],
     }
     if finding.code in index:
@@ -90,11 +90,17 @@ def _location(result: CheckedFile, path: str, line: int, col: int, ident: Option
         raw = result.cells.raw_line(line)  # type: ignore[union-attr]  # a cell implies a cell map
         if raw is not None:
             physical["region"] = {"startLine": raw}
-        location["message"] = {"text": f"cell {cell[0]}, line {cell[1]}, column {col + 1}"}
-        location["properties"] = {"cell": cell[0], "cellLine": cell[1], "cellColumn": col + 1}
+        location["message"] = {"text": cell_phrase(result, line, col)}
+        location["properties"] = {"cell": cell[0], "cellLine": cell[1], "cellColumn": column(result, line, col) + 1}
     if ident is not None:
         location["id"] = ident
     return location
+
+
+def _text(result: CheckedFile, finding: Finding) -> str:
+    """The message; in a notebook it starts with the cell position, as the region is a line of the JSON."""
+    text = message(result, finding)
+    return text if result.cells is None else f"{cell_phrase(result, finding.line, finding.col)}: {text}"
 
 
 def _notification(result: CheckedFile, index: Dict[str, int]) -> Dict[str, Any]:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, List, TextIO
+from typing import TYPE_CHECKING, List, Optional, TextIO, Tuple
 
-from celint.output.common import ReportOptions, position, statistics
+from celint.output.common import ReportOptions, message, position, source_line, statistics
 from celint.rules import RULES_BY_CODE
 
 if TYPE_CHECKING:
@@ -23,9 +23,9 @@ def write(results: List[CheckedFile], out: TextIO, options: ReportOptions) -> No
         lines = result.lines if result.findings and not options.quiet else []  # split once per file
         for finding in result.findings:
             out.write(f"{paint(position(result, finding.line, finding.col) + ':', BOLD)} "
-                      f"{paint(finding.code, RED)} {finding.message}\n")
+                      f"{paint(finding.code, RED)} {message(result, finding)}\n")
             if not options.quiet:
-                out.write(_excerpt(lines, finding.line, finding.col, paint))
+                out.write(_excerpt(source_line(result, lines, finding.line, finding.col), paint))
     if options.statistics:
         for code, count in statistics(results).items():
             out.write(f"{count:<5} {code}  {RULES_BY_CODE[code].name if code in RULES_BY_CODE else ''}\n")
@@ -38,10 +38,11 @@ def write(results: List[CheckedFile], out: TextIO, options: ReportOptions) -> No
                       f" in {len(results)} file{'s' if len(results) != 1 else ''}.\n")
 
 
-def _excerpt(lines: List[str], line: int, col: int, paint) -> str:  # type: ignore[no-untyped-def]
-    if not 1 <= line <= len(lines):
+def _excerpt(shown: Optional[Tuple[int, str, int]], paint) -> str:  # type: ignore[no-untyped-def]
+    if shown is None:
         return ""
-    text = lines[line - 1].expandtabs(1)  # one column per character, so the caret lines up
+    line, text, col = shown
+    text = text.expandtabs(1)  # one column per character, so the caret lines up
     gutter = f"{line:>5} | "
     return (f"{paint(gutter, CYAN)}{text}\n"
             f"{paint(' ' * (len(gutter) - 2) + '| ', CYAN)}{' ' * min(col, len(text))}{paint('^', RED)}\n")
