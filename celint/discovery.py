@@ -19,7 +19,7 @@ SUFFIXES = (".py", ".pyi", ".ipynb")
 # `git ls-files` runs with configuration that cannot make it execute anything, whatever the checked
 # tree's .git/config says (command-line `-c` values win over every configuration file):
 GIT_SAFE_CONFIG = (
-    "core.fsmonitor=false",  # a command git runs on every index read, ls-files included
+    "core.fsmonitor=",  # a command git runs on every index read, ls-files included ("" is off in every git)
     "core.hooksPath=/dev/null",  # hooks (post-index-change) would run if the index were written...
     "core.untrackedCache=false",  # ...which the untracked cache does
     "protocol.allow=never",  # no fetch (a partial clone's missing objects), so no ssh / ext command
