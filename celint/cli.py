@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import sys
-from typing import Dict, List, Optional, Sequence, TextIO
+from typing import TYPE_CHECKING, Dict, List, Optional, Sequence, TextIO
 
 from celint import __version__
 from celint.limits import DEFAULT_MAX_FILE_SIZE
+from celint.output.text import printable
 from celint.rules import ALL_RULES, RULES_BY_CODE
+
+if TYPE_CHECKING:  # types only: the engine loads when a check runs
+    from celint.runner import CheckedFile, CheckOptions
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -20,12 +25,20 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     if not getattr(args, "command", None):
         parser.print_help()
         return EXIT_ERROR
+    _tolerant_streams()
     try:
-        return int(args.run(args))
+        status = int(args.run(args))
+        sys.stdout.flush()  # a full disk shows here, inside main, not in the interpreter's exit
+        return status
     except KeyboardInterrupt:
         return EXIT_ERROR
-    except BrokenPipeError:
+    except BrokenPipeError:  # `celint rules | head -1`: the reader has what it wanted
+        _silence_stdout()
         return EXIT_CLEAN
+    except OSError as exc:
+        _note(f"celint: cannot write the output: {exc.strerror or exc}")
+        _silence_stdout()
+        return EXIT_ERROR
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -74,7 +87,7 @@ def _check_parser(check: argparse.ArgumentParser) -> None:
     eng = check.add_argument_group("engine")
     eng.add_argument("--no-prefilter", action="store_true", help="analyse every file, even without ML names")
     eng.add_argument("--max-file-size", type=int, default=DEFAULT_MAX_FILE_SIZE,
-                     help="skip files over this many characters with one CE000 line (default: %(default)s)")
+                     help="skip files larger than this many bytes with one CE000 line (default: %(default)s)")
     eng.add_argument("--jobs", "-j", type=int, default=0, help="worker processes (default: one per core)")
     check.set_defaults(run=run_check)
 
@@ -125,44 +138,141 @@ def run_demo(args: argparse.Namespace) -> int:
 def run_check(args: argparse.Namespace) -> int:
     from celint.config import ConfigError
     from celint.discovery import discover
-    from celint.output import ReportOptions, formatter
     from celint.runner import CheckOptions, check_files
 
     try:
+        os.getcwd()  # relative paths, globs and the report all start from it
+    except OSError as exc:
+        _note(f"celint: the working directory is not accessible ({exc.strerror}); run celint from one that exists")
+        return EXIT_ERROR
+    try:
         settings = _settings(args)
     except ConfigError as exc:
-        print(f"celint: configuration error: {exc}", file=sys.stderr)
+        _note(f"celint: configuration error: {printable(str(exc))}")
         return EXIT_ERROR
-    missing = [p for p in args.paths if not os.path.exists(p)]
-    for path in missing:
-        print(f"celint: {path}: no such file or directory", file=sys.stderr)
-    options = CheckOptions(settings, prefilter=not args.no_prefilter, max_bytes=args.max_file_size)
+    missing = _unreachable(args.paths)
     files = list(discover(args.paths, settings))
-    results = check_files(files, options, jobs=args.jobs)
-    if args.fix or args.diff:
-        from celint.fix import fix_results
-
-        results, changed = fix_results(results, options, write=args.fix and not args.diff,
-                                       unsafe=args.unsafe_fixes, diff_out=sys.stdout if args.diff else None)
-        if args.fix and not args.diff and not args.quiet:
-            print(f"celint: fixed {changed} file{'s' if changed != 1 else ''}", file=sys.stderr)
-    out = open(args.output_file, "w", encoding="utf-8") if args.output_file else sys.stdout
+    if args.output_file and os.path.realpath(args.output_file) in {os.path.realpath(f) for f in files}:
+        _note(f"celint: -o {printable(args.output_file)} is one of the files being checked; not overwriting it")
+        return EXIT_ERROR
+    try:  # before any file is checked or fixed: a report that cannot be written stops the run here
+        out = open(args.output_file, "w", encoding="utf-8", errors="backslashreplace") if args.output_file else sys.stdout
+    except OSError as exc:
+        _note(f"celint: cannot write the report to {printable(args.output_file)}: {exc.strerror or exc}")
+        return EXIT_ERROR
     try:
+        options = CheckOptions(settings, prefilter=not args.no_prefilter, max_bytes=args.max_file_size)
+        results = check_files(files, options, jobs=args.jobs)
+        diff, not_fixed = io.StringIO(), 0
+        if args.fix or args.diff:
+            results, not_fixed = _fix(args, results, options, diff)
+        if not_fixed or missing or any(r.error for r in results):
+            status = EXIT_ERROR
+        elif args.diff and diff.getvalue():
+            status = EXIT_FINDINGS
+        else:
+            status = EXIT_FINDINGS if any(r.findings for r in results) and not args.exit_zero else EXIT_CLEAN
+        return _report(args, results, out, diff.getvalue(), status)
+    finally:
+        if out is not sys.stdout:
+            _close(out)
+
+
+def _fix(args: argparse.Namespace, results: List[CheckedFile], options: CheckOptions,
+         diff: TextIO) -> "tuple[List[CheckedFile], int]":
+    """--fix / --diff: the report after fixing, and how many files with fixes were left as they were."""
+    from celint.fix import fix_results
+
+    outcome = fix_results(results, options, write=args.fix and not args.diff, unsafe=args.unsafe_fixes,
+                          diff_out=diff if args.diff else None, roots=_roots(args.paths))
+    for path, why in outcome.not_fixed:
+        _note(f"celint: {printable(path)}: not fixed: {printable(why)}")
+    if args.fix and not args.diff and not args.quiet:
+        _note(f"celint: fixed {outcome.changed} file{'s' if outcome.changed != 1 else ''}")
+    left = sum(len(r.findings) for r in outcome.results) - outcome.applied
+    if args.diff and outcome.changed and left > 0:
+        _note(f"celint: {left} finding{'s are' if left != 1 else ' is'} not fixed by this diff; "
+              "run without --diff to list them")
+    return outcome.results, len(outcome.not_fixed)
+
+
+def _report(args: argparse.Namespace, results: List[CheckedFile], out: TextIO, diff: str, status: int) -> int:
+    """Write the diff and the report; `status` unless they cannot be written. A reader that closed the
+    pipe (`| head`) has what it wanted: the status stays the run's."""
+    from celint.output import ReportOptions, formatter
+
+    try:
+        sys.stdout.write(diff)
         report = ReportOptions(quiet=args.quiet, statistics=args.statistics, color=_color(args, out))
-        if not (args.diff and args.format == "text"):
+        if not (diff and args.format == "text"):  # a diff is the report; with none, the findings are
             formatter(args.format)(results, out, report)
         if args.demo or args.plot:
             from celint.demo import append_demos
 
             append_demos(results, out, args.plot)
-    finally:
-        if out is not sys.stdout:
-            out.close()
-    if missing or any(r.error for r in results):
+        out.flush()
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+    except OSError as exc:
+        _note(f"celint: cannot write the report: {exc.strerror or exc}")
+        _silence_stdout()
         return EXIT_ERROR
-    if args.diff:
-        return EXIT_FINDINGS if changed else EXIT_CLEAN
-    return EXIT_FINDINGS if any(r.findings for r in results) and not args.exit_zero else EXIT_CLEAN
+    return status
+
+
+def _unreachable(paths: Sequence[str]) -> List[str]:
+    """Paths that cannot even be looked at, each said on stderr (and reported as CE000 when read)."""
+    missing = []
+    for path in paths:
+        try:
+            os.stat(path)
+        except (OSError, ValueError) as exc:
+            reason = str(getattr(exc, "strerror", None) or exc)
+            _note(f"celint: {printable(path)}: {reason[:1].lower()}{reason[1:]}")
+            missing.append(path)
+    return missing
+
+
+def _roots(paths: Sequence[str]) -> List[str]:
+    """Where --fix may write: inside each checked directory, and the directory of each checked file
+    (so a symlink leading out of the tree is never written through)."""
+    return [os.path.realpath(p if os.path.isdir(p) else os.path.dirname(os.path.abspath(p))) for p in paths]
+
+
+def _note(message: str) -> None:
+    """One line on stderr; a closed stderr must not end the run."""
+    try:
+        print(message, file=sys.stderr, flush=True)
+    except (OSError, ValueError):
+        pass
+
+
+def _tolerant_streams() -> None:
+    """A character the terminal's encoding lacks is written as an escape, not a UnicodeEncodeError."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            pass
+
+
+def _silence_stdout() -> None:
+    """After a closed pipe or a full disk, stdout leads to the null device, so the interpreter's final
+    flush of what is still buffered cannot fail again (and print a traceback) on the way out."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _close(out: TextIO) -> None:
+    try:
+        out.close()
+    except OSError:
+        pass
 
 
 def _settings(args: argparse.Namespace):  # type: ignore[no-untyped-def]

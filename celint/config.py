@@ -92,7 +92,7 @@ def find_config(start: str) -> Optional[str]:
         here = os.path.dirname(here)
     while True:
         candidate = os.path.join(here, "pyproject.toml")
-        if os.path.isfile(candidate) and "celint" in _read_toml(candidate).get("tool", {}):
+        if os.path.isfile(candidate) and "celint" in _tool_table(_read_toml(candidate), candidate):
             return candidate
         parent = os.path.dirname(here)
         if parent == here:
@@ -104,7 +104,7 @@ def load_settings(config_path: Optional[str]) -> Settings:
     """Settings from one pyproject.toml (or the defaults when there is none)."""
     if config_path is None:
         return Settings()
-    table = _read_toml(config_path).get("tool", {}).get("celint", {})
+    table = _tool_table(_read_toml(config_path), config_path).get("celint", {})
     where = f"{config_path}: [tool.celint]"
     if not isinstance(table, dict):
         raise ConfigError(f"{where} must be a table")
@@ -158,15 +158,29 @@ def _string_list(value: Any, where: str, codes: bool) -> List[str]:
     return out
 
 
+def _tool_table(document: Dict[str, Any], path: str) -> Dict[str, Any]:
+    """The `[tool]` table of a pyproject.toml (`tool = 1` is an error, not a crash)."""
+    tool = document.get("tool", {})
+    if not isinstance(tool, dict):
+        raise ConfigError(f"{path}: [tool] must be a table")
+    return tool
+
+
 def _read_toml(path: str) -> Dict[str, Any]:
+    from celint.source import SourceError, read_bytes
+
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover - exercised on 3.9 / 3.10 only
         import tomli as tomllib
     try:
-        with open(path, "rb") as handle:
-            return tomllib.load(handle)
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    except tomllib.TOMLDecodeError as exc:
+        data = read_bytes(path)  # never blocks on a FIFO, never loads a huge file
+    except SourceError as exc:
+        raise ConfigError(f"{path}: {exc}") from None
+    try:
+        document: Dict[str, Any] = tomllib.loads(data.decode("utf-8"))
+    except ValueError as exc:  # TOMLDecodeError, UnicodeDecodeError
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: invalid TOML: nested too deeply") from None
+    return document

@@ -5,9 +5,15 @@ about something else), never guessed."""
 from __future__ import annotations
 
 import difflib
-from typing import Dict, List, Optional, Sequence, TextIO, Tuple
+import os
+import stat
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Dict, List, Optional, Sequence, TextIO, Tuple
 
 from celint.facts import Edit, EditKind, Fix
+
+if TYPE_CHECKING:
+    from celint.runner import CheckedFile
 
 ACTIVATION_CALLS = frozenset({"softmax", "sigmoid", "log_softmax"})
 ACTIVATION_LAYERS = frozenset({"Softmax", "Sigmoid", "LogSoftmax"})
@@ -133,46 +139,187 @@ def unified_diff(path: str, before: str, after: str) -> str:
     return "".join(difflib.unified_diff(before.splitlines(True), after.splitlines(True), f"a/{path.lstrip('/')}", f"b/{path.lstrip('/')}"))
 
 
-def fix_results(results: list, options: object, write: bool, unsafe: bool,
-                diff_out: Optional[TextIO]) -> Tuple[list, int]:
+@dataclass
+class FixOutcome:
+    results: list  # the report: files written are checked again
+    changed: int = 0  # files written (--fix) or shown as a diff (--diff)
+    applied: int = 0  # fixes in those files, one per finding
+    not_fixed: List[Tuple[str, str]] = field(default_factory=list)  # (path, why) of files left as they were
+
+
+class NotWritten(Exception):
+    """Why a file with fixes was left exactly as it was; one line for the user."""
+
+
+def fix_results(results: list, options: object, write: bool, unsafe: bool, diff_out: Optional[TextIO],
+                roots: Optional[Sequence[str]] = None) -> FixOutcome:
     """Apply (or, for --diff, show) the fixes of each file; files that changed are checked again so the
-    report shows what is left. Notebooks are reported, not rewritten."""
+    report shows what is left. Notebooks are reported, not rewritten. A file is only ever written inside
+    `roots` (the checked directories, and the directories of the checked files); None: anywhere."""
     from celint.project import Project
     from celint.runner import check_file
 
-    out, changed, rewritten = [], 0, []
+    outcome = FixOutcome([])
+    out, rewritten = outcome.results, []
+    max_size = getattr(options, "max_bytes", None)
     for result in results:
+        out.append(result)
         fixes = [f.hit.fix for f in result.findings
                  if f.hit is not None and f.hit.fix is not None and (f.hit.fix.safe or unsafe)]
         if not fixes or result.cells is not None or result.error:
-            out.append(result)
             continue
         try:
-            fixed, count = apply(result.source, fixes)
-        except Exception:  # libcst rejects some code ast accepts: leave the file as it is
-            fixed, count = result.source, 0
-        if count and fixed != result.source:
-            changed += 1
-            if diff_out is not None:
-                diff_out.write(unified_diff(result.path, result.source, fixed))
-            elif write and _write_back(result.path, result.source, fixed):
-                rewritten.append(len(out))
-        out.append(result)
+            count = _fix_file(result, fixes, write and diff_out is None, diff_out, roots, max_size)
+        except NotWritten as exc:
+            outcome.not_fixed.append((result.path, str(exc)))
+            continue
+        if count:
+            outcome.changed += 1
+            outcome.applied += count
+            if write and diff_out is None:
+                rewritten.append(len(out) - 1)
     if rewritten:  # checked again once every file is written, following imports like the first check
         project = Project([result.path for result in out])
         for index in rewritten:
             out[index] = check_file(out[index].path, options, project)  # type: ignore[arg-type]
-    return out, changed
+    return outcome
 
 
-def _write_back(path: str, before: str, after: str) -> bool:
-    """Write only when the file is the UTF-8 text we fixed (a BOM is kept); a file in another encoding,
-    or changed since it was read, is left alone."""
-    with open(path, "rb") as handle:
-        data = handle.read()
-    bom = b"\xef\xbb\xbf" if data.startswith(b"\xef\xbb\xbf") else b""
-    if data != bom + before.encode("utf-8"):
+def _fix_file(result: "CheckedFile", fixes: Sequence[Fix], write: bool, diff_out: Optional[TextIO],
+              roots: Optional[Sequence[str]], max_size: Optional[int]) -> int:
+    """How many fixes change this file (0: none), after writing it or its diff; NotWritten when it is
+    left as it is."""
+    _check_round_trip(result.source)
+    fixed, count = _applied(result.source, fixes)
+    if not count or fixed == result.source:
+        return 0
+    if diff_out is not None:
+        diff_out.write(unified_diff(result.path, result.source, fixed))
+    elif write:
+        _write_back(result.path, result.source, fixed, roots, max_size)
+    return count
+
+
+def _applied(source: str, fixes: Sequence[Fix]) -> Tuple[str, int]:
+    try:
+        return apply(source, fixes)
+    except Exception as exc:  # a bug of ours: this file stays as it is, the others are still fixed
+        raise NotWritten(f"applying its fixes failed ({type(exc).__name__}: {exc}); please report it") from None
+
+
+def _check_round_trip(source: str) -> None:
+    """libcst must give back the very text it parsed, or a fix would change more than its edits (it
+    drops a lone carriage return, for one)."""
+    import libcst as cst
+
+    try:
+        same = cst.parse_module(source).code == source
+    except Exception:  # libcst rejects some code ast accepts
+        raise NotWritten("libcst cannot parse it") from None
+    if not same:
+        raise NotWritten("libcst would not write back its unchanged parts byte for byte (a lone carriage return?)")
+
+
+def _write_back(path: str, before: str, after: str, roots: Optional[Sequence[str]] = None,
+                max_size: Optional[int] = None) -> None:
+    """Replace the file `path` leads to with `after`, in its own encoding (PEP 263 cookie, BOM), keeping
+    its mode; or raise NotWritten and leave it exactly as it was. The file must still hold `before`,
+    lie inside `roots`, and have a single name (replacing a hard-linked file would separate the links)."""
+    from celint.source import SourceError, decode, encoding_of, read_bytes
+
+    real = os.path.realpath(path)  # a symlink stays a symlink: its target is replaced
+    if roots is not None and not any(_inside(real, root) for root in roots):
+        raise NotWritten(f"it leads to {real}, outside the checked paths")
+    try:
+        data = read_bytes(real, max_size)
+        if decode(data) != before:
+            raise NotWritten("it changed since it was checked")
+        encoding = encoding_of(data)
+        info = os.stat(real)
+    except SourceError as exc:
+        raise NotWritten(str(exc)) from None
+    except OSError as exc:
+        raise NotWritten(f"cannot read: {exc.strerror or exc}") from None
+    try:
+        if before.encode(encoding) != data:
+            raise NotWritten(f"it cannot be written back byte for byte as {encoding}")
+        new = after.encode(encoding)  # "utf-8-sig" writes the BOM back
+    except (UnicodeError, LookupError):
+        raise NotWritten(f"the fixed text cannot be written as {encoding}") from None
+    if info.st_nlink > 1:
+        raise NotWritten(f"it has {info.st_nlink} hard links, which replacing it would separate")
+    if not os.access(real, os.W_OK):
+        raise NotWritten("it is read-only")
+    _replace(real, new, data, info)
+
+
+def _inside(path: str, root: str) -> bool:
+    return os.path.commonpath([path, root]) == root
+
+
+def _replace(real: str, new: bytes, old: bytes, info: os.stat_result) -> None:
+    """Write a temporary file next to `real`, flush it to disk, then rename it over `real`: at every
+    moment the file holds either all of its old text or all of its new text, never a truncated mix."""
+    import tempfile
+
+    directory, name = os.path.split(real)
+    try:
+        fd, temp = tempfile.mkstemp(prefix=f".{name}.", suffix=".celint-tmp", dir=directory)
+    except OSError as exc:
+        raise NotWritten(f"cannot write a temporary file next to it: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(new)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temp, stat.S_IMODE(info.st_mode))
+        _keep_owner(temp, info)
+        if not _unchanged(real, old):  # an editor saved it while we were fixing: its save wins
+            raise NotWritten("it changed while it was being fixed")
+        os.replace(temp, real)
+    except BaseException as exc:
+        _remove(temp)
+        if isinstance(exc, OSError):
+            raise NotWritten(f"cannot write: {exc.strerror or exc}") from None
+        raise
+    _sync_directory(directory)
+
+
+def _unchanged(path: str, old: bytes) -> bool:
+    from celint.source import SourceError, read_bytes
+
+    try:
+        return read_bytes(path, len(old)) == old
+    except SourceError:  # gone, unreadable, or grown
         return False
-    with open(path, "wb") as handle:
-        handle.write(bom + after.encode("utf-8"))
-    return True
+
+
+def _keep_owner(path: str, info: os.stat_result) -> None:
+    """The replacement keeps the file's owner and group where we may set them (root fixing a user's file)."""
+    mine = os.stat(path)
+    if (mine.st_uid, mine.st_gid) != (info.st_uid, info.st_gid) and hasattr(os, "chown"):
+        try:
+            os.chown(path, info.st_uid, info.st_gid)
+        except OSError:
+            pass
+
+
+def _remove(path: str) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
+
+
+def _sync_directory(directory: str) -> None:
+    """Make the rename itself durable (POSIX; elsewhere a directory cannot be opened, and that is fine)."""
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

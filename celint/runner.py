@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import os
+import re
+import sys
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from typing import List, Optional
+from typing import Iterator, List, Optional
 
 from celint.config import Settings
 from celint.engine import DEFAULT_MAX_BYTES, FileResult, Finding, check_source
+from celint.limits import MAX_NOTEBOOK_FILE_SIZE
 from celint.noqa import NoqaMap
 from celint.notebook import CellMap, is_notebook, read_notebook
 from celint.prefilter import may_contain_finding
@@ -38,17 +42,18 @@ class CheckedFile(FileResult):
         return split_lines(self.source)
 
 
-def read_file(path: str) -> "tuple[str, Optional[CellMap]]":
-    data = read_bytes(path)  # refuses FIFOs and devices, which could block forever
-    if is_notebook(path):
-        return read_notebook(data)
-    return decode(data), None
+def read_file(path: str, max_size: Optional[int] = DEFAULT_MAX_BYTES) -> "tuple[str, Optional[CellMap]]":
+    """The text to analyse; files over `max_size` bytes are refused before they are read."""
+    if is_notebook(path):  # its outputs may be large; its code is held to `max_size` by check_source
+        cap = None if max_size is None else max(max_size, MAX_NOTEBOOK_FILE_SIZE)
+        return read_notebook(read_bytes(path, cap))
+    return decode(read_bytes(path, max_size)), None  # read_bytes refuses FIFOs and devices
 
 
 def check_file(path: str, options: CheckOptions, project: Optional[Project] = None) -> CheckedFile:
     """One file, start to end; any failure becomes this file's error line."""
     try:
-        source, cells = read_file(path)
+        source, cells = read_file(path, options.max_bytes)
     except SourceError as exc:
         return _selected(CheckedFile(path, error=str(exc)), options)
     try:
@@ -61,7 +66,27 @@ def check_file(path: str, options: CheckOptions, project: Optional[Project] = No
         # a notebook cell that does not parse is left out of the program and reported where it is
         errors = [Finding("CE000", e.line, e.col, e.message, path) for e in cells.errors]
         findings = sorted(errors + findings, key=lambda f: f.line)
-    return _selected(CheckedFile(path, findings, result.error, source=source, cells=cells), options)
+    reason = syntax_error_with_version(result.error, source) if result.error else None
+    return _selected(CheckedFile(path, findings, reason, source=source, cells=cells), options)
+
+
+_SYNTAX_ERROR = re.compile(r"^syntax error(?: \(line (\d+)\))?:")
+# statements later Pythons added: match / case (3.10), except* (3.11), type aliases (3.12),
+# parenthesised context managers (3.10)
+_NEWER_SYNTAX = re.compile(r"\s*(?:(?:match|case)\b.*:\s*(?:#.*)?$|except\s*\*|type\s+\w+\s*[\[=]|(?:async\s+)?with\s*\()")
+
+
+def syntax_error_with_version(error: str, source: str) -> str:
+    """A syntax error names the Python that parsed the file: code written for a newer Python is not
+    broken, and the message should say so when its line starts with syntax a later Python added."""
+    found = _SYNTAX_ERROR.match(error)
+    if found is None:
+        return error
+    version = f"Python {sys.version_info[0]}.{sys.version_info[1]}"
+    lines = split_lines(source)
+    number = int(found.group(1) or 0)
+    newer = 0 < number <= len(lines) and _NEWER_SYNTAX.match(lines[number - 1]) is not None
+    return f"{error} (parsed by {version}{'; this syntax may need a newer Python' if newer else ''})"
 
 
 def _selected(checked: CheckedFile, options: CheckOptions) -> CheckedFile:
@@ -78,14 +103,44 @@ def _selected(checked: CheckedFile, options: CheckOptions) -> CheckedFile:
 
 def check_files(paths: List[str], options: CheckOptions, jobs: int = 0) -> List[CheckedFile]:
     """Every file, in the given order. Imports between the given files are followed (`celint.project`)."""
-    workers = jobs or os.cpu_count() or 1
+    workers = min(jobs or os.cpu_count() or 1, len(paths))
     if workers <= 1 or len(paths) < PARALLEL_THRESHOLD:
         project = Project(paths)
         return [check_file(path, options, project) for path in paths]
     chunk = max(1, len(paths) // (workers * 8))
-    # each worker knows the whole tree and parses the modules its files import, once per worker
-    with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(paths,)) as pool:
-        return list(pool.map(_check_in_project, paths, [options] * len(paths), chunksize=chunk))
+    results: List[Optional[CheckedFile]] = [None] * len(paths)
+    try:
+        # each worker knows the whole tree and parses the modules its files import, once per worker
+        with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(paths,)) as pool:
+            for index, result in enumerate(pool.map(_check_in_project, paths, [options] * len(paths),
+                                                    chunksize=chunk)):
+                results[index] = result
+    except BrokenProcessPool:
+        pass  # a worker died (killed, out of memory): the files it took down with it are checked below
+    lost = [index for index, result in enumerate(results) if result is None]
+    for index, result in zip(lost, _check_one_at_a_time([paths[i] for i in lost], paths, options)):
+        results[index] = result
+    return results  # type: ignore[return-value]  # every slot is filled
+
+
+def _check_one_at_a_time(todo: List[str], paths: List[str], options: CheckOptions) -> Iterator[CheckedFile]:
+    """Each file alone in a one-worker pool, so a file that kills its worker again is reported as not
+    analysed instead of ending the run (checking it in this process could end it), and no other is lost."""
+    pool: Optional[ProcessPoolExecutor] = None
+    try:
+        for path in todo:
+            if pool is None:
+                pool = ProcessPoolExecutor(max_workers=1, initializer=_start_worker, initargs=(paths,))
+            try:
+                yield pool.submit(_check_in_project, path, options).result()
+            except BrokenProcessPool:
+                pool.shutdown(wait=True)
+                pool = None
+                error = "the process checking this file died (killed, or out of memory)"
+                yield _selected(CheckedFile(path, error=error), options)
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True)
 
 
 _WORKER_PROJECT: Optional[Project] = None

@@ -10,45 +10,71 @@ import stat
 import tokenize
 from typing import Dict, List, Optional, Tuple
 
+from celint.limits import DEFAULT_MAX_FILE_SIZE
+
 
 class SourceError(Exception):
     """The file cannot be read as Python source; the message is one line for the user."""
 
 
 def decode(data: bytes) -> str:
-    try:
-        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
-    except SyntaxError as exc:
-        raise SourceError(f"cannot determine the encoding: {exc.msg}") from None
+    encoding = encoding_of(data)
     try:
         text = data.decode(encoding)
-    except (UnicodeDecodeError, LookupError) as exc:
+    except (UnicodeError, LookupError) as exc:  # LookupError: a cookie naming a bytes-to-bytes codec (rot13)
         raise SourceError(f"cannot decode as {encoding}: {exc}") from None
     return text[1:] if text.startswith("\ufeff") else text
 
 
-def read_bytes(path: str) -> bytes:
-    """A regular file's bytes. A FIFO or device named `x.py` is refused rather than read: reading a FIFO
-    with no writer would block the whole run forever, so it is opened non-blocking and checked first."""
+def read_bytes(path: str, max_size: Optional[int] = DEFAULT_MAX_FILE_SIZE) -> bytes:
+    """A regular file's bytes, refused when larger than `max_size` bytes (None: no limit).
+
+    The size is checked on the open file before reading (a 3 GB file must not be read to learn it is too
+    large), and the read stops one byte past the limit in case the file grows meanwhile. A FIFO or device
+    named `x.py` is refused rather than read: reading a FIFO with no writer would block the whole run
+    forever, so it is opened non-blocking and checked first."""
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    except OSError as exc:
-        raise SourceError(f"cannot read: {exc.strerror or exc}") from None
+    except (OSError, ValueError) as exc:  # ValueError: a NUL byte in the name
+        raise SourceError(f"cannot read: {_reason(exc)}") from None
     try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
             raise SourceError("cannot read: not a regular file")
+        if max_size is not None and info.st_size > max_size:
+            raise SourceError(too_large(info.st_size, max_size))
         with os.fdopen(fd, "rb", closefd=False) as handle:
-            return handle.read()
+            data = handle.read() if max_size is None else handle.read(max_size + 1)
     except OSError as exc:
-        raise SourceError(f"cannot read: {exc.strerror or exc}") from None
+        raise SourceError(f"cannot read: {_reason(exc)}") from None
     finally:
         os.close(fd)
+    if max_size is not None and len(data) > max_size:
+        raise SourceError(too_large(len(data), max_size))
+    return data
 
 
-def read_source(path: str) -> Tuple[str, int]:
-    """The decoded text of a file and its size in bytes."""
-    data = read_bytes(path)
+def too_large(size: int, max_size: int) -> str:
+    return f"skipped: {size:,} bytes exceeds the {max_size:,} limit (see --max-file-size)"
+
+
+def _reason(exc: Exception) -> str:
+    return str(getattr(exc, "strerror", None) or exc)
+
+
+def read_source(path: str, max_size: Optional[int] = DEFAULT_MAX_FILE_SIZE) -> Tuple[str, int]:
+    """The decoded text of a file and its size in bytes; larger than `max_size` bytes: SourceError."""
+    data = read_bytes(path, max_size)
     return decode(data), len(data)
+
+
+def encoding_of(data: bytes) -> str:
+    """The codec Python reads `data` with ("utf-8-sig" when it starts with a BOM, which that codec also
+    writes back)."""
+    try:
+        return tokenize.detect_encoding(io.BytesIO(data).readline)[0]
+    except SyntaxError as exc:
+        raise SourceError(f"cannot determine the encoding: {exc.msg}") from None
 
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")

@@ -99,3 +99,52 @@ def test_linting_files_that_would_leave_traces_leaves_none(tmp_path: Path) -> No
     assert _traces(tmp_path) == []
     assert listener.connections == []
     assert not any(name.endswith(".pyc") for _, _, files in os.walk(project) for name in files)
+
+
+def _git(*args: str, cwd: Path) -> None:
+    import subprocess
+
+    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t", *args], cwd=cwd, check=True,
+                   capture_output=True)
+
+
+def test_the_checked_repositorys_git_configuration_runs_nothing(tmp_path: Path) -> None:
+    """git runs `core.fsmonitor` on every index read, `git ls-files` included: a repository could name any
+    command there. (ls-files runs no hook, filter, pager or transport; celint disables those that could
+    ever come into play anyway, see discovery.GIT_SAFE_CONFIG.)"""
+    import shutil
+
+    import pytest
+
+    if shutil.which("git") is None:
+        pytest.skip("needs git")
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    _git("init", "-q", ".", cwd=repo)
+    (repo / "train.py").write_text(BUGGY, encoding="utf-8")
+    _git("add", "train.py", cwd=repo)
+    marker = tmp_path / "marker"
+    command = f"touch {marker}; false"
+    with open(repo / ".git" / "config", "a", encoding="utf-8") as config:
+        config.write(f"[core]\n\tfsmonitor = {command}\n\thooksPath = {tmp_path}\n\tuntrackedCache = true\n"
+                     f"\tpager = {command}\n\tsshCommand = {command}\n\taskPass = {command}\n"
+                     f"[pager]\n\tls-files = {command}\n[diff]\n\texternal = {command}\n"
+                     f"[filter \"evil\"]\n\tclean = {command}\n\tsmudge = {command}\n\tprocess = {command}\n")
+    (repo / ".gitattributes").write_text("*.py filter=evil\n", encoding="utf-8")
+    (tmp_path / "post-index-change").write_text(f"#!/bin/sh\n{command}\n", encoding="utf-8")
+    os.chmod(tmp_path / "post-index-change", 0o755)
+    (repo / "untracked.py").write_text(BUGGY, encoding="utf-8")
+    done = run(["-m", "celint", "check", "-q", "."], cwd=repo)
+    assert [line.split(":")[0] for line in done.stdout.splitlines()] == ["train.py", "untracked.py"], done.stdout
+    assert not marker.exists()
+
+
+def test_python_m_celint_inside_the_checked_tree_imports_none_of_its_modules(tmp_path: Path) -> None:
+    """`python -m` puts the working directory first on sys.path, ahead of the standard library."""
+    for name in ("argparse", "json", "dataclasses", "tokenize", "subprocess", "difflib", "fnmatch", "tempfile"):
+        (tmp_path / f"{name}.py").write_text(f"open({str(tmp_path / ('marker_' + name))!r}, 'w').close()\n",
+                                             encoding="utf-8")
+    (tmp_path / "train.py").write_text(BUGGY, encoding="utf-8")
+    done = run(["-m", "celint", "check", "-q", "--fix", "--no-respect-gitignore", "."], cwd=tmp_path)
+    assert "Traceback" not in done.stderr and done.returncode == 0, done.stdout + done.stderr
+    assert _traces(tmp_path) == []

@@ -35,6 +35,9 @@ CASES: Dict[str, Callable[[], "tuple[bytes, bool]"]] = {
     "invalid_utf8": lambda: (LOSS.encode() + b"x = '\xff\xfe\xfa'\n", False),
     "latin1_cookie": lambda: (("# -*- coding: latin-1 -*-\n" + BUGGY + "s = 'caf\xe9'\n").encode("latin-1"), True),
     "bad_cookie": lambda: (b"# -*- coding: no-such-codec -*-\n" + LOSS.encode(), False),
+    "undefined_codec_cookie": lambda: (b"# -*- coding: undefined -*-\n" + LOSS.encode(), False),  # UnicodeError
+    "punycode_cookie": lambda: (b"# -*- coding: punycode -*-\n" + LOSS.encode(), False),  # its message spans lines
+    "bytes_codec_cookie": lambda: (b"# -*- coding: rot13 -*-\n" + LOSS.encode(), False),  # LookupError
     "bom": lambda: (b"\xef\xbb\xbf" + BUGGY.encode(), True),
     "crlf": lambda: (BUGGY.replace("\n", "\r\n").encode(), True),
     "form_feed": lambda: (("\x0c\n" + BUGGY).encode(), True),
@@ -73,7 +76,9 @@ def test_cli_reports_one_line_for_a_hostile_file_and_still_checks_the_others(tmp
     _assert_healthy(done, f"{name}.py", parses)
 
 
-FLAKE8_SURVIVES = sorted(set(CASES) - {"sum_12000_terms", "unary_12000_deep", "attribute_chain_6000", "sum_1000_terms"})
+# flake8 7 itself crashes reading a file whose cookie names a bytes-to-bytes codec, before any plugin runs
+FLAKE8_SURVIVES = sorted(set(CASES) - {"sum_12000_terms", "unary_12000_deep", "attribute_chain_6000", "sum_1000_terms",
+                                       "bytes_codec_cookie"})
 
 
 @pytest.mark.parametrize("name", FLAKE8_SURVIVES)

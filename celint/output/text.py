@@ -17,13 +17,13 @@ def write(results: List[CheckedFile], out: TextIO, options: ReportOptions) -> No
     paint = _painter(options.color)
     for result in results:
         if result.error:
-            out.write(f"{paint(result.path + ':1:1:', BOLD)} {paint('CE000', RED)} "
-                      f"could not analyse this file: {result.error}\n")
+            out.write(f"{paint(printable(result.path) + ':1:1:', BOLD)} {paint('CE000', RED)} "
+                      f"could not analyse this file: {printable(result.error)}\n")
     for result in results:
         lines = result.lines if result.findings and not options.quiet else []  # split once per file
         for finding in result.findings:
-            out.write(f"{paint(position(result, finding.line, finding.col) + ':', BOLD)} "
-                      f"{paint(finding.code, RED)} {message(result, finding)}\n")
+            out.write(f"{paint(printable(position(result, finding.line, finding.col)) + ':', BOLD)} "
+                      f"{paint(finding.code, RED)} {printable(message(result, finding))}\n")
             if not options.quiet:
                 out.write(_excerpt(source_line(result, lines, finding.line, finding.col), paint))
     if options.statistics:
@@ -43,9 +43,29 @@ def _excerpt(shown: Optional[Tuple[int, str, int]], paint) -> str:  # type: igno
         return ""
     line, text, col = shown
     text = text.expandtabs(1)  # one column per character, so the caret lines up
+    visible = printable(text)
+    caret = len(printable(text[:col]))  # escapes widen the line: the caret moves with them
     gutter = f"{line:>5} | "
-    return (f"{paint(gutter, CYAN)}{text}\n"
-            f"{paint(' ' * (len(gutter) - 2) + '| ', CYAN)}{' ' * min(col, len(text))}{paint('^', RED)}\n")
+    return (f"{paint(gutter, CYAN)}{visible}\n"
+            f"{paint(' ' * (len(gutter) - 2) + '| ', CYAN)}{' ' * min(caret, len(visible))}{paint('^', RED)}\n")
+
+
+_NAMED_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def printable(text: str) -> str:
+    """`text` with every character a terminal would act on instead of showing (escape sequences, other
+    controls, bidi overrides, lone surrogates from undecodable file names) written as a Python escape:
+    a checked file's name or source must not move the cursor, retitle the window or hide code."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else _NAMED_ESCAPES.get(c) or _escape(ord(c)) for c in text)
+
+
+def _escape(code: int) -> str:
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
 def _painter(color: bool):  # type: ignore[no-untyped-def]
