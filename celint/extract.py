@@ -15,8 +15,7 @@ from celint.values import UNKNOWN, DictVal, Literal, LossObj, MetricObj, Seq, Te
 if TYPE_CHECKING:
     from celint.interpreter import Interpreter
 
-# FileFacts is named here too: the rules imported it from this module before it moved to celint.facts.
-__all__ = ["FileFacts", "extract", "heads_of", "keras_api", "model_output"]
+__all__ = ["extract", "heads_of", "keras_api", "model_output"]
 
 
 def extract(events: Events, interp: Interpreter) -> FileFacts:

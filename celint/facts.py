@@ -125,8 +125,7 @@ ONE_HOT, INTEGER, MULTI_HOT = Encoding.ONE_HOT, Encoding.INTEGER, Encoding.MULTI
 
 def is_raw(activation: Optional[Activation]) -> bool:
     """True for a known activation whose outputs are unnormalised scores; False when unknown."""
-    # Activation(...) also takes the plain string ("relu") an extractor not yet on the enums passes
-    return activation is not None and Activation(activation).is_raw
+    return activation is not None and activation.is_raw
 
 
 @dataclass(frozen=True)

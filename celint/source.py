@@ -127,7 +127,7 @@ class Positions:
     def segment(self, node: ast.AST) -> str:
         """The source text of `node`, or "" when its position is missing or outside the lines."""
         try:
-            first, last = node.lineno - 1, node.end_lineno - 1  # type: ignore[attr-defined, operator]
+            first, last = node.lineno - 1, node.end_lineno - 1  # type: ignore[attr-defined]
             start, end = node.col_offset, node.end_col_offset  # type: ignore[attr-defined]
         except (AttributeError, TypeError):
             return ""

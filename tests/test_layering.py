@@ -3,13 +3,14 @@
 Imports inside functions count; imports only under `if TYPE_CHECKING:` do not (they never run).
 
 - facts imports no other celint module: it is the contract between the layers;
-- the rules read facts only, and so does the evaluator;
+- the rules read facts only (and the standard library), and so does the evaluator (with numpy and matplotlib);
 - framework adapters never import one another (shared mechanisms live in neutral modules);
 - the flake8 plugin, loaded by every flake8 run, reaches neither libcst nor numpy.
 """
 
 from __future__ import annotations
 
+import sys
 from functools import lru_cache
 from typing import Set
 
@@ -25,14 +26,22 @@ def graph():  # type: ignore[no-untyped-def]
     return grimp.build_graph("celint", include_external_packages=True, exclude_type_checking_imports=True)
 
 
-def celint_imports(package: str) -> Set[str]:
-    """The celint modules that `package` or any module inside it imports, outside `package` itself."""
+def imports_of(package: str) -> Set[str]:
+    """The modules that `package` or any module inside it imports, outside `package` itself."""
     g = graph()
-    members = {package} | set(g.find_descendants(package))
     found: Set[str] = set()
-    for module in members:
-        found |= {m for m in g.find_modules_directly_imported_by(module) if m.split(".")[0] == "celint"}
+    for module in {package} | set(g.find_descendants(package)):
+        found |= set(g.find_modules_directly_imported_by(module))
     return {m for m in found if m != package and not m.startswith(package + ".")}
+
+
+def celint_imports(package: str) -> Set[str]:
+    return {m for m in imports_of(package) if m.split(".")[0] == "celint"}
+
+
+def third_party_imports(package: str) -> Set[str]:
+    stdlib = set(sys.stdlib_module_names) | {"__future__"}  # type: ignore[attr-defined]
+    return {m for m in imports_of(package) if m.split(".")[0] not in stdlib | {"celint"}}
 
 
 def test_facts_imports_no_other_celint_module() -> None:
@@ -42,6 +51,13 @@ def test_facts_imports_no_other_celint_module() -> None:
 @pytest.mark.parametrize("package", ["celint.rules", "celint.evaluator"])
 def test_rules_and_evaluator_read_facts_only(package: str) -> None:
     assert celint_imports(package) <= {"celint", "celint.facts"}
+
+
+@pytest.mark.skipif(sys.version_info < (3, 10), reason="sys.stdlib_module_names is 3.10+")
+@pytest.mark.parametrize(("package", "allowed"), [("celint.facts", set()), ("celint.rules", set()),
+                                                   ("celint.evaluator", {"numpy", "matplotlib"})])
+def test_rules_and_evaluator_need_no_other_package(package: str, allowed: Set[str]) -> None:
+    assert {m.split(".")[0] for m in third_party_imports(package)} <= allowed
 
 
 def test_the_adapters_are_known_to_this_test() -> None:

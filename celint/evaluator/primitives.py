@@ -58,7 +58,8 @@ def sigmoid_float32(z: Array) -> Array:
     z32 = np.asarray(z, dtype=np.float32)
     one = np.float32(1.0)
     with np.errstate(over="ignore"):
-        return (one / (one + np.exp(-z32))).astype(np.float64)
+        p: Array = (one / (one + np.exp(-z32))).astype(np.float64)
+    return p
 
 
 def softmax_vjp(p: Array, g: Array, axis: int = -1) -> Array:

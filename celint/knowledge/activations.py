@@ -7,7 +7,7 @@ arguments, which may name any framework's function.
 
 from __future__ import annotations
 
-from typing import Dict, NamedTuple, Optional, Tuple
+from typing import Dict, NamedTuple, Tuple
 
 from celint.facts import LINEAR, LOG_SOFTMAX, SIGMOID, SOFTMAX, Activation
 
@@ -35,14 +35,6 @@ ACTIVATION_STRINGS: Dict[str, Activation] = {
     "exponential": Activation.EXPONENTIAL,
     "mish": Activation.MISH,
 }
-
-RAW_ACTIVATIONS = frozenset(v for v in ACTIVATION_STRINGS.values() if v not in (SOFTMAX, SIGMOID, LOG_SOFTMAX))
-
-
-def is_raw(activation: Optional[str]) -> bool:
-    """True for activations whose outputs are unnormalised scores (linear, relu, tanh...)."""
-    return activation in RAW_ACTIVATIONS
-
 
 class ActivationFn(NamedTuple):
     """A function reference / call that applies an activation, and where its axis argument is."""
