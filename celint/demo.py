@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from dataclasses import replace
+from celint.records import replace
 from typing import TYPE_CHECKING, List, Optional, TextIO, Tuple
 
 from celint.facts import Scenario

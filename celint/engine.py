@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ast
 import warnings
-from dataclasses import dataclass, field, replace
+from celint.records import field, record, replace
 from typing import TYPE_CHECKING, List, Optional, Tuple
 
 from celint.facts import Hit, Where
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 DEFAULT_MAX_BYTES = DEFAULT_MAX_FILE_SIZE  # larger files are skipped with one CE000 line
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Finding:
     code: str
     line: int
@@ -27,7 +27,7 @@ class Finding:
     hit: Optional[Hit] = None
 
 
-@dataclass
+@record
 class FileResult:
     path: str
     findings: List[Finding] = field(default_factory=list)

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from celint.records import field, record
 from typing import List, Optional, Set, Tuple
 
 from celint.facts import ActivationApplied, KerasApi, LogOfProbabilities, Where
 from celint.values import LossObj, Value
 
 
-@dataclass
+@record
 class CompileEvent:
     """`model.compile(loss=..., metrics=...)` on a Keras model (or a subclass instance)."""
 
@@ -19,7 +19,7 @@ class CompileEvent:
     at: Where
 
 
-@dataclass
+@record
 class LossApplication:
     """A loss applied to predictions: `criterion(out, y)`, `F.cross_entropy(...)`, `optax...(logits, y)`."""
 
@@ -29,7 +29,7 @@ class LossApplication:
     at: Where
 
 
-@dataclass
+@record
 class FitEvent:
     """`model.fit(x, y, validation_data=...)`: targets reaching a compiled model."""
 
@@ -38,7 +38,7 @@ class FitEvent:
     at: Where
 
 
-@dataclass
+@record
 class Events:
     compiles: List[CompileEvent] = field(default_factory=list)
     applications: List[LossApplication] = field(default_factory=list)

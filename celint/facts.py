@@ -7,7 +7,7 @@ so messages and JSON read as before while a missing member is a type error, not 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from celint.records import field, record
 from enum import Enum
 from typing import Any, Optional, Protocol, Sequence, Tuple
 
@@ -128,7 +128,7 @@ def is_raw(activation: Optional[Activation]) -> bool:
     return activation is not None and activation.is_raw
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Where:
     """A source position: 1-based line, 0-based column in code points."""
 
@@ -142,7 +142,7 @@ class Where:
         return f"line {self.line}"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Head:
     """One output of a model: what its last layer does and how wide it is."""
 
@@ -158,7 +158,7 @@ class Head:
         return self.activation_at or self.width_at
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Targets:
     encoding: Optional[Encoding]  # None when unknown
     classes: Optional[int] = None
@@ -170,14 +170,14 @@ class Targets:
     binary_as_one_column: bool = False  # one-hot except that two classes are one 0/1 column (LabelBinarizer)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Metric:
     name: str
     at: Where
     threshold_at_half: bool  # thresholds probabilities at 0.5 (accuracy, BinaryAccuracy, AUC...)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class LossUse:
     """A cross-entropy loss applied to (or compiled against) one head."""
 
@@ -193,7 +193,7 @@ class LossUse:
     metrics: Tuple[Metric, ...] = ()
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class ActivationApplied:
     """A softmax / log-softmax applied somewhere, with what is known of the tensor it applies to."""
 
@@ -203,7 +203,7 @@ class ActivationApplied:
     axis_kind: AxisKind = AxisKind.LAST
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class LogOfProbabilities:
     """`log(softmax(z))`, `log(sigmoid(z))` or `log(p)` of probabilities without clipping (CE103)."""
 
@@ -212,7 +212,7 @@ class LogOfProbabilities:
     source_at: Optional[Where]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class FileFacts:
     """Everything the rules may read about one module."""
 
@@ -222,7 +222,7 @@ class FileFacts:
     logs: Tuple[LogOfProbabilities, ...] = ()
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Scenario:
     """The configuration a finding describes, replayed by the evaluator."""
 
@@ -235,7 +235,7 @@ class Scenario:
     classes: int = 2
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class ReplayOptions:
     """Knobs a Scenario cannot express, used by a few demonstrations."""
 
@@ -245,7 +245,7 @@ class ReplayOptions:
     input_scale: float = 1.0  # CE103: unnormalised inputs make confident logits
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Case:
     """One flagged / fixed pair a rule is demonstrated with."""
 
@@ -256,7 +256,7 @@ class Case:
     label: str = ""  # says what the case shows when a code has several
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Edit:
     """One change to the source, located by the node that starts at `at` (celint/fix.py applies it)."""
 
@@ -266,7 +266,7 @@ class Edit:
     keyword: str = ""
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Fix:
     """A fix as data; the autofix front end turns it into an edit."""
 
@@ -275,7 +275,7 @@ class Fix:
     edits: Tuple[Edit, ...] = ()
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Hit:
     code: str
     at: Where

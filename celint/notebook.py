@@ -20,7 +20,7 @@ import json
 import re
 import textwrap
 import warnings
-from dataclasses import dataclass
+from celint.records import record
 from typing import Any, List, Optional, Sequence, Tuple
 
 from celint.source import SourceError, split_lines
@@ -45,7 +45,7 @@ _NESTED_CELL_MAGICS = 8
 _HELP_WINDOW = 200  # a help request's target is a name: its last characters decide (and keep the search linear)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class CellError:
     """A code cell that does not parse on its own: where (a program line, a column in that program line)
     and why. The cell is commented out of the program."""
@@ -55,7 +55,7 @@ class CellError:
     message: str
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class CellMap:
     """For each line of the joined program (1-based), the notebook cell (1-based, counting every cell,
     markdown included, as viewers number them) and the line inside that cell."""

@@ -7,7 +7,7 @@ import re
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from celint.records import field, record
 from typing import Iterator, List, Optional
 
 from celint.config import Settings
@@ -22,14 +22,14 @@ from celint.source import SourceError, decode, read_bytes, split_lines
 PARALLEL_THRESHOLD = 16  # below this many files a pool costs more than it saves
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class CheckOptions:
     settings: Settings = field(default_factory=Settings)
     prefilter: bool = True
     max_bytes: Optional[int] = DEFAULT_MAX_BYTES
 
 
-@dataclass
+@record
 class CheckedFile(FileResult):
     """A FileResult plus what the formatters need: the analysed text and, for notebooks, the cell map."""
 

@@ -9,7 +9,7 @@ and the mutable ones (models, instances) compare by identity.
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass, field
+from celint.records import field, record
 from typing import TYPE_CHECKING, Callable, ClassVar, Dict, List, Optional, Tuple, Union
 
 from celint.facts import Activation, AxisKind, Expects, Framework, Head, LossKind, Targets, Where
@@ -40,12 +40,12 @@ class _Unknown(Value):
 UNKNOWN = _Unknown()
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Const(Value):
     value: object  # int, float, str, bool or None
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Literal(Value):
     """A constant together with where it is written (strings used as losses, metrics...)."""
 
@@ -53,13 +53,13 @@ class Literal(Value):
     at: Where
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Seq(Value):
     items: Tuple[Value, ...]
     is_list: bool = True
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class DictVal(Value):
     items: Tuple[Tuple[Value, Value], ...]
 
@@ -70,7 +70,7 @@ class DictVal(Value):
         return UNKNOWN
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Ref(Value):
     """A resolved, canonical framework name that has not been called yet (`keras.layers.Dense`)."""
 
@@ -78,7 +78,7 @@ class Ref(Value):
     at: Optional[Where] = None
 
 
-@dataclass(eq=False)
+@record(eq=False)
 class Deferred(Value):
     """An import that may name one of the checked tree's own modules, resolved when first used.
 
@@ -110,7 +110,7 @@ class Deferred(Value):
         return self._value
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Tensor(Value):
     """A symbolic tensor; `head` describes how its last axis was produced."""
 
@@ -121,7 +121,7 @@ class Tensor(Value):
     marker: Optional[str] = None
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Layer(Value):
     """A layer object before it is applied: its effect on a tensor's head."""
 
@@ -137,7 +137,7 @@ class Layer(Value):
     name: Optional[str] = None
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class LossObj(Value):
     """A cross-entropy loss: a string, a function reference or a configured object."""
 
@@ -151,14 +151,14 @@ class LossObj(Value):
     from_logits_at: Optional[Where] = None  # the from_logits argument, when the user wrote one
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class MetricObj(Value):
     name: str
     at: Where
     threshold_at_half: bool
 
 
-@dataclass(eq=False)
+@record(eq=False)
 class ModelVal(Value):
     """A model: either a layer stack (Sequential) or fixed outputs (functional / subclassed)."""
 
@@ -174,14 +174,14 @@ MethodNode = Union[ast.FunctionDef, ast.AsyncFunctionDef]
 FunctionNode = Union[ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda]
 
 
-@dataclass(eq=False)
+@record(eq=False)
 class FuncVal(Value):
     node: FunctionNode
     scope: Scope
     bound_self: Optional[Value] = None
 
 
-@dataclass(eq=False)
+@record(eq=False)
 class ClassVal(Value):
     node: ast.ClassDef
     scope: Scope
@@ -189,20 +189,20 @@ class ClassVal(Value):
     family: Optional[ModelFamily]  # a framework's model base class (an adapter's), or None: a plain class
 
 
-@dataclass(eq=False)
+@record(eq=False)
 class Instance(Value):
     cls: ClassVal
     attrs: Dict[str, Value] = field(default_factory=dict)
     at: Optional[Where] = None
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class BoundMethod(Value):
     receiver: Value
     name: str
 
 
-@dataclass(eq=False)
+@record(eq=False)
 class Scope:
     """Names bound in one function activation (or the module); `parent` is the enclosing scope."""
 

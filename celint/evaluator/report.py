@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-from dataclasses import asdict
 from typing import Any, Dict, List, Optional, Sequence
 
 from celint.facts import Scenario
@@ -35,7 +34,7 @@ def _side(o: Outcome, scenario: Scenario) -> Dict[str, Any]:
     side["outputs"] = o.outputs
     side["warnings"] = list(o.warnings)
     side["loss_curve"] = [_json_number(x) for x in o.loss_curve]
-    side["scenario"] = asdict(scenario)
+    side["scenario"] = dict(vars(scenario))  # a record's attributes are its fields
     return side
 
 

@@ -10,7 +10,7 @@ is asked, and when none answers the result is UNKNOWN.
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass, field
+from celint.records import field, record
 from typing import TYPE_CHECKING, Callable, Dict, Iterable, Mapping, Optional, Tuple
 
 from celint.values import BoundMethod, Ref, Value
@@ -28,7 +28,7 @@ CallObserver = Callable[["Machine", "Args"], None]  # sees the arguments of ever
 ImportObserver = Callable[["Machine", str], None]  # sees every imported module name
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class ModelFamily:
     """The model classes deriving from a framework's base class (`nn.Module`, `keras.Model`)."""
 
@@ -37,7 +37,7 @@ class ModelFamily:
     dataclass_fields: bool = False  # without __init__, instance fields are the class's annotated names (Flax)
 
 
-@dataclass(frozen=True, eq=False)
+@record(frozen=True, eq=False)
 class Adapter:
     """One framework's handler tables. Build it with keywords; every table may be left empty."""
 

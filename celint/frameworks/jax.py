@@ -6,7 +6,7 @@ Its loss and activation rows are the optax and JAX groups of `celint.knowledge.l
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from celint.records import record
 from typing import TYPE_CHECKING, Optional
 
 from celint.frameworks.adapter import Adapter, ModelFamily, for_names
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 FLAX_MODULE = ModelFamily("flax-module", forward=("__call__",), dataclass_fields=True)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class TrainState(Value):
     """A Flax `TrainState`: what matters is the `apply_fn` it was created with."""
 

@@ -6,7 +6,7 @@ a loss.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from celint.records import field, record, replace
 from typing import Iterable, List, Optional, Tuple
 
 from celint.events import FitEvent
@@ -15,35 +15,35 @@ from celint.knowledge import targets as T
 from celint.values import UNKNOWN, BoundMethod, Seq, Tensor, Value
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Dataset(Value):
     """A tf.data dataset of (x, y) elements; `labels` is what y holds."""
 
     labels: Tensor
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Encoder(Value):
     """An sklearn label encoder before it transforms anything."""
 
     producer: T.Producer
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Eye(Value):
     """`np.eye(K)` (floating point): indexing it with class ids gives one-hot rows."""
 
     classes: Optional[int]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class MnistSets(Value):
     """TF1 `read_data_sets(...)`: `.train.next_batch(n)` and `.test.labels` hold `labels`."""
 
     labels: Tensor
 
 
-@dataclass(eq=False)
+@record(eq=False)
 class Placeholder(Value):
     """A TF1 placeholder: its targets are whatever `feed_dict` feeds it."""
 

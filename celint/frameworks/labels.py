@@ -11,7 +11,7 @@ today) falls through to it.
 from __future__ import annotations
 
 import ast
-from dataclasses import replace
+from celint.records import replace
 from typing import TYPE_CHECKING, List, Optional
 
 from celint.facts import INTEGER, ONE_HOT, Encoding, Targets

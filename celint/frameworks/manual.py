@@ -13,7 +13,7 @@ activation, so a half-recognised expression stays silent.
 from __future__ import annotations
 
 import ast
-from dataclasses import replace
+from celint.records import replace
 from typing import TYPE_CHECKING, Optional
 
 from celint.facts import LINEAR, LOG_SOFTMAX, SIGMOID, SOFTMAX, Head, LogOfProbabilities, Where

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from celint.records import replace
 from typing import TYPE_CHECKING, Optional, Tuple
 
 from celint.facts import LINEAR, LOG_SOFTMAX, SOFTMAX, Activation, ActivationApplied, AxisKind, Head, Where

@@ -7,7 +7,7 @@ Each adapter lists its transforms in its knowledge table and registers `transfor
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from celint.records import record
 from typing import TYPE_CHECKING, Dict, Mapping
 
 from celint.frameworks.adapter import CallHandler, for_names
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from celint.machine import Machine
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Gradient(Value):
     """`jax.grad(f)`: calling it runs `f` (for its events); what it returns is gradients, not f's result."""
 

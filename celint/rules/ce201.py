@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from dataclasses import replace
+from celint.records import replace
 from typing import Dict, Iterator, Optional
 
 from celint.facts import (

@@ -5,7 +5,7 @@ Checks and fixes are pure functions of facts (`celint.facts`); a rule module imp
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from celint.records import record
 from typing import Callable, Dict, Iterator, Optional, Tuple, Union
 
 from celint.facts import Case, DemoKit, FileFacts, Fix, Hit, LossUse
@@ -18,7 +18,7 @@ FixFor = Callable[[Hit, LossUse], Optional[Fix]]  # the repair of a hit found on
 Numbers = Callable[[DemoKit], Dict[str, float]]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Demo:
     """How `celint demo` replays the rule: the cases, and a headline filled with numbers from the runs."""
 
@@ -27,7 +27,7 @@ class Demo:
     numbers: Optional[Numbers] = None  # the template's values, computed from the replayed cases
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Rule:
     code: str
     name: str  # reads well as "allow <name>"
