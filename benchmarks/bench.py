@@ -147,20 +147,26 @@ def import_check() -> bool:
 
 def editor_save(with_celint: Sequence[str], without: Sequence[str], runs: int) -> bool:
     """One editor save: flake8 on stdin over a 50-line PyTorch script, as editors call it. The added cost
-    is the difference of medians (process start, flake8 and celint's imports, the analysis)."""
+    is the difference of medians of the process's CPU time (user + system, from its own rusage: steadier
+    than wall time on a busy machine), with bytecode compiled beforehand as an installed package has it."""
     text = EDITOR_BUFFER.read_bytes()
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     times: Dict[str, List[float]] = {"with": [], "without": []}
-    for _ in range(max(runs, 15)):  # short runs: more of them for a stable median
+    for _ in range(max(runs, 15) + 1):  # short runs: more of them for a stable median; the first writes bytecode
         for key, cmd in (("with", with_celint), ("without", without)):
-            start = time.perf_counter()
-            subprocess.run([*cmd, "--isolated", "--exit-zero", "--stdin-display-name=train.py", "-"], input=text,
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
-            times[key].append(time.perf_counter() - start)
-    with_ms, without_ms = (statistics.median(times[k]) * 1000 for k in ("with", "without"))
+            proc = subprocess.Popen([*cmd, "--isolated", "--exit-zero", "--stdin-display-name=train.py", "-"],
+                                    stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                    env=env)
+            assert proc.stdin is not None
+            proc.stdin.write(text)
+            proc.stdin.close()
+            _, _, usage = os.wait4(proc.pid, 0)
+            times[key].append(usage.ru_utime + usage.ru_stime)
+    with_ms, without_ms = (statistics.median(times[k][1:]) * 1000 for k in ("with", "without"))
     added = with_ms - without_ms
     ok = added <= BUDGET["editor_save_ms"]
     print(f"{'editor save: flake8 on stdin, 50-line PyTorch file, added':58} {added:6.1f}ms (budget <= "
-          f"{BUDGET['editor_save_ms']:.0f} ms)  {'OK' if ok else 'OVER'}   {with_ms:.0f} ms vs {without_ms:.0f} ms",
+          f"{BUDGET['editor_save_ms']:.0f} ms)  {'OK' if ok else 'OVER'}   {with_ms:.0f} ms vs {without_ms:.0f} ms CPU",
           flush=True)
     return ok
 

@@ -96,12 +96,16 @@ def analyse(module: ast.Module, source: str, path: str, project: Optional["Proje
     are followed. `orphans=False` runs only what the module itself runs (no uncalled functions): the cheap
     mode for files that name no loss and are analysed only because they import the tree's modules."""
     from celint.extract import extract
+    from celint.frameworks.defaults import adapters_for
     from celint.interpreter import Interpreter
     from celint.rules import run_checks
     from celint.source import split_lines
 
     lines = split_lines(source)  # numbered as `ast` numbers them (form feeds do not end a line)
-    interp = project.interpreter(module, lines, path) if project else Interpreter(module, lines, path)
+    # alone, a module gets the adapters of the frameworks it imports; in a project, whose modules run
+    # one another's code, every adapter
+    interp = project.interpreter(module, lines, path) if project else Interpreter(module, lines, path,
+                                                                                  adapters_for(source))
     events = interp.run(orphans=orphans)
     hits = [with_fix(hit) for hit in run_checks(extract(events, interp))]
     # a problem found while running another module's code is reported when that module is checked

@@ -18,7 +18,7 @@ from celint.events import Events
 from celint.expressions import Expressions
 from celint.facts import Where
 from celint.frameworks.adapter import Adapter, ModelFamily
-from celint.frameworks.defaults import DEFAULT_ADAPTERS
+from celint.frameworks.defaults import default_adapters
 from celint.frameworks.dispatch import dispatch_for
 from celint.knowledge.names import canonical
 from celint.source import Positions
@@ -58,7 +58,7 @@ def _known(value: Union[Value, _Absent]) -> Value:
 
 class Interpreter(Expressions, Calls):
     def __init__(self, tree: ast.Module, lines: List[str], path: str = "",
-                 adapters: Tuple[Adapter, ...] = DEFAULT_ADAPTERS):
+                 adapters: Optional[Tuple[Adapter, ...]] = None):
         self.tree = tree
         self.lines = lines
         self.path = path
@@ -80,7 +80,8 @@ class Interpreter(Expressions, Calls):
         self.foreign_depth = 0  # frames of other modules' code on the current call chain
         self.foreign_steps = 0  # steps spent in other modules' code so far (bounded, see calls.py)
         self.foreign_entered_at = 0
-        self.dispatch = dispatch_for(tuple(adapters))  # the order is the precedence
+        # the order is the precedence; None: every adapter
+        self.dispatch = dispatch_for(tuple(adapters) if adapters is not None else default_adapters())
 
     # ----- positions -------------------------------------------------------------------------
     def positions(self) -> Positions:
@@ -338,7 +339,7 @@ class Interpreter(Expressions, Calls):
 
 
 def interpret(tree: ast.Module, lines: List[str], path: str = "",
-              adapters: Tuple[Adapter, ...] = DEFAULT_ADAPTERS) -> Tuple[Events, Interpreter]:
+              adapters: Optional[Tuple[Adapter, ...]] = None) -> Tuple[Events, Interpreter]:
     """Walk one module on its own (cross-module runs are built by `celint.project`)."""
     interpreter = Interpreter(tree, lines, path, adapters)
     return interpreter.run(), interpreter

@@ -55,8 +55,8 @@ def _codes(source: str, adapters: Tuple[Adapter, ...], monkeypatch: pytest.Monke
     """The whole pipeline (engine, rules) with an interpreter built from `adapters`."""
 
     class Chosen(Interpreter):
-        def __init__(self, tree: ast.Module, lines: List[str], path: str = ""):
-            super().__init__(tree, lines, path, adapters)
+        def __init__(self, tree: ast.Module, lines: List[str], path: str = "", chosen: object = None):
+            super().__init__(tree, lines, path, adapters)  # the test's adapters, not the engine's choice
 
     monkeypatch.setattr(celint.interpreter, "Interpreter", Chosen)
     result = check_source(source, "prog.py")
@@ -125,3 +125,26 @@ def test_the_first_adapter_that_answers_a_call_wins() -> None:
 def test_the_merged_tables_are_built_once_per_tuple() -> None:
     assert dispatch_for(DEFAULT_ADAPTERS) is dispatch_for(tuple(DEFAULT_ADAPTERS))
     assert dispatch_for(WITHOUT_TORCH) is not dispatch_for(DEFAULT_ADAPTERS)
+
+
+def test_a_module_alone_loads_the_adapters_of_the_frameworks_it_imports() -> None:
+    from celint.frameworks.defaults import adapters_for
+
+    assert [a.name for a in adapters_for(TORCH_MODEL)] == ["labels", "torch", "manual"]
+    assert [a.name for a in adapters_for("from tensorflow import keras\n")] == ["labels", "keras", "tf", "manual"]
+    assert [a.name for a in adapters_for("import os, optax\n")] == ["labels", "jax", "manual"]
+    # no framework imported (a pasted snippet): every adapter
+    assert adapters_for("model = Sequential()\n") == DEFAULT_ADAPTERS
+
+
+def test_a_torch_file_never_loads_the_keras_jax_or_tf_adapters() -> None:
+    import subprocess
+    import sys
+
+    probe = ("import sys\nfrom celint.engine import check_source\n"
+             f"print(check_source({TORCH_MODEL!r}, 'prog.py').findings[0].code)\n"
+             "print(sorted(m for m in sys.modules if m.startswith('celint.frameworks.')))\n")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    code, loaded = done.stdout.splitlines()
+    assert code == "CE101"
+    assert not {"celint.frameworks.keras", "celint.frameworks.jax", "celint.frameworks.tf"} & set(ast.literal_eval(loaded))
