@@ -131,8 +131,9 @@ def test_a_module_alone_loads_the_adapters_of_the_frameworks_it_imports() -> Non
     from celint.frameworks.defaults import adapters_for
 
     assert [a.name for a in adapters_for(TORCH_MODEL)] == ["labels", "torch", "manual"]
-    assert [a.name for a in adapters_for("from tensorflow import keras\n")] == ["labels", "keras", "tf", "manual"]
-    assert [a.name for a in adapters_for("import os, optax\n")] == ["labels", "jax", "manual"]
+    assert [a.name for a in adapters_for("from tensorflow import keras\n")] == ["labels", "keras", "torch", "tf",
+                                                                                 "manual"]
+    assert [a.name for a in adapters_for("import os, optax\n")] == ["labels", "torch", "jax", "manual"]
     # no framework imported (a pasted snippet): every adapter
     assert adapters_for("model = Sequential()\n") == DEFAULT_ADAPTERS
 

@@ -19,16 +19,17 @@ if TYPE_CHECKING:
 # (adapter module, top-level packages whose import makes a module need it; () for every module).
 # Labels first: the others read a tensor as model output, and `y.float()` or `y[idx]` on label rows
 # would lose the targets they hold. The framework adapters claim disjoint names, so their order only
-# decides which of them sees a method call first.
+# decides which of them sees a method call first. The torch adapter also reads tensor methods
+# (`x.squeeze(-1)`, `x.float()`) on arrays of any library, so every module needs it.
 ADAPTER_MODULES: Tuple[Tuple[str, Tuple[str, ...]], ...] = (
     ("celint.frameworks.labels", ()),
     ("celint.frameworks.keras", ("keras", "tensorflow", "tf_keras")),
-    ("celint.frameworks.torch", ("torch", "lightning", "pytorch_lightning")),
+    ("celint.frameworks.torch", ()),
     ("celint.frameworks.jax", ("jax", "flax", "optax")),
     ("celint.frameworks.tf", ("tensorflow",)),
     ("celint.frameworks.manual", ()),
 )
-_FRAMEWORK_ROOTS = frozenset(root for _, roots in ADAPTER_MODULES for root in roots)
+_FRAMEWORK_ROOTS = frozenset(root for _, roots in ADAPTER_MODULES for root in roots) | {"torch"}
 # `import a.b, c as d` and `from a.b import c`, also after `;` or `try:` on one line
 _IMPORT = re.compile(r"(?:^|[;:])[ \t]*(?:from[ \t]+([A-Za-z_]\w*)|import[ \t]+([\w. \t,]+))", re.MULTILINE)
 
