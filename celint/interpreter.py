@@ -249,8 +249,12 @@ class Interpreter(Expressions, Calls):
 
     def exec_loop(self, stmt: Union[ast.For, ast.AsyncFor, ast.While], scope: Scope) -> None:
         if isinstance(stmt, (ast.For, ast.AsyncFor)):
-            iterable = self.eval(stmt.iter, scope)
-            self.bind(stmt.target, self.element_of(iterable), scope)
+            counted = self.enumerated(stmt.iter, scope)
+            if counted is not None:  # `for i, (x, y) in enumerate(loader)`
+                element: Value = Seq((UNKNOWN, self.element_of(self.eval(counted, scope))), is_list=False)
+            else:
+                element = self.element_of(self.eval(stmt.iter, scope))
+            self.bind(stmt.target, element, scope)
         else:
             self.eval(stmt.test, scope)
         # The body may run zero or more times: once is enough to see its events.
@@ -328,6 +332,15 @@ class Interpreter(Expressions, Calls):
         if isinstance(value, Seq) and len(value.items) == count:
             return list(value.items)
         return [UNKNOWN] * count
+
+    @staticmethod
+    def enumerated(node: ast.expr, scope: Scope) -> Optional[ast.expr]:
+        """The iterable of a builtin `enumerate(iterable)` call (not a local `enumerate`), or None."""
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "enumerate" \
+                and scope.lookup("enumerate") is None and len(node.args) in (1, 2) and not node.keywords \
+                and not any(isinstance(a, ast.Starred) for a in node.args):
+            return node.args[0]
+        return None
 
     def element_of(self, iterable: Value) -> Value:
         if isinstance(iterable, Seq) and iterable.items:

@@ -43,6 +43,18 @@ class MnistSets(Value):
     labels: Tensor
 
 
+@record(frozen=True)
+class Bunch(Value):
+    """sklearn `load_iris()`: `.target` / `["target"]` hold `labels`."""
+
+    labels: Tensor
+
+
+@record(frozen=True)
+class ImageGenerator(Value):
+    """Keras `ImageDataGenerator(...)`: its `flow_from_directory` / `flow(x, y)` yield labelled batches."""
+
+
 @record(eq=False)
 class Placeholder(Value):
     """A TF1 placeholder: its targets are whatever `feed_dict` feeds it."""
@@ -59,6 +71,8 @@ def labels_of(value: Optional[Value]) -> Optional[Tensor]:
         if value.name in T.SAME_DATA_ATTRIBUTES:
             return labels_of(value.receiver)
         owner = value.receiver
+        if value.name == T.BUNCH_TARGET and isinstance(owner, Bunch):
+            return owner.labels
         if value.name == "labels" and isinstance(owner, BoundMethod) and owner.name in T.MNIST_SPLITS \
                 and isinstance(owner.receiver, MnistSets):
             return owner.receiver.labels

@@ -12,11 +12,21 @@ from __future__ import annotations
 
 import ast
 from celint.records import replace
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING, Dict, List, Optional
 
 from celint.facts import INTEGER, ONE_HOT, Encoding, Targets
 from celint.frameworks.adapter import Adapter, for_names
-from celint.frameworks.label_values import Dataset, Encoder, Eye, MnistSets, Placeholder, labels_of, targets_of
+from celint.frameworks.label_values import (
+    Bunch,
+    Dataset,
+    Encoder,
+    Eye,
+    ImageGenerator,
+    MnistSets,
+    Placeholder,
+    labels_of,
+    targets_of,
+)
 from celint.frameworks.tensors import UNKNOWN_HEAD, first_arg
 from celint.knowledge import targets as T
 from celint.values import UNKNOWN, BoundMethod, Const, DictVal, Ref, Seq, Tensor, Value, const_of, int_of
@@ -94,6 +104,12 @@ def _produce(interp: Machine, ref: Ref, args: Args) -> Optional[Value]:
         classes = source.targets.classes if source is not None and source.targets is not None else None
     else:
         classes = _classes_arg(args, producer)
+        given = any(k in args.kw for k in producer.classes_kw) or args.given("", producer.classes_pos)
+        if producer.depth_from_labels and not given:
+            # to_categorical(y): one column per class up to max(y) + 1, known when y's class count is
+            source = labels_of(first_arg(args, _LABEL_KEYWORDS))
+            if source is not None and source.targets is not None and source.targets.encoding == INTEGER:
+                classes = source.targets.classes
     return _labels(interp, args, producer.encoding, classes, producer.how, producer.dtype_float,
                    binary_as_one_column=producer.binary_as_one_column)
 
@@ -153,9 +169,28 @@ def _eye(interp: Machine, ref: Ref, args: Args) -> Optional[Value]:
     return Eye(k)
 
 
+def _literal_class_ids(value: Value) -> Optional[int]:
+    """max + 1 of a written list of class ids (`[0, 2, 1]`, `[[0], [2], [1]]`), or None."""
+    items = value.items if isinstance(value, Seq) else ()
+    ids = []
+    for item in items:
+        if isinstance(item, Seq) and len(item.items) == 1:
+            item = item.items[0]  # one column
+        n = int_of(item)
+        if n is None or n < 0:
+            return None
+        ids.append(n)
+    return max(ids) + 1 if len(ids) >= 2 else None
+
+
 def _convert(interp: Machine, ref: Ref, args: Args) -> Optional[Value]:
     """np.array(y), torch.tensor(y, dtype=torch.long), tf.cast(y, tf.float32): same labels, maybe a new dtype."""
-    source = labels_of(first_arg(args, ("data", "value", "a", "x", "input", "ndarray")))
+    data = first_arg(args, ("data", "value", "a", "x", "input", "ndarray"))
+    source = labels_of(data)
+    written = _literal_class_ids(data) if source is None and ref.qualname in T.LITERAL_ARRAYS else None
+    if written is not None:
+        # class ids written out: max + 1 is only a lower bound on the classes (what a head needs at least)
+        source = _labels(interp, args, INTEGER, written, "class ids written out", False)
     if source is None or source.targets is None:
         return None
     if ref.qualname in T.TYPED_CONVERSIONS:
@@ -219,11 +254,93 @@ def _encoder(interp: Machine, ref: Ref, args: Args) -> Optional[Value]:
     return Encoder(producer)
 
 
+def _toy_dataset(interp: Machine, ref: Ref, args: Args) -> Optional[Value]:
+    """`load_iris()` (a Bunch), `load_iris(return_X_y=True)`, `make_blobs(centers=4)`: labels of a known count."""
+    spec = T.SKLEARN_DATASETS[ref.qualname]
+    if args.starred:
+        return None
+    classes = spec.classes
+    if spec.classes_kw and spec.classes_kw in args.kw:
+        given = args.kw[spec.classes_kw]
+        classes = len(given.items) if isinstance(given, Seq) and given.items else _positive(given)
+    elif spec.classes_kw and (len(args.pos) > 2 or isinstance(args.get("n_samples", 0), Seq)):
+        classes = None  # old positional spellings; make_blobs([100, 200]) makes one blob per count
+    name = ref.qualname.rsplit(".", 1)[-1]
+    y = _labels(interp, args, spec.encoding, classes, f"{name}()", False)
+    if spec.returns_bunch:
+        split = const_of(args.get("return_X_y", -1, Const(False)))
+        if not isinstance(split, bool):
+            return None
+        return Seq((UNKNOWN, y), is_list=False) if split else Bunch(y)
+    extra = (UNKNOWN,) if interp.truth(args.get("return_centers", -1, Const(False))) is True else ()
+    return Seq((UNKNOWN, y) + extra, is_list=False)
+
+
+def _directory_labels(interp: Machine, args: Args, reader: T.DirectoryReader,
+                      modes: Dict[str, Encoding]) -> Optional[Dataset]:
+    """What a directory reader's class_mode / label_mode makes of the sub-directory names."""
+    mode = const_of(args.get(*reader.mode, Const(reader.default_mode)))
+    encoding = modes.get(mode) if isinstance(mode, str) else None
+    if encoding is None:
+        return None  # None, "input", "raw", "multi_output", or a mode chosen at run time
+    keyword = reader.mode[0]
+    how = f"{reader.how}({keyword}={mode!r})" if args.given(*reader.mode) else \
+        f"{reader.how}() with its default {keyword}={mode!r}"
+    classes: Optional[int] = 2 if mode == T.BINARY_MODE else None
+    names = args.get(*reader.class_list)
+    if classes is None and isinstance(names, Seq) and names.items:
+        classes = len(names.items)
+    labels = Tensor(UNKNOWN_HEAD, Targets(encoding, classes, interp.where(args.node), how, encoding == ONE_HOT))
+    return Dataset(labels)
+
+
+def _image_data_generator(interp: Machine, ref: Ref, args: Args) -> Optional[Value]:
+    return ImageGenerator()
+
+
+def _dataset_from_directory(interp: Machine, ref: Ref, args: Args) -> Optional[Value]:
+    """`image_dataset_from_directory(path, label_mode="categorical")`: batches of (x, labels)."""
+    labels = args.get("labels", 1, Const("inferred"))
+    if const_of(labels) != "inferred" or args.starred:
+        return None  # labels=None, or a list of labels given by the caller
+    found = _directory_labels(interp, args, T.DATASETS_FROM_DIRECTORY[ref.qualname], T.LABEL_MODES)
+    if found is not None and const_of(args.get("subset", -1)) == "both":
+        return Seq((found, found), is_list=False)  # (training, validation)
+    return found
+
+
+def _torchvision(interp: Machine, ref: Ref, args: Args) -> Optional[Value]:
+    """`datasets.CIFAR10(root, train=True, transform=...)`: (image, class index) pairs."""
+    if args.starred or "target_transform" in args.kw or len(args.pos) > 2:
+        return None  # a target_transform makes the labels something else
+    name = ref.qualname.rsplit(".", 1)[-1]
+    labels = _labels(interp, args, INTEGER, T.TORCHVISION_DATASETS[ref.qualname], f"{name}()", False, False)
+    return Dataset(labels)
+
+
+def _random_split(interp: Machine, ref: Ref, args: Args) -> Optional[Value]:
+    dataset, lengths = args.get("dataset", 0, UNKNOWN), args.get("lengths", 1, UNKNOWN)
+    if not isinstance(dataset, Dataset) or not isinstance(lengths, Seq) or not lengths.items:
+        return None
+    return Seq(tuple(dataset for _ in lengths.items), is_list=True)
+
+
+def _pass_through(interp: Machine, ref: Ref, args: Args) -> Optional[Value]:
+    """`tqdm(loader)` iterates over what the loader yields."""
+    iterable = args.get("iterable", 0, UNKNOWN)
+    return iterable if isinstance(iterable, Dataset) else None
+
+
 # ----- methods, subscripts, arithmetic ------------------------------------------------------------------
 def _methods(interp: Machine, method: BoundMethod, args: Args) -> Optional[Value]:
     receiver, name = method.receiver, method.name
     if isinstance(receiver, Dataset):
         return receiver if name in T.DATASET_METHODS else UNKNOWN
+    if isinstance(receiver, ImageGenerator):
+        if name in T.GENERATOR_FLOWS:
+            return _directory_labels(interp, args, T.GENERATOR_FLOWS[name], T.CLASS_MODES) or UNKNOWN
+        found = labels_of(args.get("y", 1)) if name == "flow" else None
+        return Dataset(found) if found is not None else UNKNOWN
     if isinstance(receiver, Encoder):
         return _encode(interp, receiver, name, args)
     if name == "next_batch" and isinstance(receiver, BoundMethod) and isinstance(receiver.receiver, MnistSets):
@@ -260,6 +377,8 @@ def _encode(interp: Machine, encoder: Encoder, name: str, args: Args) -> Value:
 
 
 def _subscript(interp: Machine, owner: Value, index: Value, node: ast.Subscript) -> Optional[Value]:
+    if isinstance(owner, Bunch):
+        return owner.labels if const_of(index) == T.BUNCH_TARGET else UNKNOWN
     if isinstance(owner, Eye):
         at = interp.where(node)
         source = interp.source(node)
@@ -270,6 +389,9 @@ def _subscript(interp: Machine, owner: Value, index: Value, node: ast.Subscript)
         return None
     key = node.slice
     if isinstance(key, ast.Slice):
+        if found.targets is not None and found.targets.encoding == INTEGER and found.targets.classes is not None:
+            # y[:100] of a dataset sorted by class (iris) holds fewer classes: indices lose their count
+            return Tensor(UNKNOWN_HEAD, replace(found.targets, classes=None))
         return found  # y[:1000], Y[start:start + BATCH]
     if isinstance(key, (ast.Tuple, ast.Constant, ast.UnaryOp)) or found.targets is None:
         return UNKNOWN  # a column or a single item: no longer rows of labels
@@ -311,6 +433,12 @@ ADAPTER = Adapter(
         T.GET_DUMMIES: _get_dummies,
         T.TENSOR_DATASET: _tensor_dataset,
         T.DATA_LOADER: _loader,
+        **for_names(_toy_dataset, T.SKLEARN_DATASETS),
+        T.IMAGE_DATA_GENERATOR: _image_data_generator,
+        **for_names(_dataset_from_directory, T.DATASETS_FROM_DIRECTORY),
+        **for_names(_torchvision, T.TORCHVISION_DATASETS),
+        T.RANDOM_SPLIT: _random_split,
+        **for_names(_pass_through, T.PASS_THROUGH_ITERABLES),
     },
     methods=(_methods,),
     subscripts=(_subscript,),

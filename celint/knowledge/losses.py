@@ -105,6 +105,9 @@ TF_LOSSES: Dict[str, LossSpec] = {
     "tensorflow.losses.softmax_cross_entropy": _tf(CATEGORICAL, "onehot_labels"),
     "tensorflow.losses.sparse_softmax_cross_entropy": _tf(SPARSE),
     "tensorflow.losses.sigmoid_cross_entropy": _tf(BINARY, "multi_class_labels"),
+    # log_loss(labels, predictions): binary cross-entropy on probabilities, no logits mode
+    "tensorflow.losses.log_loss": _tf(BINARY)._replace(expects=PROBS, pred_kw="predictions"),
+    "tensorflow.compat.v1.losses.log_loss": _tf(BINARY)._replace(expects=PROBS, pred_kw="predictions"),
 }
 
 

@@ -70,6 +70,7 @@ TRIGGER_WORDS = (
     "nll",  # NLLLoss, nll_loss
     "bceloss",
     "bcewithlogits",
+    "log_loss",  # tf.losses.log_loss
     "softmax",
     "sigmoid",
     "expit",

@@ -19,6 +19,7 @@ class Producer(NamedTuple):
     dtype_float: Optional[bool] = None  # dtype of the result (torch CrossEntropyLoss cares)
     keeps_classes: bool = False  # argmax: the class count of its input survives
     binary_as_one_column: bool = False  # LabelBinarizer: two classes become ONE 0/1 column (valid indices)
+    depth_from_labels: bool = False  # without a class count, one column per class up to max(labels) + 1
 
 
 def _one_hot(how: str, classes_kw: str, dtype_float: bool = True) -> Producer:
@@ -27,7 +28,7 @@ def _one_hot(how: str, classes_kw: str, dtype_float: bool = True) -> Producer:
 
 
 _TO_CATEGORICAL = Producer(encoding=ONE_HOT, how="to_categorical", classes_kw=("num_classes", "nb_classes"),
-                           classes_pos=1, dtype_float=True)
+                           classes_pos=1, dtype_float=True, depth_from_labels=True)
 _TF_ONE_HOT = _one_hot("tf.one_hot", "depth")
 _ARGMAX = Producer(encoding=INTEGER, how="argmax", keeps_classes=True, dtype_float=False)
 
@@ -39,7 +40,8 @@ PRODUCERS: Dict[str, Producer] = {
     "keras.ops.one_hot": _one_hot("keras.ops.one_hot", "num_classes"),
     "keras.backend.one_hot": _one_hot("K.one_hot", "num_classes"),
     # F.one_hot returns int64: into CrossEntropyLoss it is not a probability target.
-    "torch.nn.functional.one_hot": _one_hot("F.one_hot", "num_classes", dtype_float=False),
+    "torch.nn.functional.one_hot": _one_hot("F.one_hot", "num_classes", dtype_float=False)._replace(
+        depth_from_labels=True),
     "numpy.argmax": _ARGMAX,
     "jax.numpy.argmax": _ARGMAX,
     "tensorflow.argmax": _ARGMAX,
@@ -93,6 +95,8 @@ CONVERSIONS: Dict[str, int] = {
     "tensorflow.convert_to_tensor": 1, "tensorflow.constant": 1, "tensorflow.cast": 1,
     "jax.numpy.array": 1, "jax.numpy.asarray": 1,
 }
+# Array constructors whose argument may be class ids written out (`np.array([0, 2, 1])`).
+LITERAL_ARRAYS = ("numpy.array", "numpy.asarray", "torch.tensor", "tensorflow.constant", "jax.numpy.array")
 TYPED_CONVERSIONS: Dict[str, bool] = {"torch.LongTensor": False, "torch.FloatTensor": True}
 
 # Calls whose result holds each array argument split in two, in order (X_tr, X_te, y_tr, y_te).
@@ -117,3 +121,78 @@ INT_METHODS = frozenset({"long", "int"})
 SAME_DATA_ATTRIBUTES = frozenset({"values", "data"})
 FLOAT_DTYPE_WORDS = ("float", "double", "half", "bfloat16")
 INT_DTYPE_WORDS = ("int", "long", "uint8", "bool")
+
+
+# ----- datasets whose labels celint can name ------------------------------------------------------------
+class ToyDataset(NamedTuple):
+    """An sklearn loader or generator: integer labels (one column) and how many classes they carry."""
+
+    classes: Optional[int]  # the fixed count, or the default of `classes_kw`
+    classes_kw: str = ""  # the keyword that sets the count (make_classification's n_classes)
+    encoding: Encoding = INTEGER
+    returns_bunch: bool = False  # load_*(): a Bunch with .data / .target unless return_X_y=True
+
+
+_LOADER = ToyDataset  # readability in the table below
+SKLEARN_DATASETS: Dict[str, ToyDataset] = {
+    "sklearn.datasets.load_iris": _LOADER(3, returns_bunch=True),
+    "sklearn.datasets.load_digits": _LOADER(10, classes_kw="n_class", returns_bunch=True),
+    "sklearn.datasets.load_wine": _LOADER(3, returns_bunch=True),
+    "sklearn.datasets.load_breast_cancer": _LOADER(2, returns_bunch=True),
+    "sklearn.datasets.make_classification": _LOADER(2, classes_kw="n_classes"),
+    "sklearn.datasets.make_blobs": _LOADER(3, classes_kw="centers"),  # centers=None: three blobs
+    "sklearn.datasets.make_moons": _LOADER(2),
+    "sklearn.datasets.make_circles": _LOADER(2),
+    "sklearn.datasets.make_gaussian_quantiles": _LOADER(3, classes_kw="n_classes"),
+    "sklearn.datasets.make_multilabel_classification": _LOADER(5, classes_kw="n_classes", encoding=MULTI_HOT),
+}
+BUNCH_TARGET = "target"  # bunch.target / bunch["target"]
+
+# Keras directory readers. ImageDataGenerator().flow_from_directory(class_mode=...): how each mode
+# encodes the labels (absent modes give no labels, or labels we cannot name: "input", "raw", None...).
+IMAGE_DATA_GENERATOR = "keras.preprocessing.image.ImageDataGenerator"
+CLASS_MODES: Dict[str, Encoding] = {"categorical": ONE_HOT, "binary": INTEGER, "sparse": INTEGER}
+BINARY_MODE = "binary"  # one 0/1 column: two classes
+
+
+class DirectoryReader(NamedTuple):
+    """A call reading labelled files from sub-directories: where its mode and class list are given."""
+
+    mode: Tuple[str, int]  # (keyword, position) of class_mode / label_mode
+    default_mode: str
+    class_list: Tuple[str, int]  # (keyword, position) of the explicit class names, when given
+    how: str
+
+
+GENERATOR_FLOWS: Dict[str, DirectoryReader] = {
+    "flow_from_directory": DirectoryReader(("class_mode", 4), "categorical", ("classes", 3), "flow_from_directory"),
+    "flow_from_dataframe": DirectoryReader(("class_mode", -1), "categorical", ("classes", -1),
+                                           "flow_from_dataframe"),
+}
+# label_mode "int" (the default) / "categorical" / "binary"; None: no labels.
+LABEL_MODES: Dict[str, Encoding] = {"int": INTEGER, "categorical": ONE_HOT, "binary": INTEGER}
+_FROM_DIRECTORY = DirectoryReader(("label_mode", 2), "int", ("class_names", 3), "")
+DATASETS_FROM_DIRECTORY: Dict[str, DirectoryReader] = {
+    "keras.utils.image_dataset_from_directory": _FROM_DIRECTORY._replace(how="image_dataset_from_directory"),
+    "keras.preprocessing.image_dataset_from_directory": _FROM_DIRECTORY._replace(
+        how="image_dataset_from_directory"),
+    "keras.utils.text_dataset_from_directory": _FROM_DIRECTORY._replace(how="text_dataset_from_directory"),
+    "keras.preprocessing.text_dataset_from_directory": _FROM_DIRECTORY._replace(how="text_dataset_from_directory"),
+    "keras.utils.audio_dataset_from_directory": _FROM_DIRECTORY._replace(how="audio_dataset_from_directory"),
+}
+
+# torchvision datasets: (image, class index) pairs; the class count where the dataset fixes it.
+TORCHVISION_DATASETS: Dict[str, Optional[int]] = {
+    "torchvision.datasets.MNIST": 10,
+    "torchvision.datasets.FashionMNIST": 10,
+    "torchvision.datasets.KMNIST": 10,
+    "torchvision.datasets.CIFAR10": 10,
+    "torchvision.datasets.CIFAR100": 100,
+    "torchvision.datasets.SVHN": 10,
+    "torchvision.datasets.STL10": 10,
+    "torchvision.datasets.ImageFolder": None,
+    "torchvision.datasets.DatasetFolder": None,
+}
+RANDOM_SPLIT = "torch.utils.data.random_split"
+# Wrappers that iterate over what they are given (progress bars).
+PASS_THROUGH_ITERABLES = ("tqdm.tqdm", "tqdm.auto.tqdm", "tqdm.notebook.tqdm")

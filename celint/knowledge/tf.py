@@ -32,3 +32,31 @@ DENSE_CLASSES = ("tensorflow.layers.Dense", "tensorflow.compat.v1.layers.Dense")
 DENSE_CLASS = LayerSpec(effect="dense", width_arg=("units", 0), activation_arg=("activation", 1))
 
 TRANSFORMS: Dict[str, Transform] = {"tensorflow.function": Transform(wrapped_kw="func", returns_gradients=False)}
+
+# TF1 graphs written by hand: weight tensors whose shape is written out, and the products that use them.
+# (keyword, position) of the shape argument; the last dimension is the width of `matmul(x, W)`.
+SHAPED_TENSORS: Dict[str, Tuple[str, int]] = {
+    "tensorflow.random_normal": ("shape", 0),
+    "tensorflow.random.normal": ("shape", 0),
+    "tensorflow.truncated_normal": ("shape", 0),
+    "tensorflow.random.truncated_normal": ("shape", 0),
+    "tensorflow.random_uniform": ("shape", 0),
+    "tensorflow.random.uniform": ("shape", 0),
+    "tensorflow.zeros": ("shape", 0),
+    "tensorflow.ones": ("shape", 0),
+    "tensorflow.get_variable": ("shape", 1),
+    "tensorflow.constant": ("shape", 2),  # tf.constant(0.1, shape=[K]): a bias
+    "tensorflow.compat.v1.random_normal": ("shape", 0),
+    "tensorflow.compat.v1.truncated_normal": ("shape", 0),
+    "tensorflow.compat.v1.random_uniform": ("shape", 0),
+    "tensorflow.compat.v1.zeros": ("shape", 0),
+    "tensorflow.compat.v1.get_variable": ("shape", 1),
+}
+# `tf.Variable(initial_value)`: the variable has its initial value's shape.
+VARIABLES = ("tensorflow.Variable", "tensorflow.compat.v1.Variable")
+# `tf.matmul(x, W)`: raw scores as wide as W's last dimension (unless a transpose flag is given).
+MATMULS = ("tensorflow.matmul", "tensorflow.linalg.matmul", "tensorflow.compat.v1.matmul")
+MATMUL_FLAGS = ("transpose_a", "transpose_b", "adjoint_a", "adjoint_b")
+# `tf.add(a, b)` is `a + b`; `tf.nn.xw_plus_b(x, W, b)` is `matmul(x, W) + b`.
+ADDS = ("tensorflow.add", "tensorflow.math.add", "tensorflow.compat.v1.add")
+XW_PLUS_B = ("tensorflow.nn.xw_plus_b", "tensorflow.compat.v1.nn.xw_plus_b")

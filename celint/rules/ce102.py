@@ -41,6 +41,8 @@ def raw_scores_into_probability_loss(use: LossUse) -> Optional[Hit]:
         if use.framework == Framework.KERAS:
             activation = "sigmoid" if use.kind == BINARY else "softmax"
             repair = f"set from_logits=True or add a {activation}"
+        elif use.framework == Framework.TF:
+            repair = "apply tf.sigmoid first, or use tf.nn.sigmoid_cross_entropy_with_logits on the raw scores"
         else:
             repair = "use BCEWithLogitsLoss on the raw scores"
         message = f"{use.name} expects probabilities but {head_phrase(head, use.at.path)} gives {got}; {repair}"
