@@ -75,7 +75,7 @@ def _compiled_uses(interp: Interpreter, event: CompileEvent, api: KerasApi, even
     if not heads:
         return
     # the targets every fit() of this model passes; with several outputs y is split per head: not followed
-    targets = fit_targets(events.fits, event.model) if len(heads) == 1 else None
+    targets = fit_targets(events.fits, event.model, event.when) if len(heads) == 1 else None
     metrics = _metrics(event.metrics)
     for index, (name, head) in enumerate(heads):
         loss = _loss_for(event.loss, name, index, len(heads))

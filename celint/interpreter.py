@@ -253,7 +253,11 @@ class Interpreter(Expressions, Calls):
         else:
             self.eval(stmt.test, scope)
         # The body may run zero or more times: once is enough to see its events.
-        body = self.exec_branch(stmt.body, scope)
+        self.events.running_loops.append(self.events.now().order)
+        try:
+            body = self.exec_branch(stmt.body, scope)
+        finally:
+            self.events.running_loops.pop()
         self.join(scope, [body, ({}, False)])  # or not at all: the names as they were
         self.exec_block(stmt.orelse, scope)
 

@@ -86,13 +86,14 @@ def _model_methods(interp: Machine, method: BoundMethod, args: Args) -> Optional
         model.uncertain = True
         return UNKNOWN
     if name == "compile":
-        interp.events.compiles.append(CompileEvent(model, args.get("loss", 1, UNKNOWN), args.get("metrics", -1, None), where))
+        interp.events.compiles.append(CompileEvent(model, args.get("loss", 1, UNKNOWN), args.get("metrics", -1, None), where,
+                                                    interp.events.now()))
         return UNKNOWN
     if name in ("fit", "fit_generator", "train_on_batch"):
         # (y, validation_data, x): x only when y is absent, where it may be a dataset of (x, y) pairs
         x = args.get("x", 0, UNKNOWN) if not args.given("y", 1) else UNKNOWN
         targets = (args.get("y", 1, UNKNOWN), args.get("validation_data", -1, None) or UNKNOWN, x)
-        interp.events.fits.append(FitEvent(model, targets, where))
+        interp.events.fits.append(FitEvent(model, targets, where, interp.events.now()))
         return UNKNOWN
     if name in ("__call__", "call"):
         return model_output(interp, model)
