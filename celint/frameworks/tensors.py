@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Optional, Tuple
 
 from celint.facts import LINEAR, LOG_SOFTMAX, SOFTMAX, Activation, ActivationApplied, AxisKind, Head, Where
 from celint.knowledge.activations import ACTIVATION_FUNCTIONS, ACTIVATION_STRINGS, ActivationFn
-from celint.values import UNKNOWN, Const, Literal, Ref, Tensor, Value, const_of
+from celint.values import UNKNOWN, Const, Literal, Ref, Seq, Tensor, Value, const_of, int_of
 
 if TYPE_CHECKING:
     from celint.calls import Args
@@ -61,6 +61,31 @@ def with_activation(
     if activation in (SOFTMAX, LOG_SOFTMAX):
         interp.events.activations.append(ActivationApplied(head, guessed_axis, at, axis))
     return Tensor(head)
+
+
+def reshaped(tensor: Tensor, width: Optional[int]) -> Tensor:
+    """The same values in another shape: what they are (scores, probabilities) is kept; the last axis is
+    `width` wide (None: not known)."""
+    if width == tensor.head.width:
+        return tensor
+    return replace(tensor, head=replace(tensor.head, width=width))
+
+
+def reshaped_width(name: str, tensor: Tensor, args: Args) -> Optional[int]:
+    """The last axis's width after `tensor.<name>(...)` moved or removed axes, when the call proves it.
+
+    `.view(-1, K)` / `.reshape(n, K)` end in a K-wide axis; `.squeeze()` removes only one-wide axes, so a
+    last axis wider than one stays; `.unsqueeze(0)` adds a leading axis. Anything else: unknown."""
+    width = tensor.head.width
+    if name in ("view", "reshape") and args.pos and not args.starred:
+        shape = args.pos[0].items if len(args.pos) == 1 and isinstance(args.pos[0], Seq) else tuple(args.pos)
+        last = int_of(shape[-1]) if shape else None
+        return last if last is not None and last > 0 else None
+    if name == "squeeze" and width is not None and width > 1:
+        return width
+    if name == "unsqueeze" and const_of(args.get("dim", 0)) == 0:
+        return width
+    return None
 
 
 def first_arg(args: Args, keywords: Tuple[str, ...]) -> Value:
