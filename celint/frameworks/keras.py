@@ -18,7 +18,7 @@ from celint.frameworks.tensors import INPUT, activation_named
 from celint.knowledge import keras as K
 from celint.knowledge.activations import KERAS_ACTIVATIONS
 from celint.knowledge.losses import KERAS_LOSSES
-from celint.values import UNKNOWN, BoundMethod, Layer, MetricObj, ModelVal, Ref, Seq, Value, const_of
+from celint.values import UNKNOWN, BoundMethod, FuncVal, Layer, MetricObj, ModelVal, Ref, Seq, Value, const_of
 
 if TYPE_CHECKING:
     from celint.calls import Args
@@ -54,6 +54,12 @@ def _functional(interp: Machine, ref: Ref, args: Args) -> Value:
 
 def _input(interp: Machine, ref: Ref, args: Args) -> Value:
     return INPUT
+
+
+def _lambda_layer(interp: Machine, ref: Ref, args: Args) -> Value:
+    """`Lambda(lambda t: t)`, `Lambda(lambda t: tf.cast(t, "float32"))`: applying it runs the function."""
+    function = args.get("function", 0, UNKNOWN)
+    return function if isinstance(function, FuncVal) else UNKNOWN
 
 
 def _graph_mode(interp: Machine, ref: Ref, args: Args) -> Value:
@@ -115,6 +121,7 @@ ADAPTER = Adapter(
         K.SEQUENTIAL: _sequential,
         K.FUNCTIONAL_MODEL: _functional,
         **for_names(_input, K.INPUT),
+        K.LAMBDA: _lambda_layer,
         **for_names(_graph_mode, K.GRAPH_MODE_SWITCHES),
         **for_names(loss_named, KERAS_LOSSES),
         **partial_of(KERAS_LOSSES),

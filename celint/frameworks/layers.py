@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Optional
 
-from celint.facts import AxisKind, Head, Where
-from celint.frameworks.tensors import activation_name, axis_kind, head_of, reshaped, with_activation
+from celint.facts import LINEAR, AxisKind, Head, Where
+from celint.frameworks.tensors import activation_name, axis_kind, head_of, identity, reshaped, with_activation
 from celint.knowledge.rows import LayerSpec
 from celint.values import Layer, Ref, Seq, Tensor, Value, const_of, int_of
 
@@ -55,6 +55,8 @@ def apply_layer(interp: Machine, layer: Layer, x: Optional[Value]) -> Tensor:
         dense = Head(None, layer.width, name=layer.name, width_at=at)
         return with_activation(interp, dense, layer.activation, layer.activation_at or at, layer.source,
                                name=layer.name)
+    if layer.effect == "activation" and layer.activation == LINEAR:
+        return identity(x)
     if layer.effect == "activation":
         return with_activation(interp, previous, layer.activation, at, layer.source, axis=layer.axis_kind,
                                guessed_axis=layer.guessed_axis, name=layer.name)

@@ -18,9 +18,10 @@ from typing import TYPE_CHECKING, Optional
 
 from celint.facts import LINEAR, LOG_SOFTMAX, SIGMOID, SOFTMAX, Head, LogOfProbabilities, Where
 from celint.frameworks.adapter import Adapter, for_names
-from celint.frameworks.tensors import activation_named, first_tensor_arg, head_of
+from celint.frameworks.tensors import activation_named, first_tensor_arg, head_of, reshaped
+from celint.knowledge import arrays as A
 from celint.knowledge.activations import SCIPY_ACTIVATIONS
-from celint.values import UNKNOWN, BoundMethod, Ref, Tensor, Value, const_of
+from celint.values import UNKNOWN, BoundMethod, Ref, Seq, Tensor, Value, const_of, int_of
 
 if TYPE_CHECKING:
     from celint.calls import Args
@@ -80,6 +81,25 @@ def _sum_of(x: Value) -> Optional[Value]:
 def _sum_function(interp: Machine, ref: Ref, args: Args) -> Value:
     result = _sum_of(first_tensor_arg(args))
     return UNKNOWN if result is None else result
+
+
+def _cast(interp: Machine, ref: Ref, args: Args) -> Value:
+    """`tf.cast(probs, tf.float32)`: the same tensor, in another dtype."""
+    x = first_tensor_arg(args)
+    return x if isinstance(x, Tensor) else UNKNOWN
+
+
+def _reshape(interp: Machine, ref: Ref, args: Args) -> Value:
+    """`tf.reshape(p, [-1])`, `torch.gather(p, 1, y)`, `jnp.take_along_axis(p, y, 1)`: the values survive."""
+    x = first_tensor_arg(args)
+    if not isinstance(x, Tensor):
+        return UNKNOWN
+    width: Optional[int] = None
+    if ref.qualname.rsplit(".", 1)[-1] in A.RESHAPE_NAMES:
+        shape = args.get("shape", 1, UNKNOWN)
+        last = int_of(shape.items[-1]) if isinstance(shape, Seq) and shape.items else None
+        width = last if last is not None and last > 0 else None
+    return reshaped(x, width)
 
 
 def _log_of(interp: Machine, head: Head, node: ast.AST) -> None:
@@ -158,6 +178,8 @@ ADAPTER = Adapter(
         **for_names(_logsumexp, LOGSUMEXP_FUNCTIONS),
         **for_names(_sum_function, SUM_FUNCTIONS),
         **for_names(_log, LOG_FUNCTIONS),
+        **for_names(_cast, A.CASTS),
+        **for_names(_reshape, A.RESHAPES),
         **for_names(activation_named, SCIPY_ACTIVATIONS),
     },
     methods=(_methods,),

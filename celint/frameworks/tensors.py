@@ -63,6 +63,12 @@ def with_activation(
     return Tensor(head)
 
 
+def identity(x: Optional[Value]) -> Tensor:
+    """A linear activation applied to a tensor (`Activation('linear', dtype='float32')`, a mixed-precision
+    cast): the values are unchanged, so it still holds what the layer before made (a softmax stays one)."""
+    return x if isinstance(x, Tensor) else Tensor(UNKNOWN_HEAD)
+
+
 def reshaped(tensor: Tensor, width: Optional[int]) -> Tensor:
     """The same values in another shape: what they are (scores, probabilities) is kept; the last axis is
     `width` wide (None: not known)."""
@@ -107,7 +113,10 @@ def activation_named(interp: Machine, ref: Ref, args: Args) -> Value:
 
 def call_activation(interp: Machine, fn: ActivationFn, args: Args) -> Value:
     """`tf.nn.softmax(x)`, `F.softmax(x, dim=1)`, `jax.nn.sigmoid(x)`, applied to a tensor."""
-    previous = head_of(first_tensor_arg(args))
+    x = first_tensor_arg(args)
+    if fn.activation == LINEAR:
+        return identity(x)
+    previous = head_of(x)
     if not fn.axis_kw:
         return with_activation(interp, previous, fn.activation, interp.where(args.node), interp.source(args.node))
     return activation_over_axis(interp, fn, previous, args)

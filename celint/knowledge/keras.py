@@ -29,6 +29,7 @@ LAYERS: Dict[str, LayerSpec] = {
 }
 
 SEQUENTIAL = "keras.Sequential"
+LAMBDA = "keras.layers.Lambda"
 FUNCTIONAL_MODEL = "keras.Model"
 INPUT = ("keras.Input", "keras.layers.InputLayer")
 # Calls that put TensorFlow in graph mode, where tf.keras picks the 'accuracy' metric from the loss
