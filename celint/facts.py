@@ -202,6 +202,7 @@ class ActivationApplied:
     guessed_axis: bool  # torch softmax without dim
     at: Where
     axis_kind: AxisKind = AxisKind.LAST
+    rank: Optional[int] = None  # dimensions of the input, when known (torch's implicit dim depends on it)
 
 
 @dataclass(frozen=True)

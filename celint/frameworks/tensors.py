@@ -118,8 +118,22 @@ def call_activation(interp: Machine, fn: ActivationFn, args: Args) -> Value:
         return identity(x)
     previous = head_of(x)
     if not fn.axis_kw:
-        return with_activation(interp, previous, fn.activation, interp.where(args.node), interp.source(args.node))
-    return activation_over_axis(interp, fn, previous, args)
+        result = with_activation(interp, previous, fn.activation, interp.where(args.node), interp.source(args.node))
+        return carry_constant(x, result)
+    return carry_constant(x, activation_over_axis(interp, fn, previous, args))
+
+
+def is_constant(value: Optional[Value]) -> bool:
+    """A tensor computed from constants only, or a number."""
+    if isinstance(value, Tensor):
+        return value.constant
+    raw = const_of(value)
+    return isinstance(raw, (int, float)) and not isinstance(raw, bool)
+
+
+def carry_constant(source: Optional[Value], result: Tensor) -> Tensor:
+    """`result` made from `source` alone: computed from constants when `source` is."""
+    return replace(result, constant=True) if isinstance(source, Tensor) and source.constant else result
 
 
 def activation_over_axis(interp: Machine, fn: ActivationFn, previous: Head, args: Args) -> Tensor:

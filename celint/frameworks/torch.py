@@ -13,7 +13,13 @@ from celint.frameworks.adapter import Adapter, ModelFamily, for_names
 from celint.frameworks.layers import make_layer
 from celint.frameworks.losses import loss_named, partial_of
 from celint.frameworks.models import is_model, model_output
-from celint.frameworks.tensors import activation_named, activation_over_axis, reshaped, reshaped_width
+from celint.frameworks.tensors import (
+    activation_named,
+    activation_over_axis,
+    carry_constant,
+    reshaped,
+    reshaped_width,
+)
 from celint.frameworks.transforms import transform_calls
 from celint.knowledge import torch as T
 from celint.knowledge.activations import TENSOR_METHODS, TORCH_ACTIVATIONS
@@ -48,7 +54,7 @@ def _tensor_methods(interp: Machine, method: BoundMethod, args: Args) -> Optiona
         return None
     fn = TENSOR_METHODS.get(method.name)
     if fn is not None:
-        return activation_over_axis(interp, fn, receiver.head, args)
+        return carry_constant(receiver, activation_over_axis(interp, fn, receiver.head, args))
     if method.name in T.PRESERVING_METHODS:
         return receiver
     if method.name in T.RESHAPING_METHODS:

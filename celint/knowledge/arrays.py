@@ -29,3 +29,18 @@ RESHAPES = (
                        "max", "amax")),
 )
 RESHAPE_NAMES = ("reshape",)  # whose `shape` argument (second) names the new last width
+
+# Tensors made from constants only: grids, and literal values (`torch.tensor([[2.0, 1.0, 0.1]])`).
+CONSTANT_GRIDS = (
+    *_in(("torch",), ("linspace", "arange", "logspace")),
+    *_in(_TF, ("linspace", "range", "lin_space")),
+    *_in(("jax.numpy",), ("linspace", "arange", "logspace")),
+)
+LITERAL_CONVERSIONS = ("torch.tensor", "torch.as_tensor", "torch.Tensor", "torch.FloatTensor", "tensorflow.constant",
+                       "tensorflow.convert_to_tensor", "jax.numpy.array", "jax.numpy.asarray")
+# Products of a tensor by weights: what a layer written by hand computes (`x @ W + b`)
+PRODUCTS = (
+    *_in(("torch",), ("matmul", "mm", "bmm", "einsum")),
+    *_in(_TF, ("matmul", "linalg.matmul", "tensordot", "einsum")),
+    *_in(("jax.numpy",), ("dot", "matmul", "einsum")),
+)
