@@ -41,6 +41,7 @@ class LossApplication:
     predictions: Value
     targets: Value
     at: Where
+    call_site: Optional[Where] = None  # the call of the user function the predictions came in through
 
 
 @dataclass

@@ -31,7 +31,8 @@ def extract(events: Events, interp: Interpreter) -> FileFacts:
     for application in events.applications:
         predictions = application.predictions
         head = predictions.head if isinstance(predictions, Tensor) else None
-        uses.append(_use(application.loss, head, (), targets_of(application.targets), at=application.at))
+        uses.append(_use(application.loss, head, (), targets_of(application.targets), at=application.at,
+                         call_site=application.call_site))
     return FileFacts(uses=tuple(uses), heads=tuple(heads), activations=tuple(events.activations),
                      logs=tuple(events.logs))
 
@@ -108,11 +109,11 @@ def _metrics(value: Optional[Value]) -> Tuple[Metric, ...]:
 
 
 def _use(loss: LossObj, head: Optional[Head], metrics: Tuple[Metric, ...], targets: Optional[Targets],
-         at: Optional[Where] = None, api: Optional[KerasApi] = None) -> LossUse:
+         at: Optional[Where] = None, api: Optional[KerasApi] = None, call_site: Optional[Where] = None) -> LossUse:
     return LossUse(
         framework=loss.framework, kind=loss.kind, expects=loss.expects, name=_short_name(loss),
         at=at or loss.at, head=head, targets=targets, api_version=api, metrics=metrics,
-        from_logits_at=loss.from_logits_at,
+        from_logits_at=loss.from_logits_at, call_site=call_site,
     )
 
 

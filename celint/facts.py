@@ -192,6 +192,7 @@ class LossUse:
     targets: Optional[Targets] = None
     api_version: Optional[KerasApi] = None  # for compiled Keras models
     metrics: Tuple[Metric, ...] = ()
+    call_site: Optional[Where] = None  # the call of the helper that applies the loss, when predictions came through it
 
 
 @dataclass(frozen=True)

@@ -72,6 +72,7 @@ class Interpreter(Expressions, Calls):
         self._positions: Dict[int, Positions] = {}  # per `lines` list (cross-module runs swap it)
         self._container_depth = {}
         self.call_counts = {}
+        self.calls_running = []
         self.executed = set()
         self.resolve_external = None
         # id(module scope) -> (lines, path) of other modules whose functions this run may enter
