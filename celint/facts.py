@@ -213,6 +213,7 @@ class LogOfProbabilities:
     activation: Activation
     at: Where
     source_at: Optional[Where]
+    call_site: Optional[Where] = None  # the call of the helper taking the log, when the probabilities came through it
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Optional
 
 from celint.facts import LINEAR, LOG_SOFTMAX, SIGMOID, SOFTMAX, Head, LogOfProbabilities, Where
 from celint.frameworks.adapter import Adapter, for_names
+from celint.frameworks.losses import call_site_of
 from celint.frameworks.tensors import UNKNOWN_HEAD, activation_named, first_tensor_arg, head_of, is_constant, reshaped
 from celint.knowledge import arrays as A
 from celint.knowledge.activations import SCIPY_ACTIVATIONS
@@ -114,7 +115,8 @@ def _log_of(interp: Machine, p: Value, node: ast.AST) -> None:
         return
     head = p.head
     if head.activation is not None and head.activation in (SOFTMAX, SIGMOID):
-        interp.events.logs.append(LogOfProbabilities(head.activation, interp.where(node), head.activation_at))
+        interp.events.logs.append(LogOfProbabilities(head.activation, interp.where(node), head.activation_at,
+                                                     call_site_of(interp, p)))
 
 
 def _log(interp: Machine, ref: Ref, args: Args) -> Value:
