@@ -57,5 +57,5 @@ def test_a_fit_can_follow_a_compile_later_in_order_or_in_a_loop_around_both() ->
 def test_a_log_taken_inside_a_helper_names_the_softmax_and_the_call() -> None:
     path = PRECISION / "torch_d2l_softmax_regression_from_scratch.py"
     [finding] = check_source(path.read_text(encoding="utf-8"), str(path)).findings
-    assert (finding.line, finding.code) == (21, "CE103")
+    assert (finding.line, finding.code) == (22, "CE103")
     assert [r.line for r in finding.related] == [12, 27]  # X.exp() of the softmax, then cross_entropy(net(X), y)
