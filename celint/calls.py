@@ -73,12 +73,17 @@ class Args:
 
 class Calls(Machine):
     def call(self, func: Value, args: Args) -> Value:
-        if isinstance(func, FuncVal):
-            return self.call_function(func, args.pos, args.kw, args.starred)
+        if isinstance(func, (FuncVal, Instance)):
+            # the call site and its arguments, for a finding inside the function to name where its value came from
+            self.calls_running.append((self.where(args.node), (*args.pos, *args.kw.values())))
+            try:
+                if isinstance(func, FuncVal):
+                    return self.call_function(func, args.pos, args.kw, args.starred)
+                return self.call_instance(func, args)
+            finally:
+                self.calls_running.pop()
         if isinstance(func, ClassVal):
             return self.instantiate(func, args.pos, args.kw, args.starred, args.node)
-        if isinstance(func, Instance):
-            return self.call_instance(func, args)
         return self.dispatch.call(self, func, args)
 
     def call_instance(self, instance: Instance, args: Args) -> Value:

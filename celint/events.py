@@ -9,6 +9,19 @@ from celint.facts import ActivationApplied, KerasApi, LogOfProbabilities, Where
 from celint.values import LossObj, Value
 
 
+@record(frozen=True)
+class Moment:
+    """When an event happened in the walk: its rank in program order and the loops running around it
+    (each loop run has its own number), so a fit later in the same loop also comes after a compile."""
+
+    order: int
+    loops: Tuple[int, ...]
+
+    def precedes(self, later: "Moment") -> bool:
+        """True when code at `later` can run after code at self: later in order, or in a shared loop."""
+        return later.order > self.order or bool(set(self.loops) & set(later.loops))
+
+
 @record
 class CompileEvent:
     """`model.compile(loss=..., metrics=...)` on a Keras model (or a subclass instance)."""
@@ -17,6 +30,7 @@ class CompileEvent:
     loss: Value
     metrics: Optional[Value]
     at: Where
+    when: Moment = field(default_factory=lambda: Moment(0, ()))
 
 
 @record
@@ -27,6 +41,7 @@ class LossApplication:
     predictions: Value
     targets: Value
     at: Where
+    call_site: Optional[Where] = None  # the call of the user function the predictions came in through
 
 
 @record
@@ -36,6 +51,7 @@ class FitEvent:
     model: Value
     targets: Tuple[Value, ...]
     at: Where
+    when: Moment = field(default_factory=lambda: Moment(0, ()))
 
 
 @record
@@ -47,3 +63,9 @@ class Events:
     logs: List[LogOfProbabilities] = field(default_factory=list)
     models: List[Value] = field(default_factory=list)  # every model created, for heads of uncompiled ones
     keras_apis: Set[KerasApi] = field(default_factory=set)  # what the imports and graph-mode calls say
+    clock: int = 0  # events and loop runs so far: the walk visits code in program order
+    running_loops: List[int] = field(default_factory=list)  # the loop runs around the walk's position
+
+    def now(self) -> Moment:
+        self.clock += 1
+        return Moment(self.clock, tuple(self.running_loops))

@@ -30,7 +30,8 @@ def extract(events: Events, interp: Interpreter) -> FileFacts:
     for application in events.applications:
         predictions = application.predictions
         head = predictions.head if isinstance(predictions, Tensor) else None
-        uses.append(_use(application.loss, head, (), targets_of(application.targets), at=application.at))
+        uses.append(_use(application.loss, head, (), targets_of(application.targets), at=application.at,
+                         call_site=application.call_site))
     return FileFacts(uses=tuple(uses), heads=tuple(heads), activations=tuple(events.activations),
                      logs=tuple(events.logs))
 
@@ -74,7 +75,7 @@ def _compiled_uses(interp: Interpreter, event: CompileEvent, api: KerasApi, even
     if not heads:
         return
     # the targets every fit() of this model passes; with several outputs y is split per head: not followed
-    targets = fit_targets(events.fits, event.model) if len(heads) == 1 else None
+    targets = fit_targets(events.fits, event.model, event.when) if len(heads) == 1 else None
     metrics = _metrics(event.metrics)
     for index, (name, head) in enumerate(heads):
         loss = _loss_for(event.loss, name, index, len(heads))
@@ -107,11 +108,11 @@ def _metrics(value: Optional[Value]) -> Tuple[Metric, ...]:
 
 
 def _use(loss: LossObj, head: Optional[Head], metrics: Tuple[Metric, ...], targets: Optional[Targets],
-         at: Optional[Where] = None, api: Optional[KerasApi] = None) -> LossUse:
+         at: Optional[Where] = None, api: Optional[KerasApi] = None, call_site: Optional[Where] = None) -> LossUse:
     return LossUse(
         framework=loss.framework, kind=loss.kind, expects=loss.expects, name=_short_name(loss),
         at=at or loss.at, head=head, targets=targets, api_version=api, metrics=metrics,
-        from_logits_at=loss.from_logits_at,
+        from_logits_at=loss.from_logits_at, call_site=call_site,
     )
 
 

@@ -191,6 +191,7 @@ class LossUse:
     targets: Optional[Targets] = None
     api_version: Optional[KerasApi] = None  # for compiled Keras models
     metrics: Tuple[Metric, ...] = ()
+    call_site: Optional[Where] = None  # the call of the helper that applies the loss, when predictions came through it
 
 
 @record(frozen=True)
@@ -201,6 +202,7 @@ class ActivationApplied:
     guessed_axis: bool  # torch softmax without dim
     at: Where
     axis_kind: AxisKind = AxisKind.LAST
+    rank: Optional[int] = None  # dimensions of the input, when known (torch's implicit dim depends on it)
 
 
 @record(frozen=True)
@@ -210,6 +212,7 @@ class LogOfProbabilities:
     activation: Activation
     at: Where
     source_at: Optional[Where]
+    call_site: Optional[Where] = None  # the call of the helper taking the log, when the probabilities came through it
 
 
 @record(frozen=True)

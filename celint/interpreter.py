@@ -72,6 +72,7 @@ class Interpreter(Expressions, Calls):
         self._positions: Dict[int, Positions] = {}  # per `lines` list (cross-module runs swap it)
         self._container_depth = {}
         self.call_counts = {}
+        self.calls_running = []
         self.executed = set()
         self.resolve_external = None
         # id(module scope) -> (lines, path) of other modules whose functions this run may enter
@@ -258,7 +259,11 @@ class Interpreter(Expressions, Calls):
         else:
             self.eval(stmt.test, scope)
         # The body may run zero or more times: once is enough to see its events.
-        body = self.exec_branch(stmt.body, scope)
+        self.events.running_loops.append(self.events.now().order)
+        try:
+            body = self.exec_branch(stmt.body, scope)
+        finally:
+            self.events.running_loops.pop()
         self.join(scope, [body, ({}, False)])  # or not at all: the names as they were
         self.exec_block(stmt.orelse, scope)
 

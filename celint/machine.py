@@ -34,6 +34,7 @@ class Machine:
     depth: int  # user-function frames
     cond_depth: int  # conditional blocks around the running statement, in the running function
     call_counts: Dict[int, int]  # id(function node) -> times entered
+    calls_running: List[Tuple[Where, Tuple[Value, ...]]]  # user calls on the stack: (call site, arguments)
     executed: Set[int]  # id(function node) of every function entered at least once
     _container_depth: Dict[int, Tuple[Value, int]]
     # cross-module analysis (celint.project)

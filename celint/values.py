@@ -119,6 +119,9 @@ class Tensor(Value):
     # A step of an activation written by hand (`exp(z)`, `1 + exp(-z)`), private to the manual-ops
     # adapter; such a tensor's head says nothing about its activation, so rules stay silent on it.
     marker: Optional[str] = None
+    # Computed from constants only (`torch.sigmoid(torch.linspace(-10, 10, 200))`, a formula plotted over a
+    # grid): no parameter flows through it, so nothing is trained through what is done to it.
+    constant: bool = False
 
 
 @record(frozen=True)

@@ -18,7 +18,7 @@ from celint.frameworks.tensors import INPUT, activation_named
 from celint.knowledge import keras as K
 from celint.knowledge.activations import KERAS_ACTIVATIONS
 from celint.knowledge.losses import KERAS_LOSSES
-from celint.values import UNKNOWN, BoundMethod, Layer, MetricObj, ModelVal, Ref, Seq, Value, const_of
+from celint.values import UNKNOWN, BoundMethod, FuncVal, Layer, MetricObj, ModelVal, Ref, Seq, Value, const_of
 
 if TYPE_CHECKING:
     from celint.calls import Args
@@ -56,6 +56,12 @@ def _input(interp: Machine, ref: Ref, args: Args) -> Value:
     return INPUT
 
 
+def _lambda_layer(interp: Machine, ref: Ref, args: Args) -> Value:
+    """`Lambda(lambda t: t)`, `Lambda(lambda t: tf.cast(t, "float32"))`: applying it runs the function."""
+    function = args.get("function", 0, UNKNOWN)
+    return function if isinstance(function, FuncVal) else UNKNOWN
+
+
 def _graph_mode(interp: Machine, ref: Ref, args: Args) -> Value:
     interp.events.keras_apis.add(KerasApi.TF_COMPAT_V1)
     return UNKNOWN
@@ -86,13 +92,14 @@ def _model_methods(interp: Machine, method: BoundMethod, args: Args) -> Optional
         model.uncertain = True
         return UNKNOWN
     if name == "compile":
-        interp.events.compiles.append(CompileEvent(model, args.get("loss", 1, UNKNOWN), args.get("metrics", -1, None), where))
+        interp.events.compiles.append(CompileEvent(model, args.get("loss", 1, UNKNOWN), args.get("metrics", -1, None), where,
+                                                    interp.events.now()))
         return UNKNOWN
     if name in ("fit", "fit_generator", "train_on_batch"):
         # (y, validation_data, x): x only when y is absent, where it may be a dataset of (x, y) pairs
         x = args.get("x", 0, UNKNOWN) if not args.given("y", 1) else UNKNOWN
         targets = (args.get("y", 1, UNKNOWN), args.get("validation_data", -1, None) or UNKNOWN, x)
-        interp.events.fits.append(FitEvent(model, targets, where))
+        interp.events.fits.append(FitEvent(model, targets, where, interp.events.now()))
         return UNKNOWN
     if name in ("__call__", "call"):
         return model_output(interp, model)
@@ -114,6 +121,7 @@ ADAPTER = Adapter(
         K.SEQUENTIAL: _sequential,
         K.FUNCTIONAL_MODEL: _functional,
         **for_names(_input, K.INPUT),
+        K.LAMBDA: _lambda_layer,
         **for_names(_graph_mode, K.GRAPH_MODE_SWITCHES),
         **for_names(loss_named, KERAS_LOSSES),
         **partial_of(KERAS_LOSSES),

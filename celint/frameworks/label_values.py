@@ -9,7 +9,7 @@ from __future__ import annotations
 from celint.records import field, record, replace
 from typing import Iterable, List, Optional, Tuple
 
-from celint.events import FitEvent
+from celint.events import FitEvent, Moment
 from celint.facts import Targets, Via, Where
 from celint.knowledge import targets as T
 from celint.values import UNKNOWN, BoundMethod, Seq, Tensor, Value
@@ -104,11 +104,14 @@ def join(candidates: Iterable[Targets]) -> Optional[Targets]:
     return result
 
 
-def fit_targets(fits: Iterable[FitEvent], model: Value) -> Optional[Targets]:
-    """The targets every `fit` of `model` passes: y (or a dataset given as x) and validation_data."""
+def fit_targets(fits: Iterable[FitEvent], model: Value, compiled: Optional[Moment] = None) -> Optional[Targets]:
+    """The targets every `fit` of `model` passes: y (or a dataset given as x) and validation_data.
+
+    With `compiled` (when the model was compiled), only the fits that can run after that compile count:
+    a compile after the last fit trains nothing."""
     seen: List[Targets] = []
     for fit in fits:
-        if fit.model is not model:
+        if fit.model is not model or (compiled is not None and not compiled.precedes(fit.when)):
             continue
         values = fit.targets
         candidates = [values[0] if values else UNKNOWN]

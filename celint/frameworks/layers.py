@@ -5,10 +5,10 @@ from __future__ import annotations
 from celint.records import replace
 from typing import TYPE_CHECKING, Optional
 
-from celint.facts import AxisKind, Head, Where
-from celint.frameworks.tensors import activation_name, axis_kind, head_of, with_activation
+from celint.facts import LINEAR, AxisKind, Head, Where
+from celint.frameworks.tensors import activation_name, axis_kind, head_of, identity, reshaped, with_activation
 from celint.knowledge.rows import LayerSpec
-from celint.values import Layer, Ref, Tensor, Value, const_of, int_of
+from celint.values import Layer, Ref, Seq, Tensor, Value, const_of, int_of
 
 if TYPE_CHECKING:
     from celint.calls import Args
@@ -22,6 +22,10 @@ def make_layer(interp: Machine, ref: Ref, spec: LayerSpec, args: Args) -> Layer:
     name = name if isinstance(name, str) else None
     if spec.effect == "preserve":
         return Layer(ref.qualname, "preserve", at=at, name=name)
+    if spec.effect == "reshape":  # Reshape((10,)): the target shape's last dimension, when written
+        shape = args.get(*spec.width_arg) if spec.width_arg is not None else None
+        last = int_of(shape.items[-1]) if isinstance(shape, Seq) and shape.items else None
+        return Layer(ref.qualname, "reshape", width=last if last is not None and last > 0 else None, at=at, name=name)
     width: Optional[int] = None
     if spec.width_arg is not None:
         width = int_of(args.get(*spec.width_arg))
@@ -51,10 +55,14 @@ def apply_layer(interp: Machine, layer: Layer, x: Optional[Value]) -> Tensor:
         dense = Head(None, layer.width, name=layer.name, width_at=at)
         return with_activation(interp, dense, layer.activation, layer.activation_at or at, layer.source,
                                name=layer.name)
+    if layer.effect == "activation" and layer.activation == LINEAR:
+        return identity(x)
     if layer.effect == "activation":
         return with_activation(interp, previous, layer.activation, at, layer.source, axis=layer.axis_kind,
                                guessed_axis=layer.guessed_axis, name=layer.name)
     if layer.effect == "preserve":
         marker = x.marker if isinstance(x, Tensor) else None  # dropout keeps a hand-written step what it is
         return Tensor(replace(previous, name=layer.name or previous.name), marker=marker)
+    if layer.effect == "reshape" and isinstance(x, Tensor):
+        return reshaped(replace(x, head=replace(previous, name=layer.name or previous.name)), layer.width)
     return Tensor(Head(None, None, name=layer.name))

@@ -10,10 +10,10 @@ import ast
 from typing import TYPE_CHECKING, Dict, Mapping, Optional
 
 from celint.events import LossApplication
-from celint.facts import LOGITS, PROBS, Expects
+from celint.facts import LOGITS, PROBS, Expects, Where
 from celint.frameworks.adapter import CallHandler
 from celint.knowledge.losses import LOSS_STRINGS, LOSSES, LossSpec
-from celint.values import UNKNOWN, Literal, LossObj, Ref, Value, const_of
+from celint.values import UNKNOWN, Literal, LossObj, Ref, Tensor, Value, const_of
 
 if TYPE_CHECKING:
     from celint.calls import Args
@@ -86,8 +86,19 @@ def apply(interp: Machine, loss: LossObj, args: Args) -> Value:
     spec = LOSSES[loss.qualname]
     predictions = args.get(spec.pred_kw, spec.pred_pos, UNKNOWN)
     targets = args.get(spec.target_kw, spec.target_pos, UNKNOWN)
-    interp.events.applications.append(LossApplication(loss, predictions, targets, interp.where(args.node)))
+    interp.events.applications.append(LossApplication(loss, predictions, targets, interp.where(args.node),
+                                                      call_site_of(interp, predictions)))
     return UNKNOWN
+
+
+def call_site_of(interp: Machine, value: Value) -> Optional[Where]:
+    """The innermost running user call that passed `value` (or a tensor with the same head) in."""
+    if not isinstance(value, Tensor) or value.head.at is None:
+        return None
+    for site, arguments in reversed(interp.calls_running):
+        if any(a is value or (isinstance(a, Tensor) and a.head.at == value.head.at) for a in arguments):
+            return site
+    return None
 
 
 def call_loss_function(interp: Machine, ref: Ref, spec: LossSpec, args: Args) -> Value:

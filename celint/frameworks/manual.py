@@ -18,9 +18,11 @@ from typing import TYPE_CHECKING, Optional
 
 from celint.facts import LINEAR, LOG_SOFTMAX, SIGMOID, SOFTMAX, Head, LogOfProbabilities, Where
 from celint.frameworks.adapter import Adapter, for_names
-from celint.frameworks.tensors import activation_named, first_tensor_arg, head_of
+from celint.frameworks.losses import call_site_of
+from celint.frameworks.tensors import UNKNOWN_HEAD, activation_named, first_tensor_arg, head_of, is_constant, reshaped
+from celint.knowledge import arrays as A
 from celint.knowledge.activations import SCIPY_ACTIVATIONS
-from celint.values import UNKNOWN, BoundMethod, Ref, Tensor, Value, const_of
+from celint.values import UNKNOWN, BoundMethod, Ref, Seq, Tensor, Value, const_of, int_of
 
 if TYPE_CHECKING:
     from celint.calls import Args
@@ -33,10 +35,12 @@ LOGSUMEXP_FUNCTIONS = ("torch.logsumexp", "tensorflow.reduce_logsumexp", "tensor
                        "keras.ops.logsumexp")
 SUM_FUNCTIONS = ("numpy.sum", "jax.numpy.sum", "torch.sum", "tensorflow.reduce_sum", "keras.ops.sum")
 # log() functions whose argument, when it is a softmax / sigmoid output, makes a hand-written
-# cross-entropy that overflows to -inf instead of using the fused, stable op (CE103).
+# cross-entropy that overflows to -inf instead of using the fused, stable op (CE103). Only the autodiff
+# frameworks' own: `np.log` / `math.log` make NumPy values no framework differentiates (a cost printed
+# next to a gradient written by hand, a validation metric), where -inf is a printed number, not nan weights.
 LOG_FUNCTIONS = (
     "tensorflow.log", "tensorflow.compat.v1.log", "tensorflow.compat.v1.math.log", "torch.log",
-    "numpy.log", "jax.numpy.log", "keras.ops.log", "keras.backend.log", "math.log",
+    "jax.numpy.log", "keras.ops.log", "keras.backend.log",
 )
 
 EXP = "~exp"  # exp(z)
@@ -47,8 +51,8 @@ SUM_EXP = "~sum(exp(z))"
 LOGSUMEXP = "~logsumexp(z)"
 
 
-def _marker(marker: str, at: Optional[Where], width: Optional[int] = None) -> Tensor:
-    return Tensor(Head(None, width, activation_at=at), marker=marker)
+def _marker(marker: str, at: Optional[Where], width: Optional[int] = None, constant: bool = False) -> Tensor:
+    return Tensor(Head(None, width, activation_at=at), marker=marker, constant=constant)
 
 
 def _is_one(value: Value) -> bool:
@@ -66,7 +70,8 @@ def _step(value: Value) -> Optional[str]:
 def _exp(interp: Machine, ref: Ref, args: Args) -> Value:
     node = args.arg_node("x", 0)
     negated = isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub)
-    return _marker(EXP_NEG if negated else EXP, interp.where(args.node), head_of(first_tensor_arg(args)).width)
+    x = first_tensor_arg(args)
+    return _marker(EXP_NEG if negated else EXP, interp.where(args.node), head_of(x).width, is_constant(x))
 
 
 def _logsumexp(interp: Machine, ref: Ref, args: Args) -> Value:
@@ -74,7 +79,9 @@ def _logsumexp(interp: Machine, ref: Ref, args: Args) -> Value:
 
 
 def _sum_of(x: Value) -> Optional[Value]:
-    return _marker(SUM_EXP, x.head.activation_at) if isinstance(x, Tensor) and x.marker == EXP else None
+    if isinstance(x, Tensor) and x.marker == EXP:
+        return _marker(SUM_EXP, x.head.activation_at, constant=x.constant)
+    return None
 
 
 def _sum_function(interp: Machine, ref: Ref, args: Args) -> Value:
@@ -82,30 +89,105 @@ def _sum_function(interp: Machine, ref: Ref, args: Args) -> Value:
     return UNKNOWN if result is None else result
 
 
-def _log_of(interp: Machine, head: Head, node: ast.AST) -> None:
-    """`log(p)`: recorded when `p` is a softmax / sigmoid output."""
-    activation = head.activation
-    if activation is not None and activation in (SOFTMAX, SIGMOID):
-        interp.events.logs.append(LogOfProbabilities(activation, interp.where(node), head.activation_at))
+def _cast(interp: Machine, ref: Ref, args: Args) -> Value:
+    """`tf.cast(probs, tf.float32)`: the same tensor, in another dtype."""
+    x = first_tensor_arg(args)
+    return x if isinstance(x, Tensor) else UNKNOWN
+
+
+def _reshape(interp: Machine, ref: Ref, args: Args) -> Value:
+    """`tf.reshape(p, [-1])`, `torch.gather(p, 1, y)`, `jnp.take_along_axis(p, y, 1)`: the values survive."""
+    x = first_tensor_arg(args)
+    if not isinstance(x, Tensor):
+        return UNKNOWN
+    width: Optional[int] = None
+    if ref.qualname.rsplit(".", 1)[-1] in A.RESHAPE_NAMES:
+        shape = args.get("shape", 1, UNKNOWN)
+        last = int_of(shape.items[-1]) if isinstance(shape, Seq) and shape.items else None
+        width = last if last is not None and last > 0 else None
+    return reshaped(x, width)
+
+
+def _log_of(interp: Machine, p: Value, node: ast.AST) -> None:
+    """`log(p)`: recorded when `p` is a softmax / sigmoid output (or an element of one) that something
+    trainable flows through; a formula over constants (a plotted curve) trains nothing."""
+    if not isinstance(p, Tensor) or p.constant:
+        return
+    head = p.head
+    if head.activation is not None and head.activation in (SOFTMAX, SIGMOID):
+        interp.events.logs.append(LogOfProbabilities(head.activation, interp.where(node), head.activation_at,
+                                                     call_site_of(interp, p)))
 
 
 def _log(interp: Machine, ref: Ref, args: Args) -> Value:
-    _log_of(interp, head_of(first_tensor_arg(args)), args.node)
+    _log_of(interp, first_tensor_arg(args), args.node)
     return UNKNOWN
 
 
+def _constant_grid(interp: Machine, ref: Ref, args: Args) -> Value:
+    """`torch.linspace(-10, 10, 200)`: a tensor of constants."""
+    return Tensor(UNKNOWN_HEAD, constant=True)
+
+
+def _literal_tensor(interp: Machine, ref: Ref, args: Args) -> Optional[Value]:
+    """`torch.tensor([[2.0, 1.0, 0.1]])`: constants; `torch.tensor(x)` of anything else is not ours."""
+    return Tensor(UNKNOWN_HEAD, constant=True) if args.pos and _literal(args.pos[0]) else None
+
+
+def _literal(value: Value) -> bool:
+    if isinstance(value, Seq):
+        return all(_literal(item) for item in value.items)
+    return is_constant(value)
+
+
+def _product(interp: Machine, ref: Ref, args: Args) -> Value:
+    """`torch.matmul(x, W)`: a tensor nothing is known about yet, whose methods (`.exp()`) can be followed."""
+    return Tensor(UNKNOWN_HEAD, constant=all(is_constant(a) for a in args.pos) and bool(args.pos))
+
+
 def _methods(interp: Machine, method: BoundMethod, args: Args) -> Optional[Value]:
-    """`e.sum(axis=-1, keepdims=True)` on an exp; `p.log()` on probabilities."""
+    """`e.sum(axis=-1, keepdims=True)` on an exp; `z.exp()`; `p.log()` on probabilities."""
     if method.name == "sum":
         return _sum_of(method.receiver)
     receiver = method.receiver
+    if method.name == "exp" and isinstance(receiver, Tensor):
+        return _marker(EXP, interp.where(args.node), receiver.head.width, receiver.constant)
     if method.name == "log" and isinstance(receiver, Tensor) and receiver.head.activation in (SOFTMAX, SIGMOID):
-        _log_of(interp, receiver.head, args.node)
+        _log_of(interp, receiver, args.node)
         return UNKNOWN
     return None
 
 
+def _index(interp: Machine, owner: Value, index: Value, node: ast.Subscript) -> Optional[Value]:
+    """`p[range(n), y]`, `scores[..., 0]`: elements of a tensor hold what it holds, in an unknown shape."""
+    if isinstance(owner, Tensor) and owner.targets is None:
+        return reshaped(owner, None)
+    return None
+
+
 def _binop(interp: Machine, op: ast.operator, left: Value, right: Value) -> Optional[Value]:
+    result = _binop_steps(op, left, right)
+    if result is None and _plain_tensor_arithmetic(op, left, right):
+        result = Tensor(UNKNOWN_HEAD)  # `x @ W + b`: a tensor, of which nothing more is known
+    if isinstance(result, Tensor) and result.constant != (is_constant(left) and is_constant(right)):
+        result = replace(result, constant=not result.constant)
+    return result
+
+
+def _plain_tensor_arithmetic(op: ast.operator, left: Value, right: Value) -> bool:
+    """Arithmetic on a tensor nothing is known about (no activation, no hand-written step) with another
+    such tensor, a number or an unknown value."""
+    if not isinstance(op, (ast.Add, ast.Sub, ast.Mult, ast.Div, ast.MatMult)):
+        return False
+    tensors = [v for v in (left, right) if isinstance(v, Tensor)]
+    if not tensors:
+        return False
+    plain = all(t.head.activation is None and t.marker is None and t.targets is None for t in tensors)
+    others = [v for v in (left, right) if not isinstance(v, Tensor)]
+    return plain and all(v is UNKNOWN or is_constant(v) for v in others)
+
+
+def _binop_steps(op: ast.operator, left: Value, right: Value) -> Optional[Value]:
     a, b = _step(left), _step(right)
     if isinstance(op, ast.Add):
         for one, other, step in ((left, right, b), (right, left, a)):
@@ -158,8 +240,14 @@ ADAPTER = Adapter(
         **for_names(_logsumexp, LOGSUMEXP_FUNCTIONS),
         **for_names(_sum_function, SUM_FUNCTIONS),
         **for_names(_log, LOG_FUNCTIONS),
+        **for_names(_cast, A.CASTS),
+        **for_names(_reshape, A.RESHAPES),
+        **for_names(_constant_grid, A.CONSTANT_GRIDS),
+        **for_names(_literal_tensor, A.LITERAL_CONVERSIONS),
+        **for_names(_product, A.PRODUCTS),
         **for_names(activation_named, SCIPY_ACTIVATIONS),
     },
     methods=(_methods,),
+    subscripts=(_index,),
     binops=(_binop,),
 )

@@ -32,6 +32,8 @@ def model_output(interp: Machine, model: Value) -> Value:
                 x = apply_layer(interp, layer, x)
             elif isinstance(layer, (ModelVal, Instance)):
                 x = model_output(interp, layer)
+            elif isinstance(layer, FuncVal):  # a Lambda layer's function
+                x = interp.call_function(layer, [x], {}, starred=False)
             else:
                 x = Tensor(INPUT.head)
         return x

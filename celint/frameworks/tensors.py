@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Optional, Tuple
 
 from celint.facts import LINEAR, LOG_SOFTMAX, SOFTMAX, Activation, ActivationApplied, AxisKind, Head, Where
 from celint.knowledge.activations import ACTIVATION_FUNCTIONS, ACTIVATION_STRINGS, ActivationFn
-from celint.values import UNKNOWN, Const, Literal, Ref, Tensor, Value, const_of
+from celint.values import UNKNOWN, Const, Literal, Ref, Seq, Tensor, Value, const_of, int_of
 
 if TYPE_CHECKING:
     from celint.calls import Args
@@ -63,6 +63,37 @@ def with_activation(
     return Tensor(head)
 
 
+def identity(x: Optional[Value]) -> Tensor:
+    """A linear activation applied to a tensor (`Activation('linear', dtype='float32')`, a mixed-precision
+    cast): the values are unchanged, so it still holds what the layer before made (a softmax stays one)."""
+    return x if isinstance(x, Tensor) else Tensor(UNKNOWN_HEAD)
+
+
+def reshaped(tensor: Tensor, width: Optional[int]) -> Tensor:
+    """The same values in another shape: what they are (scores, probabilities) is kept; the last axis is
+    `width` wide (None: not known)."""
+    if width == tensor.head.width:
+        return tensor
+    return replace(tensor, head=replace(tensor.head, width=width))
+
+
+def reshaped_width(name: str, tensor: Tensor, args: Args) -> Optional[int]:
+    """The last axis's width after `tensor.<name>(...)` moved or removed axes, when the call proves it.
+
+    `.view(-1, K)` / `.reshape(n, K)` end in a K-wide axis; `.squeeze()` removes only one-wide axes, so a
+    last axis wider than one stays; `.unsqueeze(0)` adds a leading axis. Anything else: unknown."""
+    width = tensor.head.width
+    if name in ("view", "reshape") and args.pos and not args.starred:
+        shape = args.pos[0].items if len(args.pos) == 1 and isinstance(args.pos[0], Seq) else tuple(args.pos)
+        last = int_of(shape[-1]) if shape else None
+        return last if last is not None and last > 0 else None
+    if name == "squeeze" and width is not None and width > 1:
+        return width
+    if name == "unsqueeze" and const_of(args.get("dim", 0)) == 0:
+        return width
+    return None
+
+
 def first_arg(args: Args, keywords: Tuple[str, ...]) -> Value:
     """The first of `keywords` given, else the first positional argument."""
     for keyword in keywords:
@@ -82,10 +113,27 @@ def activation_named(interp: Machine, ref: Ref, args: Args) -> Value:
 
 def call_activation(interp: Machine, fn: ActivationFn, args: Args) -> Value:
     """`tf.nn.softmax(x)`, `F.softmax(x, dim=1)`, `jax.nn.sigmoid(x)`, applied to a tensor."""
-    previous = head_of(first_tensor_arg(args))
+    x = first_tensor_arg(args)
+    if fn.activation == LINEAR:
+        return identity(x)
+    previous = head_of(x)
     if not fn.axis_kw:
-        return with_activation(interp, previous, fn.activation, interp.where(args.node), interp.source(args.node))
-    return activation_over_axis(interp, fn, previous, args)
+        result = with_activation(interp, previous, fn.activation, interp.where(args.node), interp.source(args.node))
+        return carry_constant(x, result)
+    return carry_constant(x, activation_over_axis(interp, fn, previous, args))
+
+
+def is_constant(value: Optional[Value]) -> bool:
+    """A tensor computed from constants only, or a number."""
+    if isinstance(value, Tensor):
+        return value.constant
+    raw = const_of(value)
+    return isinstance(raw, (int, float)) and not isinstance(raw, bool)
+
+
+def carry_constant(source: Optional[Value], result: Tensor) -> Tensor:
+    """`result` made from `source` alone: computed from constants when `source` is."""
+    return replace(result, constant=True) if isinstance(source, Tensor) and source.constant else result
 
 
 def activation_over_axis(interp: Machine, fn: ActivationFn, previous: Head, args: Args) -> Tensor:

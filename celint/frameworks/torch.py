@@ -13,7 +13,13 @@ from celint.frameworks.adapter import Adapter, ModelFamily, for_names
 from celint.frameworks.layers import make_layer
 from celint.frameworks.losses import loss_named, partial_of
 from celint.frameworks.models import is_model, model_output
-from celint.frameworks.tensors import activation_named, activation_over_axis
+from celint.frameworks.tensors import (
+    activation_named,
+    activation_over_axis,
+    carry_constant,
+    reshaped,
+    reshaped_width,
+)
 from celint.frameworks.transforms import transform_calls
 from celint.knowledge import torch as T
 from celint.knowledge.activations import TENSOR_METHODS, TORCH_ACTIVATIONS
@@ -41,15 +47,18 @@ def _sequential(interp: Machine, ref: Ref, args: Args) -> Value:
 
 
 def _tensor_methods(interp: Machine, method: BoundMethod, args: Args) -> Optional[Value]:
-    """`logits.softmax(dim=1)`, `out.sigmoid()`; `self.fc(x).squeeze(-1)`, `logits.float()` keep the head."""
+    """`logits.softmax(dim=1)`, `out.sigmoid()`; `logits.float()` keeps the head, `self.fc(x).squeeze(-1)` keeps
+    what it holds but not its width."""
     receiver = method.receiver
     if not isinstance(receiver, Tensor):
         return None
     fn = TENSOR_METHODS.get(method.name)
     if fn is not None:
-        return activation_over_axis(interp, fn, receiver.head, args)
+        return carry_constant(receiver, activation_over_axis(interp, fn, receiver.head, args))
     if method.name in T.PRESERVING_METHODS:
         return receiver
+    if method.name in T.RESHAPING_METHODS:
+        return reshaped(receiver, reshaped_width(method.name, receiver, args))
     return None
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Dict, Tuple
 
 from celint.facts import SOFTMAX, Activation
-from celint.knowledge.rows import PRESERVE, LayerSpec
+from celint.knowledge.rows import PRESERVE, RESHAPE, LayerSpec
 
 DENSE = LayerSpec(effect="dense", width_arg=("units", 0), activation_arg=("activation", 1))
 
@@ -22,12 +22,14 @@ LAYERS: Dict[str, LayerSpec] = {
     "keras.layers.GaussianDropout": PRESERVE,
     "keras.layers.GaussianNoise": PRESERVE,
     "keras.layers.ActivityRegularization": PRESERVE,
-    "keras.layers.Flatten": PRESERVE,
-    "keras.layers.Reshape": PRESERVE,
+    "keras.layers.Flatten": RESHAPE,
+    "keras.layers.Reshape": LayerSpec(effect="reshape", width_arg=("target_shape", 0)),
+    "keras.layers.Permute": RESHAPE,
     "keras.layers.Identity": PRESERVE,
 }
 
 SEQUENTIAL = "keras.Sequential"
+LAMBDA = "keras.layers.Lambda"
 FUNCTIONAL_MODEL = "keras.Model"
 INPUT = ("keras.Input", "keras.layers.InputLayer")
 # Calls that put TensorFlow in graph mode, where tf.keras picks the 'accuracy' metric from the loss

@@ -7,8 +7,9 @@ from typing import Literal, NamedTuple, Optional, Tuple
 from celint.facts import Activation
 
 # What a layer does to a tensor's head. "dense": sets width and activation; "activation": applies one;
-# "preserve": keeps both; "unknown": forgets both.
-LayerEffect = Literal["dense", "activation", "preserve", "unknown"]
+# "preserve": keeps both; "reshape": keeps the activation, sets the width to the layer's target shape's last
+# dimension (`Reshape((10,))`) or forgets it (`Flatten()` of a (batch, steps, 1) tensor); "unknown": forgets both.
+LayerEffect = Literal["dense", "activation", "preserve", "reshape", "unknown"]
 
 
 class LayerSpec(NamedTuple):
@@ -23,6 +24,7 @@ class LayerSpec(NamedTuple):
 
 
 PRESERVE = LayerSpec(effect="preserve")
+RESHAPE = LayerSpec(effect="reshape")
 
 
 class Transform(NamedTuple):

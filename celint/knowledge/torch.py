@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Dict
 
 from celint.facts import LINEAR, LOG_SOFTMAX, SIGMOID, SOFTMAX, Activation
-from celint.knowledge.rows import PRESERVE, LayerSpec, Transform
+from celint.knowledge.rows import PRESERVE, RESHAPE, LayerSpec, Transform
 
 
 def _linear(width_kw: str, width_pos: int) -> LayerSpec:
@@ -35,17 +35,25 @@ MODULE_LAYERS: Dict[str, LayerSpec] = {
     "torch.nn.ELU": _activation(Activation.ELU),
     "torch.nn.Dropout": PRESERVE,
     "torch.nn.Identity": PRESERVE,
-    "torch.nn.Flatten": PRESERVE,
+    "torch.nn.Flatten": RESHAPE,
 }
 
 TORCH_SEQUENTIAL = "torch.nn.Sequential"
 TORCH_MODULE_BASES = ("torch.nn.Module", "pytorch_lightning.LightningModule", "lightning.LightningModule",
                       "lightning.pytorch.LightningModule", "torch.nn.modules.module.Module")
 
-# Tensor methods that keep what the last axis holds (dtype casts, reshapes that keep the class axis).
+# Tensor methods that keep what the last axis holds: dtype and device casts, copies.
 PRESERVING_METHODS = frozenset(
-    {"float", "double", "half", "to", "cpu", "cuda", "contiguous", "clone", "detach", "view", "reshape",
-     "squeeze", "unsqueeze", "type", "numpy", "astype"}
+    {"float", "double", "half", "bfloat16", "to", "cpu", "cuda", "contiguous", "clone", "detach", "type", "numpy",
+     "astype"}
+)
+# Tensor methods that keep the values (a softmax output stays probabilities) but may move or remove the last
+# axis: afterwards its width is what the call provably makes it (`celint.frameworks.tensors.reshaped_width`),
+# else unknown. `scores.squeeze(-1)` of a one-unit layer is a vector of scores, not a one-unit head.
+RESHAPING_METHODS = frozenset(
+    {"view", "reshape", "squeeze", "unsqueeze", "flatten", "ravel", "transpose", "permute", "t", "swapaxes",
+     "movedim", "gather", "index_select", "take", "take_along_dim", "narrow", "select", "expand", "repeat",
+     "view_as", "reshape_as", "expand_as", "masked_select"}
 )
 # Methods of a module that return the module itself.
 SELF_RETURNING_METHODS = frozenset({"to", "cuda", "cpu", "train", "eval", "double", "float", "half", "requires_grad_"})

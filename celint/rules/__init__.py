@@ -7,6 +7,7 @@ Rules read facts only (`celint.facts`) and never import the extractor or numpy.
 
 from __future__ import annotations
 
+from celint.records import replace
 from typing import Dict, Iterator, List, Optional, Sequence, Tuple
 
 from celint.facts import FileFacts, Hit, LossUse
@@ -79,9 +80,17 @@ def run_checks(facts: FileFacts) -> List[Hit]:
 def _use_hits(use: LossUse) -> Iterator[Hit]:
     for hit in (_first(HEAD_ORDER, use), _first(TARGET_ORDER, use)):
         if hit is not None:
-            yield hit
+            yield _with_call_site(hit, use)
     for check in EVERY_USE:
-        yield from check(use)
+        for hit in check(use):
+            yield _with_call_site(hit, use)
+
+
+def _with_call_site(hit: Hit, use: LossUse) -> Hit:
+    """A loss applied inside a helper names the call that handed it the predictions."""
+    if use.call_site is None or use.call_site in hit.related:
+        return hit
+    return replace(hit, related=(*hit.related, use.call_site))
 
 
 def _first(checks: Sequence[UseCheck], use: LossUse) -> Optional[Hit]:

@@ -38,8 +38,8 @@ def log_of_probabilities(facts: FileFacts) -> Iterator[Hit]:
                    f"confident outputs; use {op}")
         scenario = Scenario(framework=Framework.TF, activation=log.activation, width=4 if softmax else 1,
                             loss=CATEGORICAL if softmax else BINARY, expects=PROBS)
-        yield Hit(code="CE103", at=log.at, message=message, related=(log.source_at,) if log.source_at else (),
-                  scenario=scenario)
+        related = tuple(where for where in (log.source_at, log.call_site) if where is not None)
+        yield Hit(code="CE103", at=log.at, message=message, related=related, scenario=scenario)
 
 
 def _confident_wrong(kit: DemoKit, gap: float) -> Dict[str, float]:

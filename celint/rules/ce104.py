@@ -1,4 +1,5 @@
-"""CE104: a PyTorch softmax / log_softmax without `dim` (torch guesses dim 0 for 0-, 1- and 3-D input)."""
+"""CE104: a PyTorch softmax / log_softmax without `dim` (torch guesses from the rank: dim 0 for 0-, 1- and
+3-D input, dim 1 otherwise)."""
 
 from __future__ import annotations
 
@@ -22,14 +23,21 @@ from ._numbers import final, row_sums
 from .rule import Demo, Rule
 
 GROUPS = 32  # z viewed as (batch=32, seq=8, classes)
+BATCH_AXIS_RANKS = (0, 1, 3)  # torch.nn.functional._get_softmax_dim: dim 0 for these ranks, else dim 1
 
 
 def softmax_without_dim(facts: FileFacts) -> Iterator[Hit]:
     for event in facts.activations:
-        if event.guessed_axis:
-            message = (f"{event.head.activation} without dim: PyTorch picks dim=0 (the batch axis) for 0-, 1- "
-                       "and 3-D inputs; pass dim=-1 (or dim=1)")
-            yield Hit(code="CE104", at=event.at, message=message)
+        if not event.guessed_axis:
+            continue
+        if event.rank in BATCH_AXIS_RANKS:
+            guess = f"on this {event.rank}-D input PyTorch picks dim=0 (the batch axis)"
+        else:
+            guess = ("the implicit dim is deprecated and depends on the input's rank: PyTorch picks dim=0 for "
+                     "0-, 1- and 3-D inputs (the batch axis of a (batch, time, classes) output), dim=1 for 2-D "
+                     "and 4-D or more")
+        yield Hit(code="CE104", at=event.at,
+                  message=f"{event.head.activation} without dim: {guess}; pass dim=-1 (or dim=1)")
 
 
 def numbers(kit: DemoKit) -> Dict[str, float]:

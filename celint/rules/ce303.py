@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from celint.records import replace
 from typing import Dict, Optional
 
 from celint.facts import (

@@ -2,8 +2,8 @@
 the NumPy validation log-loss is written by hand as
 -(y * np.log(sigmoid(z)) + (1 - y) * np.log(1 - sigmoid(z))) with a local sigmoid.
 
-BUG (CE103) on both np.log lines: for large |z| the sigmoid saturates to 0 or 1 and
-the log gives -inf; use np.logaddexp / log-sigmoid or clip the probabilities.
+NOT FLAGGED: the np.log lines compute a NumPy metric no framework differentiates; for large |z| it
+prints inf, but no gradient flows through it (CE103 is about losses autodiff trains through).
 The training loss itself is correct.
 """
 import numpy as np
@@ -16,8 +16,8 @@ def sigmoid(z):
 
 
 def validation_logloss(z, y):
-    pos = y * np.log(sigmoid(z))  # error: CE103
-    neg = (1 - y) * np.log(1 - sigmoid(z))  # error: CE103
+    pos = y * np.log(sigmoid(z))
+    neg = (1 - y) * np.log(1 - sigmoid(z))
     return float(-np.mean(pos + neg))
 
 
