@@ -211,6 +211,7 @@ class LogOfProbabilities:
     activation: Activation
     at: Where
     source_at: Optional[Where]
+    framework: Optional[Framework] = None  # whose log: tf.math.log, torch.log (None: numpy, math)
 
 
 @dataclass(frozen=True)
@@ -234,6 +235,10 @@ class Scenario:
     expects: Expects
     targets: Encoding = Encoding.INTEGER
     classes: int = 2
+    target_float: Optional[bool] = None  # the targets' dtype when the code says; None: the encoding's usual
+    tagged: bool = True  # Keras: a Keras activation, whose output the TF backend reads `_keras_logits` from
+    assumed: Tuple[str, ...] = ()  # what the code does not say, each with the default the replay takes
+    not_modelled: Tuple[str, ...] = ()  # options the code sets that the replay leaves out
 
 
 @dataclass(frozen=True)

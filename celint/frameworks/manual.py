@@ -16,7 +16,7 @@ import ast
 from dataclasses import replace
 from typing import TYPE_CHECKING, Optional
 
-from celint.facts import LINEAR, LOG_SOFTMAX, SIGMOID, SOFTMAX, Head, LogOfProbabilities, Where
+from celint.facts import LINEAR, LOG_SOFTMAX, SIGMOID, SOFTMAX, Framework, Head, LogOfProbabilities, Where
 from celint.frameworks.adapter import Adapter, for_names
 from celint.frameworks.tensors import activation_named, first_tensor_arg, head_of
 from celint.knowledge.activations import SCIPY_ACTIVATIONS
@@ -82,15 +82,20 @@ def _sum_function(interp: Machine, ref: Ref, args: Args) -> Value:
     return UNKNOWN if result is None else result
 
 
-def _log_of(interp: Machine, head: Head, node: ast.AST) -> None:
+def _log_of(interp: Machine, head: Head, node: ast.AST, framework: Optional[Framework] = None) -> None:
     """`log(p)`: recorded when `p` is a softmax / sigmoid output."""
     activation = head.activation
     if activation is not None and activation in (SOFTMAX, SIGMOID):
-        interp.events.logs.append(LogOfProbabilities(activation, interp.where(node), head.activation_at))
+        interp.events.logs.append(LogOfProbabilities(activation, interp.where(node), head.activation_at,
+                                                     framework))
+
+
+LOG_FRAMEWORKS = (("torch.", Framework.PYTORCH), ("tensorflow.", Framework.TF), ("jax.", Framework.OPTAX))
 
 
 def _log(interp: Machine, ref: Ref, args: Args) -> Value:
-    _log_of(interp, head_of(first_tensor_arg(args)), args.node)
+    framework = next((f for prefix, f in LOG_FRAMEWORKS if ref.qualname.startswith(prefix)), None)
+    _log_of(interp, head_of(first_tensor_arg(args)), args.node, framework)
     return UNKNOWN
 
 
@@ -100,7 +105,7 @@ def _methods(interp: Machine, method: BoundMethod, args: Args) -> Optional[Value
         return _sum_of(method.receiver)
     receiver = method.receiver
     if method.name == "log" and isinstance(receiver, Tensor) and receiver.head.activation in (SOFTMAX, SIGMOID):
-        _log_of(interp, receiver.head, args.node)
+        _log_of(interp, receiver.head, args.node, Framework.PYTORCH)  # only a torch tensor has .log()
         return UNKNOWN
     return None
 
