@@ -192,6 +192,7 @@ class LossUse:
     targets: Optional[Targets] = None
     api_version: Optional[KerasApi] = None  # for compiled Keras models
     metrics: Tuple[Metric, ...] = ()
+    options: Tuple[str, ...] = ()  # options written at the loss, e.g. "label_smoothing=0.1"
 
 
 @dataclass(frozen=True)

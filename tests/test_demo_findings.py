@@ -134,3 +134,18 @@ def test_tf_nn_spelled_softmax_is_not_rescued_on_tensorflow(tmp_path: Any) -> No
     tf, other = demo.variants[0].flagged, demo.variants[1].flagged
     assert tf.loss_end == pytest.approx(other.loss_end)
     assert not tf.warnings  # the from_logits warning needs the tag too
+
+
+def test_options_the_replay_leaves_out_are_named(tmp_path: Any) -> None:
+    (tmp_path / "t.py").write_text(
+        "import torch.nn as nn\nimport torch.nn.functional as F\n\n\n"
+        "class Net(nn.Module):\n"
+        "    def __init__(self):\n        super().__init__()\n        self.fc = nn.Linear(20, 5)\n\n"
+        "    def forward(self, x):\n        return F.softmax(self.fc(x), dim=1)\n\n\n"
+        "model = Net()\ncriterion = nn.CrossEntropyLoss(label_smoothing=0.1)\n\n\n"
+        "def step(x, y):\n    return criterion(model(x), y)\n",
+        encoding="utf-8")
+    (finding,) = check_file(str(tmp_path / "t.py"), CheckOptions()).findings
+    demo = demonstrate_finding(finding)
+    assert demo is not None
+    assert "not modelled (the replay leaves it out): label_smoothing=0.1" in demo.notes

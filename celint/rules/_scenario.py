@@ -89,7 +89,7 @@ def from_use(use: LossUse, kind: Optional[LossKind] = None, expects: Optional[Ex
     dtype = targets.dtype_float if targets is not None and encoding is None else None
     return Scenario(framework=use.framework, activation=act, width=width, loss=kind, expects=expects or use.expects,
                     targets=found, classes=classes, target_float=dtype, tagged=tagged(use.head),
-                    assumed=tuple(assumed))
+                    assumed=tuple(assumed), not_modelled=use.options)
 
 
 def _encoding_phrase(encoding: Encoding, width: int) -> str:
