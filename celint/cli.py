@@ -203,13 +203,17 @@ def _report(args: argparse.Namespace, results: List[CheckedFile], out: TextIO, d
 
     try:
         sys.stdout.write(diff)
-        report = ReportOptions(quiet=args.quiet, statistics=args.statistics, color=_color(args, out))
+        embedded = args.demo and args.format in ("json", "sarif")  # stdout stays one JSON document
+        demo_of = None
+        if embedded:
+            from celint.demo import finding_demo_json as demo_of
+        report = ReportOptions(quiet=args.quiet, statistics=args.statistics, color=_color(args, out), demo=demo_of)
         if not (diff and args.format == "text"):  # a diff is the report; with none, the findings are
             formatter(args.format)(results, out, report)
-        if args.demo or args.plot:
+        if (args.demo and not embedded) or args.plot:
             from celint.demo import append_demos
 
-            append_demos(results, out, args.plot)
+            append_demos(results, out if not embedded else None, args.plot)
         out.flush()
         sys.stdout.flush()
     except BrokenPipeError:

@@ -3,12 +3,14 @@ NumPy evaluator. The evaluator is imported lazily, so numpy never loads on the l
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import sys
 from celint.records import replace
-from typing import TYPE_CHECKING, List, Optional, TextIO, Tuple
+from typing import Any, Dict, List, Optional, TYPE_CHECKING, TextIO, Tuple
 
+from celint.engine import Finding
 from celint.facts import Scenario
 from celint.rules import ALL_RULES, RULES_BY_CODE
 from celint.runner import CheckedFile
@@ -37,6 +39,33 @@ def demonstrate(code: str, flagged: Optional[Scenario] = None, fixed: Optional[S
     return demonstrate_cases(code, (replace(base, flagged=flagged or base.flagged, fixed=fixed or base.fixed),))
 
 
+def demonstrate_finding(finding: Finding) -> Optional[Demonstration]:
+    """The finding's own flagged and fixed scenario (its rule's replay options, e.g. CE105's threshold),
+    or, when the rule builds none for it, the rule's canonical cases, saying so. None: no demonstration."""
+    from celint.evaluator import demonstrate_cases
+
+    rule = RULES_BY_CODE.get(finding.code)
+    demo, hit = (rule.demo if rule else None), finding.hit
+    if demo is None or hit is None:
+        return None
+    if hit.scenario is None:
+        canonical = demonstrate(finding.code)
+        note = "this finding's configuration is not replayed: the rule's canonical cases are shown"
+        return dataclasses.replace(canonical, notes=(note, *canonical.notes))  # the evaluator's dataclass
+    base = next((c for c in demo.cases if c.flagged.framework == hit.scenario.framework), demo.cases[0])
+    label = f"your code: {hit.use.name}" if hit.use is not None else f"your code, line {hit.at.line}"
+    case = replace(base, flagged=hit.scenario, fixed=hit.fixed or hit.scenario, label=label)
+    return demonstrate_cases(finding.code, (case,))
+
+
+def finding_demo_json(finding: Finding) -> Optional[Dict[str, Any]]:
+    """What `celint demo CODE --format json` prints, for this finding (None without a demonstration)."""
+    from celint.evaluator import to_json
+
+    demo = demonstrate_finding(finding)
+    return to_json(demo) if demo is not None else None
+
+
 def print_demo(code: str, fmt: str, plot_dir: Optional[str]) -> int:
     try:
         from celint.evaluator import plot, render_text, to_json
@@ -57,17 +86,18 @@ def print_demo(code: str, fmt: str, plot_dir: Optional[str]) -> int:
     return 0
 
 
-def append_demos(results: List[CheckedFile], out: TextIO, plot_dir: Optional[str]) -> None:
-    """One demonstration per finding, replaying that finding's own flagged and fixed scenario."""
+def append_demos(results: List[CheckedFile], out: Optional[TextIO], plot_dir: Optional[str]) -> None:
+    """One demonstration per finding, replaying that finding's own flagged and fixed scenario; without
+    `out` (the demonstrations are in the JSON report) only the plots are written."""
     from celint.evaluator import plot, render_text
 
     for result in results:
         for number, finding in enumerate(result.findings, start=1):
-            hit = finding.hit
-            if finding.code not in CODES or hit is None:
+            demo = demonstrate_finding(finding)
+            if demo is None:
                 continue
-            demo = demonstrate(finding.code, flagged=hit.scenario, fixed=hit.fixed)
-            out.write(f"\n{result.path}:{finding.line}: {finding.code} demonstration\n{render_text(demo)}\n")
+            if out is not None:
+                out.write(f"\n{result.path}:{finding.line}: {finding.code} demonstration\n{render_text(demo)}\n")
             if plot_dir:
                 os.makedirs(plot_dir, exist_ok=True)
                 name = f"{os.path.basename(result.path)}-{finding.line}-{finding.code}-{number}.png"

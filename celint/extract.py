@@ -112,7 +112,7 @@ def _use(loss: LossObj, head: Optional[Head], metrics: Tuple[Metric, ...], targe
     return LossUse(
         framework=loss.framework, kind=loss.kind, expects=loss.expects, name=_short_name(loss),
         at=at or loss.at, head=head, targets=targets, api_version=api, metrics=metrics,
-        from_logits_at=loss.from_logits_at, call_site=call_site,
+        from_logits_at=loss.from_logits_at, call_site=call_site, options=loss.options,
     )
 
 

@@ -192,6 +192,7 @@ class LossUse:
     api_version: Optional[KerasApi] = None  # for compiled Keras models
     metrics: Tuple[Metric, ...] = ()
     call_site: Optional[Where] = None  # the call of the helper that applies the loss, when predictions came through it
+    options: Tuple[str, ...] = ()  # options written at the loss, e.g. "label_smoothing=0.1"
 
 
 @record(frozen=True)
@@ -213,6 +214,7 @@ class LogOfProbabilities:
     at: Where
     source_at: Optional[Where]
     call_site: Optional[Where] = None  # the call of the helper taking the log, when the probabilities came through it
+    framework: Optional[Framework] = None  # whose log: tf.math.log, torch.log (None: numpy, math)
 
 
 @record(frozen=True)
@@ -236,6 +238,10 @@ class Scenario:
     expects: Expects
     targets: Encoding = Encoding.INTEGER
     classes: int = 2
+    target_float: Optional[bool] = None  # the targets' dtype when the code says; None: the encoding's usual
+    tagged: bool = True  # Keras: a Keras activation, whose output the TF backend reads `_keras_logits` from
+    assumed: Tuple[str, ...] = ()  # what the code does not say, each with the default the replay takes
+    not_modelled: Tuple[str, ...] = ()  # options the code sets that the replay leaves out
 
 
 @record(frozen=True)

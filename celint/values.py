@@ -152,6 +152,7 @@ class LossObj(Value):
     name: str  # as written
     callable_style: bool = False  # applied by calling it (criterion(out, y))
     from_logits_at: Optional[Where] = None  # the from_logits argument, when the user wrote one
+    options: Tuple[str, ...] = ()  # other options written at the loss, as the code spells them
 
 
 @record(frozen=True)

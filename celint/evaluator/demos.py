@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable, Dict, List, NamedTuple, Optional, Sequence, Tuple
 
 import numpy as np
@@ -24,10 +24,12 @@ class Backend(NamedTuple):
     shown: str  # what users see
 
 
-# Every framework needs at least one (a test checks); Keras 3 is run on each of its backends.
+# Every framework needs at least one (a test checks); Keras 3 is run on each of its backends, and backends
+# whose runs agree in every number, error and warning text are shown as one ("keras-torch/jax").
 BACKENDS: Dict[Framework, Tuple[Backend, ...]] = {
     Framework.KERAS: (Backend(name="keras-tensorflow", shown="keras-tensorflow"),
-                      Backend(name="keras-torch", shown="keras-torch/jax"),
+                      Backend(name="keras-torch", shown="keras-torch"),
+                      Backend(name="keras-jax", shown="keras-jax"),
                       Backend(name="keras-numpy", shown="keras-numpy")),
     Framework.PYTORCH: (Backend(name="pytorch", shown="pytorch"),),
     Framework.OPTAX: (Backend(name="optax", shown="optax"),),
@@ -54,6 +56,19 @@ class Demonstration:
     prior: float
     variants: Tuple[Variant, ...]
     facts: Dict[str, float] = field(default_factory=dict)  # the numbers the headline was filled with
+    notes: Tuple[str, ...] = ()  # defaults taken for what the code does not say; options not replayed
+
+
+def notes_of(cases: Sequence[Case]) -> Tuple[str, ...]:
+    """Each scenario's assumptions and unreplayed options, once, in order."""
+    seen: List[str] = []
+    for case in cases:
+        for sc in (case.flagged, case.fixed):
+            for text in [f"assumed (not read from the code): {a}" for a in sc.assumed] + [
+                    f"not modelled (the replay leaves it out): {o}" for o in sc.not_modelled]:
+                if text not in seen:
+                    seen.append(text)
+    return tuple(seen)
 
 
 def dataset_for(case: Case) -> Dataset:
@@ -78,11 +93,19 @@ def _fixed_backend(fixed: Scenario, flagged_backend: str) -> str:
 
 
 def _same(a: Outcome, b: Outcome) -> bool:
-    if (a.error is None) != (b.error is None) or a.accuracy_end != b.accuracy_end:
+    """What a user sees is the same: numbers, error and warning texts, outputs."""
+    if (a.error, a.error_step, a.warnings, a.outputs) != (b.error, b.error_step, b.warnings, b.outputs):
+        return False
+    if a.accuracy_start != b.accuracy_start or a.accuracy_end != b.accuracy_end:
         return False
     return len(a.loss_curve) == len(b.loss_curve) and bool(
         np.allclose(a.loss_curve, b.loss_curve, rtol=1e-6, atol=1e-9, equal_nan=True)
-    )
+    ) and bool(np.allclose(a.grad_norms, b.grad_norms, rtol=1e-6, atol=1e-12, equal_nan=True))
+
+
+def joined(first: str, second: str) -> str:
+    """ "keras-torch" and "keras-jax" are shown as "keras-torch/jax"."""
+    return f"{first}/{second.partition('-')[2] or second}"
 
 
 def run_case(case: Case) -> List[Variant]:
@@ -98,10 +121,11 @@ def run_case(case: Case) -> List[Variant]:
         fixed = run_one(case.fixed, _fixed_backend(case.fixed, backend.name), fixed_data, case.fixed_opts)
         variant = Variant(backend=backend.shown, flagged=flagged, fixed=fixed, flagged_scenario=case.flagged,
                           fixed_scenario=case.fixed, label=case.label, prior=data.prior)
-        # keras-numpy is listed only where it differs from torch/jax.
-        if backend.name == "keras-numpy" and variants and _same(flagged, variants[-1].flagged) and _same(
-            fixed, variants[-1].fixed
-        ):
+        # a backend is listed apart only where it differs from one already listed (TF is always first)
+        twin = next((i for i, v in enumerate(variants) if i and _same(flagged, v.flagged) and _same(fixed, v.fixed)),
+                    None)
+        if twin is not None:
+            variants[twin] = replace(variants[twin], backend=joined(variants[twin].backend, backend.shown))
             continue
         variants.append(variant)
     return variants
@@ -116,8 +140,11 @@ def demonstrate_cases(code: str, cases: Sequence[Case], headline: Optional[str] 
     scenarios) the headline is a generic before / after line.
     """
     variants = tuple(v for case in cases for v in run_case(case))
+    notes = notes_of(cases)
     if not variants:
-        return Demonstration(code=code, headline=NO_BACKEND, prior=dataset_for(cases[0]).prior, variants=())
+        return Demonstration(code=code, headline=NO_BACKEND, prior=dataset_for(cases[0]).prior, variants=(),
+                             notes=notes)
     found = dict(numbers(Kit(variants))) if numbers is not None else {}
     text = fill(headline, found) if headline is not None else generic(variants)
-    return Demonstration(code=code, headline=text, prior=variants[0].prior, variants=variants, facts=found)
+    return Demonstration(code=code, headline=text, prior=variants[0].prior, variants=variants, facts=found,
+                         notes=notes)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Mapping, Optional, Sequence
 
 if TYPE_CHECKING:
     from .demos import Variant
+    from .training import Outcome
 
 
 def _f(x: Optional[float]) -> str:
@@ -23,11 +24,23 @@ def fill(template: str, numbers: Mapping[str, float]) -> str:
     return template.format(**{k: _f(v) if isinstance(v, float) else v for k, v in numbers.items()})
 
 
+def _side(o: Outcome) -> str:
+    if o.error:
+        return f"raises {o.error}"
+    return f"loss {_f(o.loss_start)} -> {_f(o.loss_end)}, accuracy {_f(o.accuracy_end)}"
+
+
 def generic(variants: Sequence[Variant]) -> str:
-    error = next((v.flagged.error for v in variants if v.flagged.error), "")
-    if error:
-        return f"The flagged configuration raises instead of training: {error}"
-    v = variants[0]
-    return (f"Flagged: loss {_f(v.flagged.loss_start)} -> {_f(v.flagged.loss_end)}, accuracy "
-            f"{_f(v.flagged.accuracy_end)}; fixed: loss {_f(v.fixed.loss_start)} -> {_f(v.fixed.loss_end)}, "
-            f"accuracy {_f(v.fixed.accuracy_end)} (prior {_f(v.prior)})")
+    """True of every backend shown: one clause for what they share, one per backend otherwise."""
+    prior = f" (prior {_f(variants[0].prior)})"
+    fixed = {_side(v.fixed) for v in variants}
+    if all(v.flagged.error for v in variants):
+        where = "on every backend shown" if len(variants) > 1 else f"on {variants[0].backend}"
+        said = f": {variants[0].flagged.error}" if len({v.flagged.error for v in variants}) == 1 else \
+            " (each backend's own text below)"
+        if len(fixed) == 1:
+            return f"The flagged configuration raises {where}{said}; the fixed one: {fixed.pop()}{prior}"
+        return f"The flagged configuration raises {where}{said}; fixed: " + " | ".join(
+            f"{v.backend}: {_side(v.fixed)}" for v in variants) + prior
+    clauses = [f"{v.backend}: flagged {_side(v.flagged)}; fixed {_side(v.fixed)}" for v in variants]
+    return " | ".join(clauses) + prior

@@ -19,8 +19,12 @@ class Kit:
     variants: Tuple[DemoVariant, ...]
 
     def pick(self, backend: str, index: int = 0) -> DemoVariant:
+        """By the name shown; "keras-torch/jax" also finds "keras-torch" when jax is shown apart."""
         found = [v for v in self.variants if v.backend == backend]
+        if not found:
+            found = [v for v in self.variants if shown_backends(v.backend)[0] == shown_backends(backend)[0]]
         return found[index] if len(found) > index else self.variants[0]
+
 
     def dataset(self, classes: int, multilabel: bool = False) -> Dataset:
         return make_dataset(classes, multilabel)
@@ -64,3 +68,10 @@ class Kit:
     @property
     def torch_log_floor(self) -> float:
         return P.TORCH_LOG_FLOOR
+
+
+def shown_backends(shown: str) -> Tuple[str, ...]:
+    """ "keras-torch/jax" -> ("keras-torch", "keras-jax"); "pytorch" -> ("pytorch",)."""
+    first, *more = shown.split("/")
+    prefix = first.partition("-")[0] + "-" if "-" in first else ""
+    return (first, *(prefix + m for m in more))

@@ -26,9 +26,27 @@ def _broadcast_labels(labels: np.ndarray, n: int, w: int) -> np.ndarray:
     return np.broadcast_to(labels, (n, w))
 
 
+def _by_hand(sc: Scenario, tgt: np.ndarray, opts: ReplayOptions, n: int, w: int) -> Built:
+    """NLL written by hand on log-probabilities: ``-sum(y * x, axis=-1)`` with one-hot y (jnp / tf
+    arithmetic broadcasts like numpy), or ``-x[n, t_n]`` with class indices."""
+    if tgt.ndim == 1:
+        t = tgt.astype(np.int64)
+        _index_check(t, w, "numpy")
+        return _built(sc, opts, P.nll, t)
+    y = _broadcast_labels(tgt.astype(np.float64), n, w)
+
+    def manual(onehot: np.ndarray, x: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
+        with np.errstate(invalid="ignore"):
+            return -np.sum(onehot * x, axis=1), -onehot  # 0 * log(0) is nan, as in TF and jnp
+
+    return _built(sc, opts, manual, y)
+
+
 def optax(sc: Scenario, data: Dataset, opts: ReplayOptions) -> Built:
     n, w = len(data.labels), sc.width
     tgt = encode_targets(data, sc.targets, sc.classes)
+    if sc.loss == NLL:
+        return _by_hand(sc, tgt, opts, n, w)
     if sc.loss == SPARSE:
         if tgt.ndim == 2:
             raise E.FrameworkError(E.OPTAX_INTEGER_DTYPE)
@@ -44,8 +62,6 @@ def optax(sc: Scenario, data: Dataset, opts: ReplayOptions) -> Built:
             return np.where(missing, np.nan, per), grad + missing[:, None] * P.softmax(out)
 
         return _built(sc, opts, sparse_loss, y)
-    if sc.loss == NLL:
-        raise ValueError("optax has no NLL loss")
     labels = tgt.astype(np.float64)
     if labels.ndim == 1:
         labels = labels[:, None]  # the silent (N,1) case: labels[:, None]
@@ -56,6 +72,8 @@ def optax(sc: Scenario, data: Dataset, opts: ReplayOptions) -> Built:
 def tf_nn(sc: Scenario, data: Dataset, opts: ReplayOptions) -> Built:
     n, w = len(data.labels), sc.width
     tgt = encode_targets(data, sc.targets, sc.classes)
+    if sc.loss == NLL:
+        return _by_hand(sc, tgt, opts, n, w)
     if sc.loss == SPARSE:
         t = tgt.astype(np.int64)
         _index_check(t, w, "tf")

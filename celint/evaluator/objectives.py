@@ -130,11 +130,12 @@ def _keras_same_rank(y: np.ndarray, n: int, width: int) -> np.ndarray:
 
 
 def keras(sc: Scenario, backend: str, data: Dataset, opts: ReplayOptions) -> Built:
-    """backend: "tensorflow", "torch" (also jax) or "numpy"."""
+    """backend: "tensorflow", "torch", "jax" or "numpy"."""
     n, w = len(data.labels), sc.width
     tgt = encode_targets(data, sc.targets, sc.classes)
     shown = "torch" if backend == "torch" else "numpy"
-    tagged = backend == "tensorflow" and sc.activation in PROBABILITY_ACTIVATIONS
+    # only a Keras activation tags its output; `activation=tf.nn.softmax` leaves nothing to read
+    tagged = backend == "tensorflow" and sc.activation in PROBABILITY_ACTIVATIONS and sc.tagged
     warns: List[str] = []
     if sc.activation == SOFTMAX and w == 1:
         warns.append(E.keras_softmax_size_one(n, shown))
@@ -149,6 +150,7 @@ def keras(sc: Scenario, backend: str, data: Dataset, opts: ReplayOptions) -> Bui
             _index_check(t, w, backend)
         elif backend == "numpy":
             _index_check(t, w, backend, negative_ok=True)
+        # jax checks nothing: a label beyond the width one-hots to a zero row, which costs 0
         y = _safe_one_hot(t, w)
         name = "sparse_categorical_crossentropy"
         from_logits = P.cce_logits
@@ -197,6 +199,15 @@ def _torch_bce(y: np.ndarray, p: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
 def pytorch(sc: Scenario, data: Dataset, opts: ReplayOptions) -> Built:
     n, w = len(data.labels), sc.width
     tgt = encode_targets(data, sc.targets, sc.classes)
+    if sc.loss == SPARSE and sc.target_float:
+        # float targets: class probabilities when the shapes are equal (a 0/1 column y.float().unsqueeze(1)
+        # against one unit, or a float one-hot), else "expected target dtype to be Long or Byte"
+        y = tgt.astype(np.float64)
+        if y.ndim == 1 and w == 1:
+            y = y[:, None]
+        if y.shape != (n, w):
+            raise E.FrameworkError(E.TORCH_FLOAT_INDEX if y.ndim == 1 else E.TORCH_MULTI_TARGET)
+        return _built(sc, opts, P.cce_logits, y)
     if sc.loss in (SPARSE, NLL):
         t = _torch_index_targets(tgt, n, w)
         if sc.loss == NLL:

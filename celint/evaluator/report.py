@@ -45,6 +45,7 @@ def to_json(demo: Demonstration) -> Dict[str, Any]:
         "headline": demo.headline,
         "prior": demo.prior,
         "facts": {k: _json_number(float(v)) for k, v in demo.facts.items()},
+        "notes": list(demo.notes),
         "variants": [
             {
                 "backend": v.backend,
@@ -98,6 +99,8 @@ def _variant_text(v: Variant) -> List[str]:
             lines.append(f"  {side} raises{where}: {o.error}")
         elif o.outputs:
             lines.append(f"  {side} outputs: {o.outputs}")
+        for warning in o.warnings:
+            lines.append(f"  {side} warns: {warning}")
     finite = [x for o in (v.flagged, v.fixed) for x in o.loss_curve if math.isfinite(x)]
     lo, hi = (min(finite), max(finite)) if finite else (0.0, 0.0)
     for side, o in (("flagged", v.flagged), ("fixed", v.fixed)):
@@ -108,7 +111,7 @@ def _variant_text(v: Variant) -> List[str]:
 
 def render_text(demo: Demonstration) -> str:
     """Headline, then per variant a flagged-vs-fixed table and both loss curves."""
-    lines = [f"{demo.code}: {demo.headline}",
+    lines = [f"{demo.code}: {demo.headline}", *demo.notes,
              f"prior (majority-class accuracy): {fmt(demo.prior)}", ""]
     for v in demo.variants:
         lines.extend(_variant_text(v))

@@ -7,13 +7,13 @@ Every framework adapter registers `loss_named` for its own rows of `celint.knowl
 from __future__ import annotations
 
 import ast
-from typing import TYPE_CHECKING, Dict, Mapping, Optional
+from typing import TYPE_CHECKING, Dict, Mapping, Optional, Tuple
 
 from celint.events import LossApplication
 from celint.facts import LOGITS, PROBS, Expects, Where
 from celint.frameworks.adapter import CallHandler
-from celint.knowledge.losses import LOSS_STRINGS, LOSSES, LossSpec
-from celint.values import UNKNOWN, Literal, LossObj, Ref, Tensor, Value, const_of
+from celint.knowledge.losses import LOSSES, LOSS_OPTIONS, LOSS_STRINGS, LossSpec
+from celint.values import Literal, LossObj, Ref, Tensor, UNKNOWN, Value, const_of
 
 if TYPE_CHECKING:
     from celint.calls import Args
@@ -59,7 +59,13 @@ def construct(interp: Machine, ref: Ref, spec: LossSpec, args: Args) -> Value:
         keyword = args.node.args[spec.from_logits_pos]
     from_logits_at = interp.where(keyword) if keyword is not None else None
     return LossObj(ref.qualname, spec.kind, expects, spec.framework, interp.where(args.node), interp.source(args.node),
-                   callable_style=True, from_logits_at=from_logits_at)
+                   callable_style=True, from_logits_at=from_logits_at, options=options_written(interp, args.node))
+
+
+def options_written(interp: Machine, node: ast.AST) -> Tuple[str, ...]:
+    """`label_smoothing=0.1`, `weight=w`...: the options a call sets, as written."""
+    keywords = node.keywords if isinstance(node, ast.Call) else []
+    return tuple(f"{k.arg}={interp.source(k.value)}" for k in keywords if k.arg in LOSS_OPTIONS)
 
 
 def as_loss(value: Optional[Value]) -> Value:
@@ -109,7 +115,8 @@ def call_loss_function(interp: Machine, ref: Ref, spec: LossSpec, args: Args) ->
     keyword = args.keyword_node("from_logits")
     at = interp.where(args.node)
     loss = LossObj(ref.qualname, spec.kind, expects, spec.framework, at, interp.source(args.node) or ref.qualname,
-                   from_logits_at=interp.where(keyword) if keyword is not None else None)
+                   from_logits_at=interp.where(keyword) if keyword is not None else None,
+                   options=options_written(interp, args.node))
     return apply(interp, loss, args)
 
 

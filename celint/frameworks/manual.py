@@ -16,7 +16,7 @@ import ast
 from celint.records import replace
 from typing import TYPE_CHECKING, Optional
 
-from celint.facts import LINEAR, LOG_SOFTMAX, SIGMOID, SOFTMAX, Head, LogOfProbabilities, Where
+from celint.facts import LINEAR, LOG_SOFTMAX, SIGMOID, SOFTMAX, Framework, Head, LogOfProbabilities, Where
 from celint.frameworks.adapter import Adapter, for_names
 from celint.frameworks.losses import call_site_of
 from celint.frameworks.tensors import UNKNOWN_HEAD, activation_named, first_tensor_arg, head_of, is_constant, reshaped
@@ -108,19 +108,24 @@ def _reshape(interp: Machine, ref: Ref, args: Args) -> Value:
     return reshaped(x, width)
 
 
-def _log_of(interp: Machine, p: Value, node: ast.AST) -> None:
+def _log_of(interp: Machine, p: Value, node: ast.AST, framework: Optional[Framework] = None) -> None:
     """`log(p)`: recorded when `p` is a softmax / sigmoid output (or an element of one) that something
-    trainable flows through; a formula over constants (a plotted curve) trains nothing."""
+    trainable flows through; a formula over constants (a plotted curve) trains nothing. `framework`:
+    whose log it is (None for numpy / math)."""
     if not isinstance(p, Tensor) or p.constant:
         return
     head = p.head
     if head.activation is not None and head.activation in (SOFTMAX, SIGMOID):
         interp.events.logs.append(LogOfProbabilities(head.activation, interp.where(node), head.activation_at,
-                                                     call_site_of(interp, p)))
+                                                     call_site_of(interp, p), framework))
+
+
+LOG_FRAMEWORKS = (("torch.", Framework.PYTORCH), ("tensorflow.", Framework.TF), ("jax.", Framework.OPTAX))
 
 
 def _log(interp: Machine, ref: Ref, args: Args) -> Value:
-    _log_of(interp, first_tensor_arg(args), args.node)
+    framework = next((f for prefix, f in LOG_FRAMEWORKS if ref.qualname.startswith(prefix)), None)
+    _log_of(interp, first_tensor_arg(args), args.node, framework)
     return UNKNOWN
 
 
@@ -153,7 +158,7 @@ def _methods(interp: Machine, method: BoundMethod, args: Args) -> Optional[Value
     if method.name == "exp" and isinstance(receiver, Tensor):
         return _marker(EXP, interp.where(args.node), receiver.head.width, receiver.constant)
     if method.name == "log" and isinstance(receiver, Tensor) and receiver.head.activation in (SOFTMAX, SIGMOID):
-        _log_of(interp, receiver, args.node)
+        _log_of(interp, receiver, args.node, Framework.PYTORCH)  # only a torch tensor has .log()
         return UNKNOWN
     return None
 

@@ -127,3 +127,10 @@ OPTAX_LOSSES: Dict[str, LossSpec] = {
 }
 
 LOSSES: Dict[str, LossSpec] = {**KERAS_LOSSES, **TORCH_LOSSES, **TF_LOSSES, **OPTAX_LOSSES}
+
+# Keywords that change what a cross-entropy computes, kept on the loss use so a demonstration can say
+# which of them it replays (celint/evaluator) and which it leaves out.
+LOSS_OPTIONS = frozenset({
+    "label_smoothing", "weight", "ignore_index", "pos_weight", "reduction", "axis", "ignore_class",
+    "sample_weight", "weights", "class_weight", "dim",
+})

@@ -11,11 +11,16 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Dict, Iterator, List, Optional, Tuple
+from typing import TYPE_CHECKING, Any, Callable, Dict, Iterator, List, Optional, Tuple
 
 if TYPE_CHECKING:  # types only: building the CLI's parser (FORMATS) must not load the engine
     from celint.engine import Finding
     from celint.runner import CheckedFile
+
+
+# A finding's demonstration as JSON (celint.demo.finding_demo_json), given with --demo; the formatters
+# never import the evaluator themselves
+DemoOf = Callable[["Finding"], Optional[Dict[str, Any]]]
 
 
 @dataclass(frozen=True)
@@ -23,6 +28,7 @@ class ReportOptions:
     quiet: bool = False  # findings only: no source excerpt, no summary
     statistics: bool = False  # a count per code at the end
     color: bool = False
+    demo: Optional[DemoOf] = None  # JSON and SARIF embed each finding's demonstration
 
 
 def findings(results: List[CheckedFile]) -> Iterator[Tuple[CheckedFile, Finding]]:

@@ -6,7 +6,7 @@ import json
 from typing import TYPE_CHECKING, Any, Dict, List, Optional, TextIO
 
 from celint import __version__
-from celint.output.common import ReportOptions, cell_of, column, findings, message, statistics
+from celint.output.common import DemoOf, ReportOptions, cell_of, column, findings, message, statistics
 from celint.rules import RULES_BY_CODE
 
 if TYPE_CHECKING:
@@ -17,16 +17,22 @@ SCHEMA_VERSION = 1
 
 
 def write(results: List[CheckedFile], out: TextIO, options: ReportOptions) -> None:
-    json.dump(report(results), out, indent=2, ensure_ascii=False)
+    json.dump(report(results, options.demo), out, indent=2, ensure_ascii=False)
     out.write("\n")
 
 
-def report(results: List[CheckedFile]) -> Dict[str, Any]:
+def report(results: List[CheckedFile], demo: Optional[DemoOf] = None) -> Dict[str, Any]:
+    """With `demo` (--demo), each finding carries `demo`: what `celint demo CODE --format json` prints, for
+    that finding (null when its rule has no demonstration)."""
+    listed = [_finding(result, f) for result, f in findings(results)]
+    if demo is not None:
+        for entry, (_, f) in zip(listed, findings(results)):
+            entry["demo"] = demo(f)
     return {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "celint", "version": __version__},
         "files_checked": len(results),
-        "findings": [_finding(result, f) for result, f in findings(results)],
+        "findings": listed,
         "errors": [{"path": r.path, "code": "CE000", "message": r.error} for r in results if r.error],
         "statistics": statistics(results),
     }

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, Dict, List, Optional, TextIO
 from urllib.parse import quote
 
 from celint import __version__
-from celint.output.common import ReportOptions, cell_of, cell_phrase, column, findings, message
+from celint.output.common import DemoOf, ReportOptions, cell_of, cell_phrase, column, findings, message
 from celint.ruledocs import help_url, read_doc
 from celint.rules import ALL_RULES
 
@@ -23,11 +23,12 @@ ROOT = "%SRCROOT%"
 
 
 def write(results: List[CheckedFile], out: TextIO, options: ReportOptions) -> None:
-    json.dump(report(results), out, indent=2, ensure_ascii=False)
+    json.dump(report(results, options.demo), out, indent=2, ensure_ascii=False)
     out.write("\n")
 
 
-def report(results: List[CheckedFile]) -> Dict[str, Any]:
+def report(results: List[CheckedFile], demo: Optional[DemoOf] = None) -> Dict[str, Any]:
+    """With `demo` (--demo), each result's `properties.demo` is the finding's demonstration."""
     index = {rule.code: i for i, rule in enumerate(ALL_RULES)}
     return {
         "$schema": SCHEMA,
@@ -44,7 +45,7 @@ def report(results: List[CheckedFile]) -> Dict[str, Any]:
                 "executionSuccessful": not any(r.error for r in results),
                 "toolExecutionNotifications": [_notification(r, index) for r in results if r.error],
             }],
-            "results": [_result(r, f, index) for r, f in findings(results)],
+            "results": [_with_demo(_result(r, f, index), f, demo) for r, f in findings(results)],
         }],
     }
 
@@ -76,6 +77,12 @@ def _result(result: CheckedFile, finding: Finding, index: Dict[str, int]) -> Dic
                for i, r in enumerate(finding.related, start=1)]
     if related:
         entry["relatedLocations"] = related
+    return entry
+
+
+def _with_demo(entry: Dict[str, Any], finding: Finding, demo: Optional[DemoOf]) -> Dict[str, Any]:
+    if demo is not None:
+        entry["properties"] = {"demo": demo(finding)}
     return entry
 
 

@@ -6,11 +6,6 @@ from __future__ import annotations
 from typing import Optional, Tuple
 
 from celint.facts import (
-    INTEGER,
-    LINEAR,
-    LOGITS,
-    SIGMOID,
-    SOFTMAX,
     Activation,
     Encoding,
     LossKind,
@@ -20,6 +15,7 @@ from celint.facts import (
     Where,
 )
 
+from . import _scenario
 from ._text import line_of
 
 
@@ -47,15 +43,4 @@ def single_unit(use: LossUse) -> bool:
 def scenario(use: LossUse, targets: Targets, kind: Optional[LossKind] = None, encoding: Optional[Encoding] = None,
              width: int = 0, activation: Optional[Activation] = None) -> Scenario:
     """The use's configuration with the targets' encoding and class count; the keywords override."""
-    classes = targets.classes or (use.head.width if use.head and use.head.width else 4)
-    head_width = use.head.width if use.head and use.head.width else classes
-    return Scenario(framework=use.framework, activation=activation or _activation(use), width=width or head_width,
-                    loss=kind or use.kind, expects=use.expects, targets=encoding or targets.encoding or INTEGER,
-                    classes=classes)
-
-
-def _activation(use: LossUse) -> Activation:
-    head = use.head
-    if head is not None and head.activation in (SOFTMAX, SIGMOID):
-        return head.activation
-    return LINEAR if use.expects == LOGITS else SOFTMAX
+    return _scenario.from_use(use, kind=kind, encoding=encoding, width=width, activation=activation)

@@ -3,22 +3,22 @@
 from __future__ import annotations
 
 import math
+from celint.records import replace
 from typing import Dict, Iterator
 
 from celint.facts import (
-    BINARY,
-    CATEGORICAL,
     INTEGER,
     LOG_PROBS,
     LOG_SOFTMAX,
     NLL,
-    PROBS,
+    ONE_HOT,
     SOFTMAX,
     Case,
     DemoKit,
     FileFacts,
     Framework,
     Hit,
+    LogOfProbabilities,
     ReplayOptions,
     Scenario,
 )
@@ -36,10 +36,27 @@ def log_of_probabilities(facts: FileFacts) -> Iterator[Hit]:
         op = "log_softmax / softmax_cross_entropy_with_logits" if softmax else "log_sigmoid / sigmoid_cross_entropy_with_logits"
         message = (f"log of a {log.activation} ({line_of(log.source_at, log.at.path)}) underflows to -inf for "
                    f"confident outputs; use {op}")
-        scenario = Scenario(framework=Framework.TF, activation=log.activation, width=4 if softmax else 1,
-                            loss=CATEGORICAL if softmax else BINARY, expects=PROBS)
         related = tuple(where for where in (log.source_at, log.call_site) if where is not None)
-        yield Hit(code="CE103", at=log.at, message=message, related=related, scenario=scenario)
+        yield Hit(code="CE103", at=log.at, message=message, related=related,
+                  scenario=_scenario_of(log) if softmax else None, fixed=_fixed_of(log) if softmax else None)
+
+
+def _scenario_of(log: LogOfProbabilities) -> Scenario:
+    """The hand-written `-sum(y * log(softmax(z)))` (one-hot targets; torch: `nll_loss(log(p), t)`).
+    A sigmoid's log is not replayed: the rule's canonical case is shown instead."""
+    assumed = ["head width: 4 units"]
+    framework = log.framework
+    if framework is None:  # numpy / math: the arithmetic of the TF1 tutorials
+        framework = Framework.TF
+        assumed.append("framework: tf (the log is numpy's or math's)")
+    torch = framework == Framework.PYTORCH
+    assumed.append("targets: class indices into nll_loss" if torch else "targets: one-hot, -sum(y * log(p))")
+    return Scenario(framework=framework, activation=SOFTMAX, width=4, loss=NLL, expects=LOG_PROBS,
+                    targets=INTEGER if torch else ONE_HOT, classes=4, assumed=tuple(assumed))
+
+
+def _fixed_of(log: LogOfProbabilities) -> Scenario:
+    return replace(_scenario_of(log), activation=LOG_SOFTMAX)
 
 
 def _confident_wrong(kit: DemoKit, gap: float) -> Dict[str, float]:

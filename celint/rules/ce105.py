@@ -18,6 +18,7 @@ from celint.facts import (
     is_raw,
 )
 
+from . import _scenario
 from ._numbers import known
 from ._text import head_phrase, head_related
 from .rule import Demo, Rule
@@ -33,7 +34,8 @@ def threshold_metric_on_logits(use: LossUse) -> Iterator[Hit]:
         if metric.threshold_at_half:
             message = (f"{metric.name} thresholds at 0.5 but {head_phrase(head, use.at.path)} outputs logits; "
                        f"use {_logit_metric(metric.name)}")
-            scenario = Scenario(framework=use.framework, activation=LINEAR, width=1, loss=BINARY, expects=LOGITS)
+            # the same training; what the fix changes is the metric's threshold (the case's ReplayOptions)
+            scenario = _scenario.from_use(use)
             yield Hit(code="CE105", at=metric.at, message=message, related=head_related(head), scenario=scenario,
                       fixed=scenario, use=use)
 

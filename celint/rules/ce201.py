@@ -8,6 +8,8 @@ from typing import Dict, Iterator, Optional
 
 from celint.facts import (
     BINARY,
+    INTEGER,
+    LINEAR,
     PROBS,
     SIGMOID,
     SOFTMAX,
@@ -26,7 +28,8 @@ from celint.facts import (
     Where,
 )
 
-from ._numbers import positive_rate
+from . import _scenario
+from ._numbers import known, positive_rate
 from ._text import line_of
 from .rule import Demo, Rule
 
@@ -36,15 +39,32 @@ def single_unit_softmax(head: Head, loss_at: Optional[Where] = None) -> Optional
         return None
     suffix = f" (loss {line_of(loss_at, head.activation_at.path)})" if loss_at else ""
     message = f"softmax over a single unit always outputs 1.0; use sigmoid for one unit{suffix}"
+    flagged = Scenario(framework=_framework_of(head), activation=SOFTMAX, width=1, loss=BINARY, expects=PROBS,
+                       tagged=_scenario.tagged(head),
+                       assumed=("loss: binary cross-entropy on probabilities", "targets: a 0/1 column"))
     return Hit(code="CE201", at=head.activation_at, message=message, related=(loss_at,) if loss_at else (),
-               scenario=Scenario(framework=Framework.KERAS, activation=SOFTMAX, width=1, loss=BINARY, expects=PROBS),
-               fixed=Scenario(framework=Framework.KERAS, activation=SIGMOID, width=1, loss=BINARY, expects=PROBS))
+               scenario=flagged, fixed=replace(flagged, activation=SIGMOID))
+
+
+def _framework_of(head: Head) -> Framework:
+    """A head found without its loss: PyTorch when the softmax is spelled the torch way, else Keras."""
+    source = head.activation_source
+    return Framework.PYTORCH if source.startswith(("F.", "nn.", "torch.")) or ".softmax(dim" in source \
+        else Framework.KERAS
 
 
 def single_unit_softmax_head(use: LossUse) -> Optional[Hit]:
-    """On a loss's head, with the loss as the related place (and the fix, which needs the loss)."""
+    """On a loss's head, with the loss as the related place (and the fix, which needs the loss): replayed
+    with that loss; the fix is a sigmoid for a probability loss, the bare logit for a logits loss."""
     hit = single_unit_softmax(use.head, use.at) if use.head is not None else None
-    return replace(hit, use=use) if hit is not None else None
+    if hit is None:
+        return None
+    flagged = _scenario.from_use(use)
+    if use.kind != BINARY:  # CE202 also fires: the fix is a one-unit binary loss as well
+        fixed = _scenario.fixed(flagged, loss=BINARY, expects=PROBS, activation=SIGMOID, targets=INTEGER, classes=2)
+    else:
+        fixed = _scenario.fixed(flagged, activation=SIGMOID if use.expects == PROBS else LINEAR)
+    return replace(hit, use=use, scenario=flagged, fixed=fixed)
 
 
 def single_unit_softmax_anywhere(facts: FileFacts) -> Iterator[Hit]:
@@ -78,8 +98,10 @@ def sigmoid_for_one_unit(hit: Hit, use: LossUse) -> Optional[Fix]:
 def numbers(kit: DemoKit) -> Dict[str, float]:
     pi = positive_rate(kit)
     tail = 1 - kit.clip_high  # 2**-23: Keras clips the constant 1.0 to 1 - tail; -log(1 - tail) ~ tail
+    tf = kit.pick("keras-tensorflow")
     return {"positive_rate": pi, "constant_loss": (1 - pi) * -math.log(tail) + pi * tail,
-            "pytorch_constant_loss": (1 - pi) * -kit.torch_log_floor}
+            "pytorch_constant_loss": (1 - pi) * -kit.torch_log_floor,
+            "tf_loss_start": known(tf.flagged.loss_start), "tf_loss_end": known(tf.flagged.loss_end)}
 
 
 RULE = Rule(
@@ -99,8 +121,11 @@ RULE = Rule(
                                 expects=PROBS),
                  label="softmax(dim=1) over one column + BCELoss"),
         ),
-        headline="Softmax over one unit outputs 1.0 for every input: the loss stays at (1-pi)*15.942385 = "
-                 "{constant_loss}, the gradient is exactly 0, and accuracy is P(y=1) = {positive_rate}",
+        headline="Softmax over one unit outputs 1.0 for every input, so accuracy stays at P(y=1) = {positive_rate} "
+                 "on every backend; everywhere but keras-tensorflow the loss is constant ((1-pi)*15.942385 = "
+                 "{constant_loss} in Keras, {pytorch_constant_loss} in PyTorch) with exactly zero gradient, while "
+                 "keras-tensorflow undoes the tagged softmax and trains the logit (loss {tf_loss_start} -> "
+                 "{tf_loss_end}) without changing a prediction",
         numbers=numbers,
     ),
     doc="rules/CE201.md",

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import math
+from celint.records import replace
 from typing import Dict, Optional
 
 from celint.facts import (
     BINARY,
     CATEGORICAL,
+    INTEGER,
     LINEAR,
     LOGITS,
     PROBS,
     SIGMOID,
-    SOFTMAX,
     SPARSE,
     Case,
     DemoKit,
@@ -22,6 +23,7 @@ from celint.facts import (
     Scenario,
 )
 
+from . import _scenario
 from ._numbers import known, positive_rate
 from ._text import head_phrase, head_related
 from .rule import Demo, Rule
@@ -33,10 +35,16 @@ def categorical_loss_on_one_unit(use: LossUse) -> Optional[Hit]:
         return None
     repair = "use BCEWithLogitsLoss" if use.framework == Framework.PYTORCH else "use binary cross-entropy with a sigmoid"
     message = f"{use.name} over {head_phrase(head, use.at.path)} is constant (one class); {repair}"
-    activation = head.activation if head.activation in (SIGMOID, SOFTMAX) else LINEAR
-    flagged = Scenario(framework=use.framework, activation=activation, width=1, loss=use.kind, expects=use.expects)
-    fixed = Scenario(framework=use.framework, activation=SIGMOID if use.expects == PROBS else LINEAR, width=1,
-                     loss=BINARY, expects=use.expects)
+    flagged = _scenario.from_use(use)
+    if use.targets is None or use.targets.encoding is None:
+        # the targets are not read from the code: take the ones the loss is silently constant on (a float
+        # 0/1 column in torch; 0/1 labels, as (N,) or (N,1), in Keras), not the ones that raise
+        flagged = replace(flagged, targets=INTEGER, target_float=use.framework == Framework.PYTORCH or None,
+                          assumed=(*(a for a in flagged.assumed if not a.startswith("targets")),
+                                   "targets: a float 0/1 column (N, 1)" if use.framework == Framework.PYTORCH
+                                   else "targets: 0/1 labels"))
+    fixed = _scenario.fixed(flagged, activation=SIGMOID if use.expects == PROBS else LINEAR, loss=BINARY,
+                            targets=INTEGER, classes=2)
     return Hit(code="CE202", at=use.at, message=message, related=head_related(head), scenario=flagged, fixed=fixed,
                use=use)
 
@@ -44,7 +52,9 @@ def categorical_loss_on_one_unit(use: LossUse) -> Optional[Hit]:
 def numbers(kit: DemoKit) -> Dict[str, float]:
     pi = positive_rate(kit)
     torch_float = kit.pick("pytorch", 0)
-    return {"constant_loss": pi * -math.log(kit.clip_high), "pytorch_loss": known(torch_float.flagged.loss_end)}
+    tf = kit.pick("keras-tensorflow")
+    return {"constant_loss": pi * -math.log(kit.clip_high), "pytorch_loss": known(torch_float.flagged.loss_end),
+            "tf_loss_end": known(tf.flagged.loss_end), "tf_grad_norm_end": known(tf.flagged.grad_norm_end)}
 
 
 RULE = Rule(
@@ -69,8 +79,10 @@ RULE = Rule(
                                 expects=LOGITS),
                  label="CrossEntropyLoss on one column, class-index targets {0, 1}"),
         ),
-        headline="A categorical loss on one unit is constant ({constant_loss} = pi*2**-23 in Keras, "
-                 "{pytorch_loss} for torch CrossEntropyLoss) with exactly zero gradient",
+        headline="A categorical loss on one unit learns nothing: everywhere but keras-tensorflow it is constant "
+                 "({constant_loss} = pi*2**-23 in Keras, {pytorch_loss} for torch CrossEntropyLoss on a float "
+                 "column; class indices raise) with exactly zero gradient; keras-tensorflow's fused op back-propagates softmax - y = 1 - y, so its loss stays "
+                 "{tf_loss_end} while the weights drift (gradient norm {tf_grad_norm_end} after 100 steps)",
         numbers=numbers,
     ),
     doc="rules/CE202.md",

@@ -25,7 +25,7 @@ from celint.facts import (
     Scenario,
 )
 
-from . import _targets
+from . import _scenario, _targets
 from ._numbers import accuracies, final
 from ._text import head_phrase, head_related
 from .rule import Demo, Rule
@@ -43,10 +43,8 @@ def binary_loss_on_softmax(use: LossUse) -> Optional[Hit]:
         note = "; Keras <= 2.3 also inflates 'accuracy'"
     message = (f"{use.name} on {head_phrase(head, use.at.path)} trains exclusive classes as independent; "
                f"use categorical cross-entropy{note}")
-    flagged = Scenario(framework=use.framework, activation=SOFTMAX, width=head.width, loss=BINARY,
-                       expects=use.expects, targets=ONE_HOT, classes=head.width)
-    fixed = Scenario(framework=use.framework, activation=SOFTMAX, width=head.width, loss=CATEGORICAL,
-                     expects=use.expects, targets=ONE_HOT, classes=head.width)
+    flagged = _scenario.from_use(use, encoding=None if use.targets else ONE_HOT)
+    fixed = _scenario.fixed(flagged, loss=CATEGORICAL)
     return Hit(code="CE203", at=use.at, message=message, related=head_related(head), scenario=flagged, fixed=fixed,
                use=use)
 

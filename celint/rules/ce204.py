@@ -19,7 +19,8 @@ from celint.facts import (
     Scenario,
 )
 
-from ._numbers import final, row_sums
+from . import _scenario
+from ._numbers import final, known, row_sums
 from ._text import head_phrase, head_related
 from .rule import Demo, Rule
 
@@ -32,17 +33,16 @@ def categorical_loss_on_sigmoid(use: LossUse) -> Optional[Hit]:
         return None
     message = (f"{use.name} on {head_phrase(head, use.at.path)}, whose outputs do not sum to 1; "
                "use softmax, or BCE if multi-label")
-    flagged = Scenario(framework=use.framework, activation=SIGMOID, width=head.width, loss=use.kind, expects=PROBS,
-                       classes=head.width)
-    fixed = Scenario(framework=use.framework, activation=SOFTMAX, width=head.width, loss=use.kind, expects=PROBS,
-                     classes=head.width)
+    flagged = _scenario.from_use(use)
+    fixed = _scenario.fixed(flagged, activation=SOFTMAX)
     return Hit(code="CE204", at=use.at, message=message, related=head_related(head), scenario=flagged, fixed=fixed,
                use=use)
 
 
 def numbers(kit: DemoKit) -> Dict[str, float]:
     v = kit.pick("keras-torch/jax")
-    return row_sums(final(v.flagged).sum(axis=1), v)
+    tf = kit.pick("keras-tensorflow")
+    return {**row_sums(final(v.flagged).sum(axis=1), v), "tf_flagged_accuracy": known(tf.flagged.accuracy_end)}
 
 
 RULE = Rule(
@@ -58,8 +58,10 @@ RULE = Rule(
                                 expects=PROBS, targets=ONE_HOT, classes=4),
                  label="Dense(4, sigmoid) + categorical_crossentropy"),
         ),
-        headline="categorical_crossentropy renormalises sigmoid outputs: they sum to {row_sum_min}..{row_sum_max} "
-                 "per row, accuracy {flagged_accuracy} against {fixed_accuracy} with softmax",
+        headline="categorical_crossentropy renormalises sigmoid outputs: on keras-torch/jax/numpy they sum to "
+                 "{row_sum_min}..{row_sum_max} per row, accuracy {flagged_accuracy} against {fixed_accuracy} with "
+                 "softmax; keras-tensorflow reads the sigmoid's logits and trains exactly as softmax would "
+                 "(accuracy {tf_flagged_accuracy}), while predict() still returns sigmoids that do not sum to 1",
         numbers=numbers,
     ),
     doc="rules/CE204.md",
