@@ -134,3 +134,33 @@ def test_one_project_checks_each_file_as_if_it_were_the_first(tmp_path: Path) ->
             assert [(f.line, f.code) for f in result.findings] == alone[path], path
     assert alone[str(tmp_path / "dashboard_0.py")] == [(8, "CE101")]
     assert alone[str(tmp_path / "probe_0.py")] == []
+
+
+def test_a_module_nobody_can_change_is_run_once_and_one_with_objects_once_per_file(tmp_path: Path) -> None:
+    """`config.py` leaves constants and a builder function: every file would rebuild exactly it, so it is
+    run once; `models.py` leaves a model object a file may change, so each file runs its own."""
+    (tmp_path / "config.py").write_text(
+        "import torch.nn as nn\n\nNUM_CLASSES = 10\nHIDDEN = 128\n\n\ndef build_head():\n"
+        "    return nn.Sequential(nn.Linear(HIDDEN, NUM_CLASSES), nn.Softmax(dim=1))\n", encoding="utf-8")
+    names = _tree(tmp_path, copies=1)
+    script = ("import torch\nimport torch.nn as nn\nfrom config import build_head, NUM_CLASSES\n\n"
+              "head = build_head()\nloss = nn.CrossEntropyLoss()(head(torch.randn(4, 128)), "
+              "torch.randint(0, NUM_CLASSES, (4,)))\n")
+    for i in range(2):
+        (tmp_path / f"head_{i}.py").write_text(script, encoding="utf-8")
+    paths = [str(tmp_path / name) for name in [*names, "config.py", "head_0.py", "head_1.py"]]
+    project = Project(paths)
+    runs = {"config.py": 0, "models.py": 0}
+    run_import = project._run_import
+
+    def counting(module: Any) -> Any:
+        runs[Path(module.path).name] += 1
+        return run_import(module)
+
+    project._run_import = counting  # type: ignore[method-assign]
+    for path in paths:
+        result = check_source(Path(path).read_text(encoding="utf-8"), path, project=project)
+        if Path(path).name.startswith("head_"):
+            assert [(f.line, f.code) for f in result.findings] == [(6, "CE101")], path
+    importers_of_models = len([n for n in names if n.startswith(("dashboard", "train", "finetune", "probe"))])
+    assert runs == {"config.py": 1, "models.py": importers_of_models}
