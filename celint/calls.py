@@ -178,7 +178,7 @@ class Calls(Machine):
                 return Const(None)
             result = returns[0]
             for other in returns[1:]:
-                result = merge(result, other)
+                result = merge(result, other, self.tick)
             return result
         finally:
             self.depth -= 1

@@ -128,9 +128,9 @@ class Expressions(Machine):
             if id(current) in seen:
                 continue
             seen.add(id(current))
-            for item in current.node.body:
-                if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)) and item.name == name:
-                    return item
+            found = methods_of(current.node).get(name)
+            if found is not None:
+                return found
             bases = [self.eval(base, current.scope) for base in current.node.bases]
             stack.extend(value for value in reversed(bases) if isinstance(value, ClassVal))
         return None
@@ -230,7 +230,7 @@ class Expressions(Machine):
             return self.eval(node.body, scope)
         if test is False:
             return self.eval(node.orelse, scope)
-        return merge(self.eval(node.body, scope), self.eval(node.orelse, scope))
+        return merge(self.eval(node.body, scope), self.eval(node.orelse, scope), self.tick)
 
     def eval_Subscript(self, node: ast.Subscript, scope: Scope) -> Value:
         owner = self.eval(node.value, scope)
@@ -287,3 +287,19 @@ class Expressions(Machine):
             return bool(v)
         except Exception:
             return None
+
+
+_METHODS_ATTRIBUTE = "_celint_methods"
+
+
+def methods_of(node: ast.ClassDef) -> Dict[str, MethodNode]:
+    """The methods a class body defines, by name (the first definition of each), indexed once and kept on
+    the node like `bounds.BoundNames`: a lookup per call must not rescan a class of thousands of methods."""
+    found: Optional[Dict[str, MethodNode]] = getattr(node, _METHODS_ATTRIBUTE, None)
+    if found is None:
+        found = {}
+        for item in node.body:
+            if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                found.setdefault(item.name, item)
+        setattr(node, _METHODS_ATTRIBUTE, found)
+    return found

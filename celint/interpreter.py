@@ -71,6 +71,7 @@ class Interpreter(Expressions, Calls):
         self.bound_names = BoundNames()
         self._positions: Dict[int, Positions] = {}  # per `lines` list (cross-module runs swap it)
         self._container_depth = {}
+        self.model_outputs = {}
         self.call_counts = {}
         self.calls_running = []
         self.executed = set()
@@ -236,7 +237,7 @@ class Interpreter(Expressions, Calls):
                 continue
             result = _known(values[0])
             for other in values[1:]:
-                result = merge(result, _known(other))
+                result = merge(result, _known(other), self.tick)
             scope.names[key] = result
         return False
 
@@ -328,7 +329,7 @@ class Interpreter(Expressions, Calls):
             owner = self.eval(target.value, scope)
             if isinstance(owner, Instance):
                 if self.cond_depth and target.attr in owner.attrs:
-                    value = merge(owner.attrs[target.attr], value)  # set conditionally: not known for sure
+                    value = merge(owner.attrs[target.attr], value, self.tick)  # set conditionally: not known for sure
                 owner.attrs[target.attr] = value
         elif isinstance(target, ast.Starred):
             self.bind(target.value, UNKNOWN, scope)
@@ -351,7 +352,7 @@ class Interpreter(Expressions, Calls):
         if isinstance(iterable, Seq) and iterable.items:
             result = iterable.items[0]
             for item in iterable.items[1:]:
-                result = merge(result, item)
+                result = merge(result, item, self.tick)
             return result
         return self.dispatch.element_of(self, iterable)
 

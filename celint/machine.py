@@ -37,6 +37,7 @@ class Machine:
     calls_running: List[Tuple[Where, Tuple[Value, ...]]]  # user calls on the stack: (call site, arguments)
     executed: Set[int]  # id(function node) of every function entered at least once
     _container_depth: Dict[int, Tuple[Value, int]]
+    model_outputs: Dict[int, Tuple[Value, Value]]  # id(model) -> (model, its output or fold): see frameworks/models.py
     # cross-module analysis (celint.project)
     resolve_external: Optional[Callable[[str], Optional[Value]]]
     foreign: Dict[int, Tuple[List[str], str]]  # id(module scope) -> (lines, path) of other modules

@@ -52,6 +52,16 @@ def _replace(obj: Any, **changes: Any) -> Any:
     return new
 
 
+def field_names(obj: Any) -> Tuple[str, ...]:
+    """The field names of a record (or of its class), in order; () for anything else."""
+    return tuple(getattr(obj, _FIELDS, ()))
+
+
+def is_frozen(obj: Any) -> bool:
+    """Whether `obj` is an instance of a frozen record (its fields can never change)."""
+    return bool(getattr(type(obj), "__record_frozen__", False))
+
+
 if TYPE_CHECKING:
     from dataclasses import dataclass as record
     from dataclasses import field, replace
@@ -85,6 +95,7 @@ def _make(cls: Any, frozen: bool, eq: bool) -> Any:
             setattr(cls, name, spec.default)
         fields[name] = spec
     setattr(cls, _FIELDS, fields)
+    cls.__record_frozen__ = frozen
     names = tuple(fields)
     compared = tuple(n for n in names if fields[n].compare)
     cls.__init__ = _init(cls.__name__, names, fields)
@@ -155,4 +166,4 @@ def _refuse(self: Any, name: str, value: Any = None) -> None:
     raise FrozenInstanceError(f"cannot assign to field {name!r} of a frozen {self.__class__.__name__}")
 
 
-__all__ = ["FrozenInstanceError", "field", "record", "replace"]
+__all__ = ["FrozenInstanceError", "field", "field_names", "is_frozen", "record", "replace"]

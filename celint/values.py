@@ -2,15 +2,15 @@
 
 Every value derives from `Value`; adapters add their own kinds (label datasets, train states) the
 same way. `UNKNOWN` is a first-class answer; every operation on it yields `UNKNOWN`.
-Values are compared with `==` when branches merge, so the immutable ones are frozen dataclasses
+Values are compared (`same`, part by part) when branches merge, so the immutable ones are frozen dataclasses
 and the mutable ones (models, instances) compare by identity.
 """
 
 from __future__ import annotations
 
 import ast
-from celint.records import field, record
-from typing import TYPE_CHECKING, Callable, ClassVar, Dict, List, Optional, Tuple, Union
+from celint.records import field, field_names, record
+from typing import TYPE_CHECKING, Callable, ClassVar, Dict, List, Optional, Set, Tuple, Union
 
 from celint.facts import Activation, AxisKind, Expects, Framework, Head, LossKind, Targets, Where
 
@@ -237,10 +237,47 @@ def int_of(value: Optional[Value]) -> Optional[int]:
     return None
 
 
-def merge(a: Value, b: Value) -> Value:
-    """The value a name holds after two branches: equal values survive, others become UNKNOWN."""
-    if a is b or a == b:
+def merge(a: Value, b: Value, tick: Optional[Callable[[], None]] = None) -> Value:
+    """The value a name holds after two branches: equal values survive, others become UNKNOWN.
+    `tick` is charged once per pair of parts compared (the interpreter's step budget)."""
+    if a is b or same(a, b, tick):
         return a
     if isinstance(a, (Const, Literal)) and isinstance(b, (Const, Literal)) and a.value == b.value:
         return Const(a.value)
     return UNKNOWN
+
+
+_FIELDS: Dict[type, Tuple[str, ...]] = {}
+
+
+def same(a: object, b: object, tick: Optional[Callable[[], None]] = None) -> bool:
+    """`a == b` for values, comparing each pair of parts once: identical parts are equal without a look,
+    and a part shared many times (`t = (t, t)` thirty times: 2**30 paths) is compared once, not per path.
+    Values that compare by identity (models, instances) are equal only to themselves."""
+    pending: List[Tuple[object, object]] = [(a, b)]
+    seen: Set[Tuple[int, int]] = set()  # both values are alive until this returns, so ids stay unique
+    while pending:
+        x, y = pending.pop()
+        if x is y or (id(x), id(y)) in seen:
+            continue
+        seen.add((id(x), id(y)))
+        if tick is not None:
+            tick()
+        if isinstance(x, tuple) and isinstance(y, tuple):
+            if len(x) != len(y):
+                return False
+            pending.extend(zip(x, y))
+        elif isinstance(x, Value):
+            if type(x) is not type(y) or type(x).__eq__ is object.__eq__:
+                return False  # different kinds, or compared by identity
+            names = _FIELDS.get(type(x))
+            if names is None:
+                names = _FIELDS[type(x)] = field_names(x)
+            if not names:
+                if x != y:
+                    return False
+            else:
+                pending.extend((getattr(x, name), getattr(y, name)) for name in names)
+        elif x != y:
+            return False
+    return True

@@ -223,26 +223,54 @@ PATHOLOGICAL: Dict[str, Callable[[int], str]] = {
     "super_init_chain": lambda n: HEADER + "class C0(nn.Module):\n    def __init__(self):\n        super().__init__()\n"
     + "".join(f"class C{i}(C{i - 1}):\n    def __init__(self):\n        super().__init__()\n"
               f"        self.fc{i} = nn.Linear({i}, 2)\n" for i in range(1, n)) + f"m = C{n - 1}()\nloss_fn(m(x), y)\n",
+    # a model reused inside the next one, n // 250 times: folding each use again doubled the work per level
+    "sequential_reused_inside_another": lambda n: "import keras\n"
+    "m0 = keras.Sequential([keras.Input((8,)), keras.layers.Dense(10, activation='softmax')])\n"
+    + "".join(f"m{i} = keras.Sequential([m{i - 1}, m{i - 1}])\n" for i in range(1, n // 250 + 1))
+    + f"m{n // 250}.compile(loss=keras.losses.CategoricalCrossentropy(from_logits=True))\n",
+    # the same n // 250 self-nesting tuples built in both branches: comparing them path by path doubled per level
+    "shared_tuples_in_both_branches": lambda n: HEADER + "t = 1\nif c:\n" + "    t = (t, t)\n" * (n // 250)
+    + "else:\n" + "    t = (t, t)\n" * (n // 250),
+    # n // 10 layers added, then n // 10 calls of the model: each call folded the whole stack again
+    "layers_then_calls_of_the_model": lambda n: "import keras\nmodel = keras.Sequential()\n"
+    + "model.add(keras.layers.Dense(16, activation='relu'))\n" * (n // 10)
+    + "out = model(x)\n" * (n // 10) + "model.compile(loss='categorical_crossentropy')\n",
+    # n // 4 methods of one class, each calling the next: each lookup rescanned the class body
+    "methods_each_calling_the_next": lambda n: HEADER + "class Chain:\n" + "".join(
+        f"    def m{i}(self, x):\n        return self.m{i + 1}(x)\n" for i in range(n // 4))
+    + f"    def m{n // 4}(self, x):\n        return x\nChain().m0(1)\n",
 }
 
 
-def operations(text: str, name: str) -> int:
-    """The work `check_source` does on `text`, counted as Python and C function calls and returns (a
-    profile hook): the same count on any machine, unlike a time."""
-    from celint.engine import check_source
-
+def counted(work: Callable[[], object]) -> int:
+    """The work `work()` does, counted as Python and C function calls and returns (a profile hook): the same
+    count on any machine, unlike a time. A regular expression runs in C as one call whatever it costs, so
+    each of its calls counts as many operations as its pattern has characters (the alternatives it may try)."""
     count = 0
 
     def hook(frame: object, event: str, arg: object) -> None:
         nonlocal count
         count += 1
+        if event == "c_call":
+            pattern = getattr(getattr(arg, "__self__", None), "pattern", None)
+            if isinstance(pattern, str):
+                count += len(pattern)
 
     sys.setprofile(hook)
     try:
-        result = check_source(text, f"{name}.py", prefilter=False, max_bytes=None)
+        work()
     finally:
         sys.setprofile(None)
-    assert result.error is None, result.error
+    return count
+
+
+def operations(text: str, name: str) -> int:
+    """The work `check_source` does on `text` (see `counted`)."""
+    from celint.engine import check_source
+
+    results: List[object] = []
+    count = counted(lambda: results.append(check_source(text, f"{name}.py", prefilter=False, max_bytes=None)))
+    assert results[0].error is None, results[0].error  # type: ignore[attr-defined]
     return count
 
 
@@ -251,4 +279,33 @@ def test_pathological_files_cost_work_linear_in_their_size(name: str) -> None:
     """4x the input may cost at most 5x the operations: linear work is 4x, quadratic 16x."""
     small = operations(PATHOLOGICAL[name](1000), name)
     big = operations(PATHOLOGICAL[name](4000), name)
+    assert big <= 5 * small, (small, big)
+
+
+def _small_files(root: Path, count: int) -> List[str]:
+    """A directory of small scripts that import only the standard library (the project prefilter reads each)."""
+    root.mkdir()
+    paths = []
+    for i in range(count):
+        path = root / f"job_{i}.py"
+        path.write_text(f"import os\nimport json\n\n\ndef load_{i}(name):\n"
+                        f"    with open(os.path.join('conf', name)) as f:\n        return json.load(f)\n",
+                        encoding="utf-8")
+        paths.append(str(path))
+    return paths
+
+
+def test_a_directory_of_small_files_costs_work_linear_in_their_number(tmp_path: Path) -> None:
+    """4x the files may cost at most 5x the operations: one pattern alternating every module name of the
+    tree, searched in every file, made the run quadratic in the number of files."""
+    from celint.runner import CheckOptions, check_files
+
+    def cost(count: int) -> int:
+        paths = _small_files(tmp_path / f"tree{count}", count)
+        results: List[object] = []
+        work = counted(lambda: results.extend(check_files(paths, CheckOptions(), jobs=1)))
+        assert len(results) == count
+        return work
+
+    small, big = cost(250), cost(1000)
     assert big <= 5 * small, (small, big)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, List
 
 from celint.frameworks.layers import apply_layer
 from celint.frameworks.tensors import INPUT
@@ -11,8 +11,6 @@ from celint.values import UNKNOWN, FuncVal, Instance, Layer, ModelVal, Tensor, V
 if TYPE_CHECKING:
     from celint.machine import Machine
 
-_OUTPUT_CACHE_KEY = "<output>"
-
 
 def is_model(value: Value) -> bool:
     """A layer-stack or functional model, or an instance of a framework's model class."""
@@ -20,31 +18,69 @@ def is_model(value: Value) -> bool:
 
 
 def model_output(interp: Machine, model: Value) -> Value:
-    """The tensor(s) a model returns: its functional outputs, its layer stack folded, or its forward."""
+    """The tensor(s) a model returns: its functional outputs, its layer stack folded, or its forward.
+
+    Folds are kept per interpreter (one checked file), by identity: a model reused inside another, or
+    called once per line, is folded once, and a stack that grew by `add` is folded from where it stopped.
+    Each folded layer costs a step of the file's budget.
+    """
     if isinstance(model, ModelVal):
         if model.uncertain:
             return UNKNOWN
         if model.outputs is not None:
             return model.outputs
-        x: Value = INPUT
-        for layer in model.layers:
-            if isinstance(layer, Layer):
-                x = apply_layer(interp, layer, x)
-            elif isinstance(layer, (ModelVal, Instance)):
-                x = model_output(interp, layer)
-            elif isinstance(layer, FuncVal):  # a Lambda layer's function
-                x = interp.call_function(layer, [x], {}, starred=False)
-            else:
-                x = Tensor(INPUT.head)
-        return x
+        return _fold(interp, model)
     if isinstance(model, Instance) and model.cls.family is not None:
-        if _OUTPUT_CACHE_KEY not in model.attrs:
-            model.attrs[_OUTPUT_CACHE_KEY] = UNKNOWN  # guards against forward calling itself
-            for name in model.cls.family.forward:
-                method = interp.find_method(model.cls, name)
-                if method is not None:
-                    func = FuncVal(method, model.cls.scope, bound_self=model)
-                    model.attrs[_OUTPUT_CACHE_KEY] = interp.call_function(func, [INPUT], {}, starred=False)
-                    break
-        return model.attrs[_OUTPUT_CACHE_KEY]
+        found = interp.model_outputs.get(id(model))
+        if found is not None and found[0] is model:
+            return found[1]
+        interp.model_outputs[id(model)] = (model, UNKNOWN)  # guards against forward calling itself
+        output: Value = UNKNOWN
+        for name in model.cls.family.forward:
+            method = interp.find_method(model.cls, name)
+            if method is not None:
+                output = interp.call_function(FuncVal(method, model.cls.scope, bound_self=model), [INPUT], {},
+                                              starred=False)
+                break
+        interp.model_outputs[id(model)] = (model, output)
+        return output
     return UNKNOWN
+
+
+def _fold(interp: Machine, model: ModelVal) -> Value:
+    """The layer stack applied to the model's input, continuing the fold kept for this very list."""
+    layers: List[Value] = model.layers
+    done = 0
+    x: Value = INPUT
+    found = interp.model_outputs.get(id(model))
+    if found is not None and found[0] is model and isinstance(found[1], _Folded):
+        folded = found[1]
+        if folded.running:
+            return UNKNOWN  # a model inside itself
+        if folded.layers is layers and folded.count <= len(layers):  # the same list, perhaps grown by add
+            done, x = folded.count, folded.output
+    if done and done == len(layers):
+        return x
+    folded = _Folded(layers, done, x)
+    interp.model_outputs[id(model)] = (model, folded)
+    for layer in layers[done:]:
+        interp.tick()
+        if isinstance(layer, Layer):
+            x = apply_layer(interp, layer, x)
+        elif isinstance(layer, (ModelVal, Instance)):
+            x = model_output(interp, layer)
+        elif isinstance(layer, FuncVal):  # a Lambda layer's function
+            x = interp.call_function(layer, [x], {}, starred=False)
+        else:
+            x = Tensor(INPUT.head)
+    folded.count, folded.output, folded.running = len(layers), x, False
+    return x
+
+
+class _Folded(Value):
+    """How far a layer stack was folded: its list (a replaced list starts again), the layers done, the output."""
+
+    __slots__ = ("count", "layers", "output", "running")
+
+    def __init__(self, layers: List[Value], count: int, output: Value):
+        self.layers, self.count, self.output, self.running = layers, count, output, True
