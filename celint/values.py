@@ -9,7 +9,7 @@ and the mutable ones (models, instances) compare by identity.
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
 from typing import TYPE_CHECKING, Callable, ClassVar, Dict, List, Optional, Tuple, Union
 
 from celint.facts import Activation, AxisKind, Expects, Framework, Head, LossKind, Targets, Where
@@ -119,6 +119,9 @@ class Tensor(Value):
     # A step of an activation written by hand (`exp(z)`, `1 + exp(-z)`), private to the manual-ops
     # adapter; such a tensor's head says nothing about its activation, so rules stay silent on it.
     marker: Optional[str] = None
+    # A softmax over the batch axis (`F.softmax(z, dim=0)`): `head` says nothing, this is what a logits
+    # loss receiving the tensor would get (probabilities, normalised over the wrong axis).
+    over_batch: Optional[Head] = None
 
 
 @dataclass(frozen=True)
@@ -134,6 +137,7 @@ class Layer(Value):
     source: str = ""
     axis_kind: AxisKind = AxisKind.LAST
     guessed_axis: bool = False  # torch nn.Softmax() without dim: the framework guesses
+    over_batch: str = ""  # the axis as written when it is the batch axis: nn.Softmax(dim=0) -> "dim=0"
     name: Optional[str] = None
 
 
@@ -234,9 +238,31 @@ def int_of(value: Optional[Value]) -> Optional[int]:
 
 
 def merge(a: Value, b: Value) -> Value:
-    """The value a name holds after two branches: equal values survive, others become UNKNOWN."""
+    """The value a name holds after two branches: equal values survive, others become UNKNOWN.
+
+    Values that differ only in where they were written are the same value (the first one's positions
+    are kept): `try: from tensorflow import keras` / `except ImportError: import keras` names one Keras."""
     if a is b or a == b:
         return a
     if isinstance(a, (Const, Literal)) and isinstance(b, (Const, Literal)) and a.value == b.value:
         return Const(a.value)
+    if isinstance(a, Deferred) or isinstance(b, Deferred):
+        resolved_a = a.get() if isinstance(a, Deferred) else a
+        resolved_b = b.get() if isinstance(b, Deferred) else b
+        return merge(resolved_a, resolved_b) if (resolved_a, resolved_b) != (a, b) else UNKNOWN
+    if same_but_where(a, b):
+        return a
     return UNKNOWN
+
+
+def same_but_where(a: object, b: object) -> bool:
+    """Equal frozen values, positions aside (`Ref("keras", at=line 2)` and `Ref("keras", at=line 4)`)."""
+    if type(a) is not type(b) or not is_dataclass(a) or not getattr(type(a), "__dataclass_params__").frozen:
+        return a == b
+    for item in fields(a):  # type: ignore[arg-type]
+        x, y = getattr(a, item.name), getattr(b, item.name)
+        if isinstance(x, (Where, type(None))) and isinstance(y, (Where, type(None))):
+            continue
+        if x is not y and x != y and not same_but_where(x, y):
+            return False
+    return True
