@@ -141,7 +141,8 @@ class Interpreter(Expressions, Calls):
                 self.call_function(method, [], {}, starred=True)
 
     @staticmethod
-    def root_of(value: Union[FuncVal, ClassVal, Value]) -> Optional[Scope]:
+    def root_of(value: Value) -> Optional[Scope]:
+        """The module scope a function or class was defined in."""
         scope = getattr(value, "scope", None)
         while scope is not None and scope.parent is not None:
             scope = scope.parent
@@ -191,8 +192,8 @@ class Interpreter(Expressions, Calls):
             value = self.binop(stmt.op, current, self.eval(stmt.value, scope))
             self.bind(stmt.target, value, scope)
         elif isinstance(stmt, ast.Expr):
-            value = self.eval(stmt.value, scope)
-            return self.exits(stmt.value, value, scope)
+            self.eval(stmt.value, scope)
+            return self.exits(stmt.value, scope)
         elif isinstance(stmt, (ast.Import, ast.ImportFrom)):
             self.exec_import(stmt, scope)
         elif isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
@@ -227,16 +228,15 @@ class Interpreter(Expressions, Calls):
                 self.exec_branch(case.body, scope)
         return False
 
-    def exits(self, node: ast.expr, value: Value, scope: Scope) -> bool:
+    def exits(self, node: ast.expr, scope: Scope) -> bool:
         """`sys.exit(1)` / `exit()` as a statement: the block ends there, like a `raise`."""
         if not isinstance(node, ast.Call):
             return False
         func = node.func
         if isinstance(func, ast.Name) and func.id in ("exit", "quit") and scope.lookup(func.id) is None:
             return True
-        callee = func.value if isinstance(func, ast.Attribute) else None
-        if isinstance(callee, ast.Name) and func.attr in ("exit", "_exit"):  # type: ignore[union-attr]
-            module = scope.lookup(callee.id)
+        if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.attr in ("exit", "_exit"):
+            module = scope.lookup(func.value.id)
             module = module.get() if isinstance(module, Deferred) else module
             return isinstance(module, Ref) and module.qualname in ("sys", "os")
         return False

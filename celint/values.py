@@ -257,9 +257,9 @@ def merge(a: Value, b: Value) -> Value:
 
 def same_but_where(a: object, b: object) -> bool:
     """Equal frozen values, positions aside (`Ref("keras", at=line 2)` and `Ref("keras", at=line 4)`)."""
-    if type(a) is not type(b) or not is_dataclass(a) or not getattr(type(a), "__dataclass_params__").frozen:
+    if type(a) is not type(b) or not is_dataclass(a) or not type(a).__dataclass_params__.frozen:  # type: ignore[union-attr]
         return a == b
-    for item in fields(a):  # type: ignore[arg-type]
+    for item in fields(a):
         x, y = getattr(a, item.name), getattr(b, item.name)
         if isinstance(x, (Where, type(None))) and isinstance(y, (Where, type(None))):
             continue
