@@ -30,11 +30,14 @@ from celint.values import (
     DictVal,
     FuncVal,
     Instance,
+    Layer,
     Literal,
+    LossObj,
     MethodNode,
     Ref,
     Scope,
     Seq,
+    Tensor,
     Value,
     const_of,
     merge,
@@ -215,6 +218,11 @@ class Expressions(Machine):
         rights = [self.eval(c, scope) for c in node.comparators]
         if len(rights) != 1:
             return UNKNOWN
+        if isinstance(node.ops[0], (ast.Is, ast.IsNot)):
+            # `if activation is None:` in a helper given `activation=tf.nn.softmax`
+            for value, other in ((left, rights[0]), (rights[0], left)):
+                if const_of(other) is None and isinstance(other, (Const, Literal)) and self.is_object(value):
+                    return Const(isinstance(node.ops[0], ast.IsNot))
         a, b = const_of(left), const_of(rights[0])
         if a is UNKNOWN or b is UNKNOWN:
             return UNKNOWN
@@ -278,16 +286,22 @@ class Expressions(Machine):
                 kw[keyword.arg] = value
         return self.call(func, Args(node, pos, kw, starred))
 
-    @staticmethod
-    def truth(value: Value) -> Optional[bool]:
+    def truth(self, value: Value) -> Optional[bool]:
         v = const_of(value)
         if v is UNKNOWN:
-            return None
+            # a function, class, layer or loss object is true: `if activation:` given tf.nn.relu
+            return True if self.is_object(value) and not isinstance(value, (Tensor, Seq, DictVal, Instance)) else None
         try:
             return bool(v)
         except Exception:
             return None
 
+    def is_object(self, value: Value) -> bool:
+        """Certainly an object, never None: a function, class, layer, loss, tensor, container, or a
+        framework name a table knows (`tf.nn.softmax`)."""
+        if isinstance(value, Ref):
+            return value.qualname in self.dispatch.calls or value.qualname in self.dispatch.families
+        return isinstance(value, (FuncVal, ClassVal, Instance, Layer, LossObj, Tensor, Seq, DictVal))
 
 _METHODS_ATTRIBUTE = "_celint_methods"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, AbstractSet, Iterator, List, Optional, Tuple
 
 from celint.events import CompileEvent, Events
-from celint.facts import FileFacts, Head, KerasApi, LossUse, Metric, Targets, Where
+from celint.facts import LOGITS, FileFacts, Head, KerasApi, LossUse, Metric, Targets, Where
 from celint.frameworks.label_values import fit_targets, targets_of
 from celint.frameworks.losses import as_loss
 from celint.frameworks.models import model_output as _model_output
@@ -30,6 +30,8 @@ def extract(events: Events, interp: Interpreter) -> FileFacts:
     for application in events.applications:
         predictions = application.predictions
         head = predictions.head if isinstance(predictions, Tensor) else None
+        if isinstance(predictions, Tensor) and predictions.over_batch is not None and application.loss.expects == LOGITS:
+            head = predictions.over_batch  # probabilities over the batch axis are not logits either
         uses.append(_use(application.loss, head, (), targets_of(application.targets), at=application.at,
                          call_site=application.call_site))
     return FileFacts(uses=tuple(uses), heads=tuple(heads), activations=tuple(events.activations),

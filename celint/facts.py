@@ -152,6 +152,9 @@ class Head:
     activation_at: Optional[Where] = None  # where the final activation is applied
     width_at: Optional[Where] = None  # where the width is set (the Dense / Linear layer)
     activation_source: str = ""  # how the code spells it, e.g. "activation='softmax'"
+    # The activation's axis as written when it is the batch axis ("dim=0"), not the classes: only a
+    # loss that expects logits is given such a head (the values are probabilities all the same).
+    activation_axis: str = ""
 
     @property
     def at(self) -> Optional[Where]:

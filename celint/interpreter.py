@@ -10,7 +10,7 @@ answer; every loop has a bound.
 from __future__ import annotations
 
 import ast
-from typing import Dict, List, Optional, Tuple, Union
+from typing import Dict, List, Optional, Set, Tuple, Union
 
 from celint.bounds import MAX_NESTING, BoundNames, Nesting
 from celint.calls import Args, Calls
@@ -20,6 +20,7 @@ from celint.facts import Where
 from celint.frameworks.adapter import Adapter, ModelFamily
 from celint.frameworks.defaults import default_adapters
 from celint.frameworks.dispatch import dispatch_for
+from celint.implicit import implicit_keras, star_members
 from celint.knowledge.names import canonical
 from celint.source import Positions
 from celint.values import (
@@ -84,6 +85,11 @@ class Interpreter(Expressions, Calls):
         self.foreign_entered_at = 0
         # the order is the precedence; None: every adapter
         self.dispatch = dispatch_for(tuple(adapters) if adapters is not None else default_adapters())
+        self.defined: Dict[int, Value] = {}  # id(def / class node) -> its latest FuncVal / ClassVal (orphans)
+        if any("Sequential" in line or "Model" in line for line in lines):
+            # a Keras snippet pasted without its imports: its free Keras names, bound up front
+            for name, qualname in implicit_keras(tree, self.dispatch).items():
+                self.module_scope.names[name] = Ref(qualname)
 
     # ----- positions -------------------------------------------------------------------------
     def positions(self) -> Positions:
@@ -112,20 +118,38 @@ class Interpreter(Expressions, Calls):
         return self.events
 
     def run_orphans(self) -> None:
-        """Functions and methods nobody in this module calls still hold evidence: run each once."""
-        for stmt in self.tree.body:
-            value = self.module_scope.names.get(getattr(stmt, "name", ""), None)
-            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and isinstance(value, FuncVal):
-                if id(stmt) not in self.executed:
+        """Functions and methods nobody in this module calls still hold evidence: run each once. That is
+        every `def` and `class` the walk went through, at the top level or under `if` / `try` / `with`,
+        and those nested in functions (found while running those): each with the scope it was defined in."""
+        done: Set[int] = set()
+        while len(done) < len(self.defined):
+            for key, value in list(self.defined.items()):
+                if key in done:
+                    continue
+                done.add(key)
+                if self.root_of(value) is not self.module_scope:
+                    continue  # another module's function, entered from here: checked with that module
+                if isinstance(value, FuncVal) and id(value.node) not in self.executed:
                     self.call_function(value, [], {}, starred=True)
-            elif isinstance(stmt, ast.ClassDef) and isinstance(value, ClassVal):
-                instance: Optional[Value] = None
-                for item in stmt.body:
-                    if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)) and id(item) not in self.executed:
-                        if instance is None:
-                            instance = self.instantiate(value, [], {}, starred=True, node=stmt)
-                        method = FuncVal(item, value.scope, bound_self=instance)
-                        self.call_function(method, [], {}, starred=True)
+                elif isinstance(value, ClassVal):
+                    self.run_orphan_methods(value)
+
+    def run_orphan_methods(self, cls: ClassVal) -> None:
+        instance: Optional[Value] = None
+        for item in cls.node.body:
+            if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)) and id(item) not in self.executed:
+                if instance is None:
+                    instance = self.instantiate(cls, [], {}, starred=True, node=cls.node)
+                method = FuncVal(item, cls.scope, bound_self=instance)
+                self.call_function(method, [], {}, starred=True)
+
+    @staticmethod
+    def root_of(value: Value) -> Optional[Scope]:
+        """The module scope a function or class was defined in."""
+        scope = getattr(value, "scope", None)
+        while scope is not None and scope.parent is not None:
+            scope = scope.parent
+        return scope
 
     def tick(self) -> None:
         self.steps += 1
@@ -172,12 +196,13 @@ class Interpreter(Expressions, Calls):
             self.bind(stmt.target, value, scope)
         elif isinstance(stmt, ast.Expr):
             self.eval(stmt.value, scope)
+            return self.exits(stmt.value, scope)
         elif isinstance(stmt, (ast.Import, ast.ImportFrom)):
             self.exec_import(stmt, scope)
         elif isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            scope.names[stmt.name] = FuncVal(stmt, scope)
+            scope.names[stmt.name] = self.defined[id(stmt)] = FuncVal(stmt, scope)
         elif isinstance(stmt, ast.ClassDef):
-            scope.names[stmt.name] = self.make_class(stmt, scope)
+            scope.names[stmt.name] = self.defined[id(stmt)] = self.make_class(stmt, scope)
         elif isinstance(stmt, ast.Return):
             value = self.eval(stmt.value, scope) if stmt.value is not None else Const(None)
             if scope.returns is not None:
@@ -206,6 +231,19 @@ class Interpreter(Expressions, Calls):
                 self.exec_branch(case.body, scope)
         return False
 
+    def exits(self, node: ast.expr, scope: Scope) -> bool:
+        """`sys.exit(1)` / `exit()` as a statement: the block ends there, like a `raise`."""
+        if not isinstance(node, ast.Call):
+            return False
+        func = node.func
+        if isinstance(func, ast.Name) and func.id in ("exit", "quit") and scope.lookup(func.id) is None:
+            return True
+        if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.attr in ("exit", "_exit"):
+            module = scope.lookup(func.value.id)
+            module = module.get() if isinstance(module, Deferred) else module
+            return isinstance(module, Ref) and module.qualname in ("sys", "os")
+        return False
+
     def exec_branch(self, body: List[ast.stmt], scope: Scope) -> Tuple[Branch, bool]:
         """Run a conditional block, then undo it; return what it bound (name -> value or _ABSENT) and
         whether it always ends. Only the names the block can bind are saved, so this is linear in the block."""
@@ -231,8 +269,10 @@ class Interpreter(Expressions, Calls):
             return True
         for key in set().union(*live):
             current = scope.names.get(key, _ABSENT)
-            values = [changes.get(key, current) for changes in live]
-            if all(value is _ABSENT for value in values):
+            # A name left unbound on a path is a NameError there: the paths that bind it decide its value
+            # (`for ...: model = build()` then `model.fit(...)`; `try: import keras` / `except: pass`).
+            values = [value for value in (changes.get(key, current) for changes in live) if value is not _ABSENT]
+            if not values:
                 scope.names.pop(key, None)
                 continue
             result = _known(values[0])
@@ -290,6 +330,10 @@ class Interpreter(Expressions, Calls):
             self.dispatch.observe_import(self, module)
             for alias in stmt.names:
                 if alias.name == "*":
+                    # from a framework module: the members its tables know, as a later binding would
+                    if not stmt.level:
+                        for name, qualname in star_members(self.dispatch, module).items():
+                            scope.names[name] = Ref(qualname, self.where(stmt))
                     continue
                 name = alias.asname or alias.name
                 # `from . import models` -> ".models": as many dots as the import's level, always

@@ -68,8 +68,10 @@ class Machine:
     def find_method(self, cls: ClassVal, name: str) -> Optional[MethodNode]:
         raise NotImplementedError
 
-    @staticmethod
-    def truth(value: Value) -> Optional[bool]:
+    def truth(self, value: Value) -> Optional[bool]:
+        raise NotImplementedError
+
+    def is_object(self, value: Value) -> bool:
         raise NotImplementedError
 
     # ----- defined by Calls (calls.py) ---------------------------------------------------------

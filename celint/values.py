@@ -2,7 +2,7 @@
 
 Every value derives from `Value`; adapters add their own kinds (label datasets, train states) the
 same way. `UNKNOWN` is a first-class answer; every operation on it yields `UNKNOWN`.
-Values are compared (`same`, part by part) when branches merge, so the immutable ones are frozen dataclasses
+Values are compared (`same`, part by part) when branches merge, so the immutable ones are frozen records
 and the mutable ones (models, instances) compare by identity.
 """
 
@@ -122,6 +122,9 @@ class Tensor(Value):
     # Computed from constants only (`torch.sigmoid(torch.linspace(-10, 10, 200))`, a formula plotted over a
     # grid): no parameter flows through it, so nothing is trained through what is done to it.
     constant: bool = False
+    # A softmax over the batch axis (`F.softmax(z, dim=0)`): `head` says nothing, this is what a logits
+    # loss receiving the tensor would get (probabilities, normalised over the wrong axis).
+    over_batch: Optional[Head] = None
 
 
 @record(frozen=True)
@@ -137,6 +140,7 @@ class Layer(Value):
     source: str = ""
     axis_kind: AxisKind = AxisKind.LAST
     guessed_axis: bool = False  # torch nn.Softmax() without dim: the framework guesses
+    over_batch: str = ""  # the axis as written when it is the batch axis: nn.Softmax(dim=0) -> "dim=0"
     name: Optional[str] = None
 
 
@@ -239,21 +243,36 @@ def int_of(value: Optional[Value]) -> Optional[int]:
 
 def merge(a: Value, b: Value, tick: Optional[Callable[[], None]] = None) -> Value:
     """The value a name holds after two branches: equal values survive, others become UNKNOWN.
-    `tick` is charged once per pair of parts compared (the interpreter's step budget)."""
+    `tick` is charged once per pair of parts compared (the interpreter's step budget).
+
+    Values that differ only in where they were written are the same value (the first one's positions
+    are kept): `try: from tensorflow import keras` / `except ImportError: import keras` names one Keras."""
     if a is b or same(a, b, tick):
         return a
     if isinstance(a, (Const, Literal)) and isinstance(b, (Const, Literal)) and a.value == b.value:
         return Const(a.value)
+    if isinstance(a, Deferred) or isinstance(b, Deferred):
+        resolved_a = a.get() if isinstance(a, Deferred) else a
+        resolved_b = b.get() if isinstance(b, Deferred) else b
+        return merge(resolved_a, resolved_b, tick) if (resolved_a, resolved_b) != (a, b) else UNKNOWN
+    if same(a, b, tick, positions=False):
+        return a
     return UNKNOWN
 
 
 _FIELDS: Dict[type, Tuple[str, ...]] = {}
 
 
-def same(a: object, b: object, tick: Optional[Callable[[], None]] = None) -> bool:
+def _positions(x: object, y: object) -> bool:
+    """Both parts say where something was written (or nothing)."""
+    return isinstance(x, (Where, type(None))) and isinstance(y, (Where, type(None)))
+
+
+def same(a: object, b: object, tick: Optional[Callable[[], None]] = None, positions: bool = True) -> bool:
     """`a == b` for values, comparing each pair of parts once: identical parts are equal without a look,
     and a part shared many times (`t = (t, t)` thirty times: 2**30 paths) is compared once, not per path.
-    Values that compare by identity (models, instances) are equal only to themselves."""
+    Values that compare by identity (models, instances) are equal only to themselves. With
+    `positions=False`, where parts were written (`Where` fields) is left out of the comparison."""
     pending: List[Tuple[object, object]] = [(a, b)]
     seen: Set[Tuple[int, int]] = set()  # both values are alive until this returns, so ids stay unique
     while pending:
@@ -267,17 +286,14 @@ def same(a: object, b: object, tick: Optional[Callable[[], None]] = None) -> boo
             if len(x) != len(y):
                 return False
             pending.extend(zip(x, y))
-        elif isinstance(x, Value):
+        elif field_names(x):  # a record: part by part (Tensor, Layer, and the facts inside them)
             if type(x) is not type(y) or type(x).__eq__ is object.__eq__:
                 return False  # different kinds, or compared by identity
             names = _FIELDS.get(type(x))
             if names is None:
                 names = _FIELDS[type(x)] = field_names(x)
-            if not names:
-                if x != y:
-                    return False
-            else:
-                pending.extend((getattr(x, name), getattr(y, name)) for name in names)
+            pairs = ((getattr(x, name), getattr(y, name)) for name in names)
+            pending.extend(pair for pair in pairs if positions or not _positions(*pair))
         elif x != y:
             return False
     return True

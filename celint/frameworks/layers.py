@@ -6,7 +6,7 @@ from celint.records import replace
 from typing import TYPE_CHECKING, Optional
 
 from celint.facts import LINEAR, AxisKind, Head, Where
-from celint.frameworks.tensors import activation_name, axis_kind, head_of, identity, reshaped, with_activation
+from celint.frameworks.tensors import activation_name, axis_kind, head_of, identity, over_batch_axis, reshaped, with_activation
 from celint.knowledge.rows import LayerSpec
 from celint.values import Layer, Ref, Seq, Tensor, Value, const_of, int_of
 
@@ -39,13 +39,15 @@ def make_layer(interp: Machine, ref: Ref, spec: LayerSpec, args: Args) -> Layer:
         if node is not None:
             activation_at = interp.where(node)
             source = interp.source(node)
-    explicit, kind = True, AxisKind.LAST
+    explicit, kind, over_batch = True, AxisKind.LAST, ""
     if spec.axis_arg is not None:
         explicit = args.given(*spec.axis_arg)
         class_axes = (1, -1) if spec.guesses_axis else (-1,)
         kind = axis_kind(explicit, args.get(*spec.axis_arg), class_axes)
+        over_batch = over_batch_axis(spec.axis_arg[0], explicit, args.get(*spec.axis_arg))
     return Layer(ref.qualname, spec.effect, width=width, activation=activation, at=at, activation_at=activation_at,
-                 source=source, axis_kind=kind, guessed_axis=spec.guesses_axis and not explicit, name=name)
+                 source=source, axis_kind=kind, guessed_axis=spec.guesses_axis and not explicit, name=name,
+                 over_batch=over_batch)
 
 
 def apply_layer(interp: Machine, layer: Layer, x: Optional[Value]) -> Tensor:
@@ -59,7 +61,7 @@ def apply_layer(interp: Machine, layer: Layer, x: Optional[Value]) -> Tensor:
         return identity(x)
     if layer.effect == "activation":
         return with_activation(interp, previous, layer.activation, at, layer.source, axis=layer.axis_kind,
-                               guessed_axis=layer.guessed_axis, name=layer.name)
+                               guessed_axis=layer.guessed_axis, name=layer.name, over_batch=layer.over_batch)
     if layer.effect == "preserve":
         marker = x.marker if isinstance(x, Tensor) else None  # dropout keeps a hand-written step what it is
         return Tensor(replace(previous, name=layer.name or previous.name), marker=marker)

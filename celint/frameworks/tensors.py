@@ -48,14 +48,22 @@ def axis_kind(given: bool, axis: Optional[Value], class_axes: Tuple[int, ...]) -
     return AxisKind.OTHER
 
 
+def over_batch_axis(keyword: str, given: bool, axis: Optional[Value]) -> str:
+    """`dim=0` when an explicit axis argument is 0, the batch axis of a batch of samples; else ""."""
+    return f"{keyword}=0" if given and int_of(axis) == 0 else ""
+
+
 def with_activation(
     interp: Machine, previous: Head, activation: Optional[Activation], at: Where, source: str = "",
-    axis: AxisKind = AxisKind.LAST, guessed_axis: bool = False, name: Optional[str] = None,
+    axis: AxisKind = AxisKind.LAST, guessed_axis: bool = False, name: Optional[str] = None, over_batch: str = "",
 ) -> Tensor:
     """The tensor after applying `activation` over its class axis (or over an axis we cannot follow)."""
     if axis == AxisKind.OTHER:
-        # a softmax over another axis (attention over time steps) says nothing about the head
-        return Tensor(Head(None, None, name=name))
+        # a softmax over another axis (attention over time steps) says nothing about the head; over the
+        # batch axis it is kept aside, for a logits loss that would receive these probabilities
+        wrong = replace(previous, activation=activation, activation_at=at, activation_source=source,
+                        activation_axis=over_batch, name=name or previous.name) if over_batch else None
+        return Tensor(Head(None, None, name=name), over_batch=wrong)
     head = replace(previous, activation=activation, activation_at=at, activation_source=source,
                    name=name or previous.name)
     if activation in (SOFTMAX, LOG_SOFTMAX):
@@ -139,6 +147,8 @@ def carry_constant(source: Optional[Value], result: Tensor) -> Tensor:
 def activation_over_axis(interp: Machine, fn: ActivationFn, previous: Head, args: Args) -> Tensor:
     """`fn` applied over the axis the call's `fn.axis_kw` argument names (its default when absent)."""
     given = args.given(fn.axis_kw, fn.axis_pos)
-    kind = axis_kind(given, args.get(fn.axis_kw, fn.axis_pos, None), fn.class_axes)
+    axis = args.get(fn.axis_kw, fn.axis_pos, None)
+    kind = axis_kind(given, axis, fn.class_axes)
     return with_activation(interp, previous, fn.activation, interp.where(args.node), interp.source(args.node),
-                           axis=kind, guessed_axis=fn.guesses_axis and not given)
+                           axis=kind, guessed_axis=fn.guesses_axis and not given,
+                           over_batch=over_batch_axis(fn.axis_kw, given, axis))

@@ -47,3 +47,13 @@ THRESHOLD_METRIC_CLASSES: Dict[str, Tuple[str, ...]] = {
     "keras.metrics.Recall": ("thresholds",),
     "keras.metrics.binary_accuracy": (),
 }
+
+# A snippet pasted without its imports (celint.implicit): a bare `Sequential(...)` / `Model(...)` given
+# `.add` / `.compile` calls is Keras, and so are the unbound names of these modules' table rows...
+IMPLICIT_MODEL_CLASSES = frozenset({"Sequential", "Model"})
+IMPLICIT_MODULES = ("keras.layers", "keras.models", "keras", "keras.losses", "keras.metrics", "keras.utils")
+# ... unless the file imports another framework that has classes of those names.
+OTHER_FRAMEWORKS = frozenset({
+    "torch", "torchvision", "jax", "flax", "haiku", "equinox", "objax", "trax", "mxnet", "gluon", "chainer",
+    "paddle", "tflearn", "lasagne", "sonnet", "tensorlayer", "cntk", "mindspore", "oneflow", "dynet",
+})

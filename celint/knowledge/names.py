@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Dict
+
 # Longest prefix first: every spelling of Keras becomes `keras.`, of TensorFlow `tensorflow.`.
 _PREFIXES = (
     ("tensorflow.compat.v1.keras.", "keras."),
@@ -49,6 +51,15 @@ _ALIASES = {
     "flax.nnx.sigmoid": "flax.linen.sigmoid",
     "flax.nnx.log_softmax": "flax.linen.log_softmax",
 }
+
+
+# Top-level packages whose `from M import *` celint follows through its tables (celint.implicit).
+FRAMEWORK_PACKAGES = frozenset({"keras", "tensorflow", "torch", "jax", "flax", "optax"})
+
+
+def aliases() -> Dict[str, str]:
+    """Sub-module spelling -> the canonical name of the same public object."""
+    return dict(_ALIASES)
 
 
 def canonical(qualname: str) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from celint.records import replace
 from typing import Optional
 
 from celint.facts import (

@@ -43,7 +43,10 @@ def probabilities_into_logits_loss(use: LossUse) -> Optional[Hit]:
         repair = "return raw scores from forward"
     else:
         repair = f"pass the logits from before the {head.activation}"
-    message = f"{use.name} expects logits but gets {head_phrase(head, use.at.path)}; {repair}"
+    axis = ""
+    if head.activation_axis:  # a softmax over the batch axis is twice wrong
+        axis = f", whose {head.activation} is over {head.activation_axis}: the batch axis, not the classes"
+    message = f"{use.name} expects logits but gets {head_phrase(head, use.at.path)}{axis}; {repair}"
     return Hit(code="CE101", at=use.from_logits_at or use.at, message=message, related=head_related(head),
                scenario=_expects.scenario(use), fixed=_expects.fixed_scenario(use), use=use)
 
@@ -56,7 +59,9 @@ def from_logits_false(hit: Hit, use: LossUse) -> Optional[Fix]:
     if use.framework == Framework.KERAS and use.from_logits_at is not None and head is not None:
         return Fix(description=f"set from_logits=False to match the {head.activation} head",
                    edits=(Edit(kind=EditKind.SET_ARGUMENT, at=use.from_logits_at, value="False"),))
-    if use.framework == Framework.PYTORCH and head is not None and head.activation_at is not None:
+    # the call removed must be the activation itself, not a function held in a variable (`self.act(x)`)
+    spelled = head is not None and str(head.activation).lower() in head.activation_source.lower()
+    if use.framework == Framework.PYTORCH and head is not None and head.activation_at is not None and spelled:
         return Fix(description=f"remove the {head.activation} so the model returns logits (changes inference outputs)",
                    safe=False, edits=(Edit(kind=EditKind.UNWRAP_CALL, at=head.activation_at),))
     return None

@@ -35,8 +35,8 @@ from .rule import Demo, Rule
 
 
 def single_unit_softmax(head: Head, loss_at: Optional[Where] = None) -> Optional[Hit]:
-    if head.activation != SOFTMAX or head.width != 1 or head.activation_at is None:
-        return None
+    if head.activation != SOFTMAX or head.width != 1 or head.activation_at is None or head.activation_axis:
+        return None  # over the batch axis, a softmax of one unit is not constant
     suffix = f" (loss {line_of(loss_at, head.activation_at.path)})" if loss_at else ""
     message = f"softmax over a single unit always outputs 1.0; use sigmoid for one unit{suffix}"
     flagged = Scenario(framework=_framework_of(head), activation=SOFTMAX, width=1, loss=BINARY, expects=PROBS,
