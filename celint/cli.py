@@ -187,6 +187,8 @@ def _fix(args: argparse.Namespace, results: List[CheckedFile], options: CheckOpt
                           diff_out=diff if args.diff else None, roots=_roots(args.paths))
     for path, why in outcome.not_fixed:
         _note(f"celint: {printable(path)}: not fixed: {printable(why)}")
+    for path, line, code, why in outcome.dropped:
+        _note(f"celint: {printable(path)}:{line}: the {code} fix is unsafe here and was not applied: {printable(why)}")
     if args.fix and not args.diff and not args.quiet:
         _note(f"celint: fixed {outcome.changed} file{'s' if outcome.changed != 1 else ''}")
     left = sum(len(r.findings) for r in outcome.results) - outcome.applied

@@ -113,6 +113,9 @@ class EditKind(Category):
     SET_ARGUMENT = "set-argument"  # the argument at `at` (keyword or positional) gets `value`
     REPLACE_STRING = "replace-string"  # the string literal (or `kw="..."` argument) at `at` gets `value`
     UNWRAP_CALL = "unwrap-call"  # the call at `at` becomes its first positional argument (or receiver)
+    # the string literal at `at` becomes the call `value` (`metrics.BinaryAccuracy(threshold=0.0)`), spelled
+    # with the module path of the `keras...losses.X(...)` call at `like`
+    REPLACE_WITH_CALL = "replace-with-call"
 
 
 # Short names kept for tables and rules that read better with them.
@@ -153,6 +156,9 @@ class Head:
     activation_at: Optional[Where] = None  # where the final activation is applied
     width_at: Optional[Where] = None  # where the width is set (the Dense / Linear layer)
     activation_source: str = ""  # how the code spells it, e.g. "activation='softmax'"
+    # how many different model outputs the code defining this head (its activation, its layer) serves in
+    # this module: a head factory called for a 1-unit and a 5-unit head serves 2, and a fix there edits both
+    serves: int = field(default=1, compare=False)
 
     @property
     def at(self) -> Optional[Where]:
@@ -192,6 +198,8 @@ class LossUse:
     targets: Optional[Targets] = None
     api_version: Optional[KerasApi] = None  # for compiled Keras models
     metrics: Tuple[Metric, ...] = ()
+    serves: int = 1  # how many different heads this loss object is used with in this module
+    from_logits_literal: bool = True  # from_logits is written as True / False (not a name such as FROM_LOGITS)
 
 
 @dataclass(frozen=True)
@@ -265,6 +273,7 @@ class Edit:
     at: Where
     value: str = ""
     keyword: str = ""
+    like: Optional[Where] = None  # REPLACE_WITH_CALL: the call whose module path the new call borrows
 
 
 @dataclass(frozen=True)
