@@ -48,6 +48,13 @@ class Settings:
         ignored = _longest(code, self.ignore, self._file_ignores(path) if path else ())
         return chosen is not None and (ignored is None or chosen > ignored)
 
+    def reports_errors(self, path: str = "") -> bool:
+        """CE000 is always reported unless an ignore names it (CE000, CE0, CE, ALL) more specifically
+        than a selection does."""
+        chosen = _longest("CE000", self.select or ("",), self.extend_select) or 0
+        ignored = _longest("CE000", self.ignore, self._file_ignores(path) if path else ())
+        return ignored is None or chosen > ignored
+
     def _file_ignores(self, path: str) -> Iterable[str]:
         rel = self.relative(path)
         for pattern, codes in self.per_file_ignores:
@@ -151,7 +158,7 @@ def _string_list(value: Any, where: str, codes: bool) -> List[str]:
         raise ConfigError(f"{where} must be a list of strings")
     if not codes:
         return list(value)
-    out = [v.strip().upper() for v in value]
+    out = ["CE" if v.strip().upper() == "ALL" else v.strip().upper() for v in value]  # ruff's ALL
     for code in out:
         if not any(rule.code.startswith(code) for rule in ALL_RULES) or not code.startswith("CE"):
             raise ConfigError(f"{where}: unknown code {code!r} (see `celint rules`)")

@@ -7,6 +7,7 @@ from __future__ import annotations
 import difflib
 import os
 import stat
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Dict, List, Mapping, Optional, Sequence, TextIO, Tuple
 
@@ -41,7 +42,7 @@ def apply(source: str, fixes: Sequence[Fix]) -> Tuple[str, int]:
             if step is None:
                 changes = before
                 break
-            changes[step[0]] = step[1]  # type: ignore[index]  # a later edit may build on it
+            changes[step[0]] = step[1]  # type: ignore[index,assignment]  # a later edit may build on it
         else:
             applied += 1 if fix.edits else 0
     if not changes:
@@ -49,7 +50,7 @@ def apply(source: str, fixes: Sequence[Fix]) -> Tuple[str, int]:
     return wrapper.module.visit(_replacer(changes)).code, applied
 
 
-def _plan(edit: Edit, nodes: list, changes: dict, starts: dict, parents: Mapping[object, object],
+def _plan(edit: Edit, nodes: list, changes: dict, starts: dict, parents: Mapping,  # type: ignore[type-arg]
           ) -> "Optional[Tuple[object, object]]":
     import libcst as cst
 
@@ -224,6 +225,45 @@ def _replacer(changes: dict):  # type: ignore[no-untyped-def]
     return Replace()
 
 
+def text_edits(source: str, fix: Fix) -> List[Tuple[int, int, int, int, str]]:
+    """The fix as replacements of the original text: (line, column, end line, end column, new text),
+    lines and columns 1-based, the end exclusive (ruff's and SARIF's form); [] when it does not apply."""
+    try:
+        fixed, count = apply(source, [fix])
+    except Exception:  # libcst missing or cannot parse it: the report says the fix, without edits
+        return []
+    if not count:
+        return []
+    old_lines, new_lines = source.splitlines(True), fixed.splitlines(True)
+    edits = []
+    matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        old, new = "".join(old_lines[i1:i2]), "".join(new_lines[j1:j2])
+        same = 0
+        while same < min(len(old), len(new)) and old[same] == new[same]:
+            same += 1
+        while same and _word(old[same - 1]):  # whole names: `False` replaces `FROM_LOGITS`, not `alse`
+            same -= 1
+        tail = 0
+        while tail < min(len(old), len(new)) - same and old[-1 - tail] == new[-1 - tail]:
+            tail += 1
+        while tail and _word(old[len(old) - tail]):
+            tail -= 1
+        edits.append((*_position(old[:same], i1), *_position(old[:len(old) - tail], i1), new[same:len(new) - tail]))
+    return edits
+
+
+def _word(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def _position(before: str, first_line: int) -> Tuple[int, int]:
+    """The 1-based (line, column) just after `before`, which starts at the 0-based line `first_line`."""
+    return first_line + 1 + before.count("\n"), len(before) - (before.rfind("\n") + 1) + 1
+
+
 def unified_diff(path: str, before: str, after: str) -> str:
     return "".join(difflib.unified_diff(before.splitlines(True), after.splitlines(True), f"a/{path.lstrip('/')}", f"b/{path.lstrip('/')}"))
 
@@ -235,6 +275,7 @@ class FixOutcome:
     applied: int = 0  # fixes in those files, one per finding
     not_fixed: List[Tuple[str, str]] = field(default_factory=list)  # (path, why) of files left as they were
     dropped: List[Tuple[str, int, str, str]] = field(default_factory=list)  # (path, line, code, why): unsafe after all
+    fixed: List[Tuple[str, int, str, str]] = field(default_factory=list)  # (path, line, code, description) applied
 
 
 class NotWritten(Exception):
@@ -261,7 +302,8 @@ def fix_results(results: list, options: object, write: bool, unsafe: bool, diff_
             continue
         try:
             _check_round_trip(result.source)
-            fixes = _harmless(result, fixable, [r for r in checked if r is not result], outcome.dropped)
+            chosen = _harmless(result, fixable, [r for r in checked if r is not result], outcome.dropped)
+            fixes = [f.hit.fix for f in chosen]
             count = _fix_file(result, fixes, write and diff_out is None, diff_out, roots, max_size) if fixes else 0
         except NotWritten as exc:
             outcome.not_fixed.append((result.path, str(exc)))
@@ -269,6 +311,7 @@ def fix_results(results: list, options: object, write: bool, unsafe: bool, diff_
         if count:
             outcome.changed += 1
             outcome.applied += count
+            outcome.fixed.extend((result.path, f.line, f.code, f.hit.fix.description) for f in chosen)
             if write and diff_out is None:
                 rewritten.append(len(out) - 1)
     if rewritten:  # checked again once every file is written, following imports like the first check
@@ -279,13 +322,14 @@ def fix_results(results: list, options: object, write: bool, unsafe: bool, diff_
 
 
 def _harmless(result: "CheckedFile", fixable: list, others: "List[CheckedFile]",
-              dropped: List[Tuple[str, int, str, str]]) -> List[Fix]:
+              dropped: List[Tuple[str, int, str, str]]) -> list:
     """The fixes that, applied one after the other, create no new finding: the fixed file is checked
     again, and so are the checked files that may import it (with its fixed text). A fix that would add a
     finding anywhere is dropped and said to be unsafe."""
     importers = [r for r in others if _may_import(r.source, result.path)]
     before = _counts(result.source, result.path, importers)
     accepted: List[Fix] = []
+    chosen = []  # the findings whose fixes are accepted
     for finding in fixable:
         fix = finding.hit.fix
         trial, count = _applied(result.source, [*accepted, fix])
@@ -297,17 +341,16 @@ def _harmless(result: "CheckedFile", fixable: list, others: "List[CheckedFile]",
             dropped.append((result.path, finding.line, finding.code, f"it would cause {', '.join(new)}"))
         else:
             accepted.append(fix)
-    return accepted
+            chosen.append(finding)
+    return chosen
 
 
-def _counts(source: str, path: str, importers: "List[CheckedFile]") -> Dict[Tuple[str, str], int]:
+def _counts(source: str, path: str, importers: "List[CheckedFile]") -> "Counter[Tuple[str, str]]":
     """How many findings of each code the file holds, and each importer with the file read as `source`."""
-    from collections import Counter
-
     from celint.engine import check_source
     from celint.project import Project
 
-    counts: Dict[Tuple[str, str], int] = Counter()
+    counts: "Counter[Tuple[str, str]]" = Counter()
     project = Project([path, *(r.path for r in importers)], texts={path: source}) if importers else None
     for name, text in [(path, source), *((r.path, r.source) for r in importers)]:
         result = check_source(text, name, prefilter=False, max_bytes=None, project=project)
