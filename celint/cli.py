@@ -50,7 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     rules = commands.add_parser("rules", help="list every rule code")
     rules.set_defaults(run=run_rules)
     explain = commands.add_parser("explain", help="print a rule's document")
-    explain.add_argument("code", help="a rule code, e.g. CE101")
+    explain.add_argument("code", help="a rule code or name, e.g. CE101 or single-unit-softmax")
     explain.set_defaults(run=run_explain)
     demo = commands.add_parser("demo", help="replay a rule's failure numerically (needs numpy)")
     demo.add_argument("code", help="a rule code, e.g. CE101")
@@ -63,8 +63,12 @@ def build_parser() -> argparse.ArgumentParser:
 def _check_parser(check: argparse.ArgumentParser) -> None:
     from celint.output import FORMATS
 
-    check.add_argument("paths", nargs="*", default=["."], help="files, directories or notebooks (default: .)")
-    check.add_argument("--format", choices=FORMATS, default="text", help="report format (default: text)")
+    check.add_argument("paths", nargs="*", default=["."],
+                       help="files, directories or notebooks (default: .); - reads one file from standard input")
+    check.add_argument("--format", "--output-format", dest="format", choices=FORMATS, default="text",
+                       help="report format (default: text)")
+    check.add_argument("--stdin-filename", metavar="PATH",
+                       help="with -: the name of the file read from standard input (reports, config, notebooks)")
     check.add_argument("--output-file", "-o", metavar="FILE", help="write the report here instead of stdout")
     sel = check.add_argument_group("selection (overrides [tool.celint] in pyproject.toml)")
     for flag, what in _LIST_FLAGS.items():
@@ -73,17 +77,22 @@ def _check_parser(check: argparse.ArgumentParser) -> None:
     sel.add_argument("--isolated", action="store_true", help="ignore every configuration file")
     sel.add_argument("--no-respect-gitignore", action="store_true", help="also check files .gitignore excludes")
     rep = check.add_argument_group("reporting")
-    rep.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    rep.add_argument("--exit-zero", action="store_true",
+                     help="exit 0 even when there are findings or unanalysable files (CE000)")
+    rep.add_argument("--exit-non-zero-on-fix", action="store_true",
+                     help="exit 1 when --fix changed a file, even if no finding is left")
     rep.add_argument("--quiet", "-q", action="store_true", help="one line per finding, no excerpt or summary")
     rep.add_argument("--statistics", action="store_true", help="count findings per code")
     rep.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     rep.add_argument("--demo", action="store_true", help="append a numerical demonstration to each finding")
-    rep.add_argument("--plot", metavar="DIR", help="with --demo: write one PNG per finding into DIR")
+    rep.add_argument("--plot", metavar="DIR", help="write one PNG per finding into DIR (implies --demo; needs matplotlib)")
     fix = check.add_argument_group("autofix")
     fix.add_argument("--fix", action="store_true", help="apply safe fixes in place")
     fix.add_argument("--diff", action="store_true", help="print the fixes as a diff; change nothing")
     fix.add_argument("--unsafe-fixes", action="store_true",
                      help="also apply fixes that change what a model outputs at inference time")
+    fix.add_argument("--show-fixes", action="store_true",
+                     help="show each finding's fix under it, and list the fixes --fix applied")
     eng = check.add_argument_group("engine")
     eng.add_argument("--no-prefilter", action="store_true", help="analyse every file, even without ML names")
     eng.add_argument("--max-file-size", type=int, default=DEFAULT_MAX_FILE_SIZE,
@@ -116,6 +125,8 @@ def run_explain(args: argparse.Namespace) -> int:
     from celint.ruledocs import help_url, read_doc
 
     code = args.code.strip().upper()
+    by_name = {rule.name: rule.code for rule in ALL_RULES}
+    code = by_name.get(args.code.strip().lower(), code)  # `celint explain single-unit-softmax`
     rule = RULES_BY_CODE.get(code)
     if rule is None:
         print(f"celint: unknown rule {args.code!r} (see `celint rules`)", file=sys.stderr)
@@ -132,6 +143,8 @@ def run_explain(args: argparse.Namespace) -> int:
 def run_demo(args: argparse.Namespace) -> int:
     from celint.demo import print_demo
 
+    if args.plot and not _matplotlib():
+        return EXIT_ERROR
     return print_demo(args.code.strip().upper(), args.format, args.plot)
 
 
@@ -145,13 +158,22 @@ def run_check(args: argparse.Namespace) -> int:
     except OSError as exc:
         _note(f"celint: the working directory is not accessible ({exc.strerror}); run celint from one that exists")
         return EXIT_ERROR
+    stdin = args.paths == ["-"]
+    if "-" in args.paths and not stdin:
+        _note("celint: - (standard input) cannot be mixed with other paths")
+        return EXIT_ERROR
+    if stdin and args.fix and not args.diff:
+        _note("celint: --fix cannot rewrite standard input; use --diff to see the fixes")
+        return EXIT_ERROR
+    if args.plot and not _matplotlib():
+        return EXIT_ERROR
     try:
         settings = _settings(args)
     except ConfigError as exc:
         _note(f"celint: configuration error: {printable(str(exc))}")
         return EXIT_ERROR
-    missing = _unreachable(args.paths)
-    files = list(discover(args.paths, settings))
+    missing = [] if stdin else _unreachable(args.paths)
+    files = [] if stdin else list(discover(args.paths, settings))
     if args.output_file and os.path.realpath(args.output_file) in {os.path.realpath(f) for f in files}:
         _note(f"celint: -o {printable(args.output_file)} is one of the files being checked; not overwriting it")
         return EXIT_ERROR
@@ -162,16 +184,26 @@ def run_check(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     try:
         options = CheckOptions(settings, prefilter=not args.no_prefilter, max_bytes=args.max_file_size)
-        results = check_files(files, options, jobs=args.jobs)
-        diff, not_fixed = io.StringIO(), 0
+        if stdin:
+            from celint.runner import check_file
+
+            data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
+            results = [check_file(args.stdin_filename or "-", options, data=data)]
+        else:
+            results = check_files(files, options, jobs=args.jobs)
+        diff, not_fixed, changed = io.StringIO(), 0, 0
         if args.fix or args.diff:
-            results, not_fixed = _fix(args, results, options, diff)
+            results, not_fixed, changed = _fix(args, results, options, diff)
         if not_fixed or missing or any(r.error for r in results):
             status = EXIT_ERROR
         elif args.diff and diff.getvalue():
             status = EXIT_FINDINGS
         else:
-            status = EXIT_FINDINGS if any(r.findings for r in results) and not args.exit_zero else EXIT_CLEAN
+            status = EXIT_FINDINGS if any(r.findings for r in results) else EXIT_CLEAN
+        if args.exit_zero:  # as flake8 and ruff: also with unanalysable files
+            status = EXIT_CLEAN
+        elif args.exit_non_zero_on_fix and changed and status == EXIT_CLEAN:
+            status = EXIT_FINDINGS
         return _report(args, results, out, diff.getvalue(), status)
     finally:
         if out is not sys.stdout:
@@ -179,21 +211,27 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def _fix(args: argparse.Namespace, results: List[CheckedFile], options: CheckOptions,
-         diff: TextIO) -> "tuple[List[CheckedFile], int]":
-    """--fix / --diff: the report after fixing, and how many files with fixes were left as they were."""
+         diff: TextIO) -> "tuple[List[CheckedFile], int, int]":
+    """--fix / --diff: the report after fixing, how many files with fixes were left as they were, and
+    how many files changed."""
     from celint.fix import fix_results
 
     outcome = fix_results(results, options, write=args.fix and not args.diff, unsafe=args.unsafe_fixes,
                           diff_out=diff if args.diff else None, roots=_roots(args.paths))
     for path, why in outcome.not_fixed:
         _note(f"celint: {printable(path)}: not fixed: {printable(why)}")
+    for path, line, code, why in outcome.dropped:
+        _note(f"celint: {printable(path)}:{line}: the {code} fix is unsafe here and was not applied: {printable(why)}")
     if args.fix and not args.diff and not args.quiet:
         _note(f"celint: fixed {outcome.changed} file{'s' if outcome.changed != 1 else ''}")
+    if args.show_fixes and args.fix and not args.diff:
+        for path, line, code, description in outcome.fixed:
+            _note(f"celint: fixed {printable(path)}:{line}: {code} {printable(description)}")
     left = sum(len(r.findings) for r in outcome.results) - outcome.applied
     if args.diff and outcome.changed and left > 0:
         _note(f"celint: {left} finding{'s are' if left != 1 else ' is'} not fixed by this diff; "
               "run without --diff to list them")
-    return outcome.results, len(outcome.not_fixed)
+    return outcome.results, len(outcome.not_fixed), outcome.changed
 
 
 def _report(args: argparse.Namespace, results: List[CheckedFile], out: TextIO, diff: str, status: int) -> int:
@@ -202,12 +240,14 @@ def _report(args: argparse.Namespace, results: List[CheckedFile], out: TextIO, d
     from celint.output import ReportOptions, formatter
 
     try:
-        sys.stdout.write(diff)
+        # a diff is text: with a machine-readable report it goes to stderr, so stdout holds one document
+        (sys.stdout if args.format == "text" else sys.stderr).write(diff)
         embedded = args.demo and args.format in ("json", "sarif")  # stdout stays one JSON document
         demo_of = None
         if embedded:
             from celint.demo import finding_demo_json as demo_of
-        report = ReportOptions(quiet=args.quiet, statistics=args.statistics, color=_color(args, out), demo=demo_of)
+        report = ReportOptions(quiet=args.quiet, statistics=args.statistics, color=_color(args, out), demo=demo_of,
+                               unsafe_fixes=args.unsafe_fixes, show_fixes=args.show_fixes)
         if not (diff and args.format == "text"):  # a diff is the report; with none, the findings are
             formatter(args.format)(results, out, report)
         if (args.demo and not embedded) or args.plot:
@@ -223,6 +263,19 @@ def _report(args: argparse.Namespace, results: List[CheckedFile], out: TextIO, d
         _silence_stdout()
         return EXIT_ERROR
     return status
+
+
+def _matplotlib() -> bool:
+    """--plot needs matplotlib: said in one line before any work, not as a traceback after it."""
+    import importlib.util
+
+    try:
+        found = importlib.util.find_spec("matplotlib") is not None
+    except (ImportError, ValueError):
+        found = False
+    if not found:
+        _note("celint: --plot needs matplotlib, which is not installed: pip install 'celint[plot]'")
+    return found
 
 
 def _unreachable(paths: Sequence[str]) -> List[str]:
@@ -285,14 +338,15 @@ def _settings(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     if args.isolated:
         settings = Settings()
     else:
-        settings = load_settings(args.config or find_config(args.paths[0]))  # paths defaults to ["."]
+        start = (getattr(args, "stdin_filename", None) or ".") if args.paths == ["-"] else args.paths[0]
+        settings = load_settings(args.config or find_config(start))  # paths defaults to ["."]
     flags: Dict[str, Optional[List[str]]] = {}
     for key in _LIST_FLAGS:
         value = getattr(args, key.replace("-", "_"))
         flags[key] = None if value is None else [v.strip() for v in value.split(",") if v.strip()]
     settings = override(settings, flags)
     if args.no_respect_gitignore:
-        from dataclasses import replace
+        from celint.records import replace
 
         settings = replace(settings, respect_gitignore=False)
     return settings

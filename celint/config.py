@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass, replace
+from celint.records import record, replace
 from fnmatch import fnmatch
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
@@ -31,7 +31,7 @@ class ConfigError(Exception):
     """The configuration is wrong; the message says where and what."""
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Settings:
     select: Tuple[str, ...] = ()  # empty: every rule
     extend_select: Tuple[str, ...] = ()
@@ -47,6 +47,13 @@ class Settings:
         chosen = _longest(code, self.select or ("",), self.extend_select)
         ignored = _longest(code, self.ignore, self._file_ignores(path) if path else ())
         return chosen is not None and (ignored is None or chosen > ignored)
+
+    def reports_errors(self, path: str = "") -> bool:
+        """CE000 is always reported unless an ignore names it (CE000, CE0, CE, ALL) more specifically
+        than a selection does."""
+        chosen = _longest("CE000", self.select or ("",), self.extend_select) or 0
+        ignored = _longest("CE000", self.ignore, self._file_ignores(path) if path else ())
+        return ignored is None or chosen > ignored
 
     def _file_ignores(self, path: str) -> Iterable[str]:
         rel = self.relative(path)
@@ -151,7 +158,7 @@ def _string_list(value: Any, where: str, codes: bool) -> List[str]:
         raise ConfigError(f"{where} must be a list of strings")
     if not codes:
         return list(value)
-    out = [v.strip().upper() for v in value]
+    out = ["CE" if v.strip().upper() == "ALL" else v.strip().upper() for v in value]  # ruff's ALL
     for code in out:
         if not any(rule.code.startswith(code) for rule in ALL_RULES) or not code.startswith("CE"):
             raise ConfigError(f"{where}: unknown code {code!r} (see `celint rules`)")

@@ -32,6 +32,16 @@ class FileResult:
     path: str
     findings: List[Finding] = field(default_factory=list)
     error: Optional[str] = None  # one line: why the file could not be analysed
+    error_line: int = 1  # where: a syntax error's line and 0-based column, else the file's start
+    error_col: int = 0
+
+
+class ParseError(ValueError):
+    """A file `ast` cannot parse; `line` and `col` (0-based) say where, when known."""
+
+    def __init__(self, message: str, line: int = 1, col: int = 0) -> None:
+        super().__init__(message)
+        self.line, self.col = line, col
 
 
 def parse(source: str, path: str) -> ast.Module:
@@ -42,7 +52,8 @@ def parse(source: str, path: str) -> ast.Module:
             return ast.parse(source, filename=path or "<unknown>")
     except SyntaxError as exc:
         where = f" (line {exc.lineno})" if exc.lineno else ""
-        raise ValueError(f"syntax error{where}: {exc.msg}") from None
+        line, col = (exc.lineno or 1), max(0, (exc.offset or 1) - 1)  # SyntaxError.offset is 1-based
+        raise ParseError(f"syntax error{where}: {exc.msg}", max(1, line), col) from None
     except (RecursionError, MemoryError):
         raise ValueError("too deeply nested for Python's parser") from None
     except ValueError as exc:  # null bytes
@@ -80,6 +91,8 @@ def check_source(
         module = tree if tree is not None else parse(source, path)
     except ValueError as exc:
         result.error = str(exc)
+        if isinstance(exc, ParseError):
+            result.error_line, result.error_col = exc.line, exc.col
         return result
     try:
         result.findings = analyse(module, source, path, project, orphans=whole_file)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, AbstractSet, Iterator, List, Optional, Tuple
+import re
+from celint.records import replace
+from typing import TYPE_CHECKING, AbstractSet, Dict, Iterator, List, Optional, Set, Tuple
 
 from celint.events import CompileEvent, Events
 from celint.facts import LOGITS, FileFacts, Head, KerasApi, LossUse, Metric, Targets, Where
@@ -27,6 +29,7 @@ def extract(events: Events, interp: Interpreter) -> FileFacts:
     api = keras_api(events.keras_apis)
     for compile_event in events.compiles:
         uses.extend(_compiled_uses(interp, compile_event, api, events))
+    places = [use.at for use in uses]  # where each use's loss object is defined
     for application in events.applications:
         predictions = application.predictions
         head = predictions.head if isinstance(predictions, Tensor) else None
@@ -34,8 +37,53 @@ def extract(events: Events, interp: Interpreter) -> FileFacts:
             head = predictions.over_batch  # probabilities over the batch axis are not logits either
         uses.append(_use(application.loss, head, (), targets_of(application.targets), at=application.at,
                          call_site=application.call_site))
+        places.append(application.loss.at)
+    uses = _with_sharing(uses, places, heads, interp.lines, interp.path)
+    heads = [_served(head, heads, uses) for head in heads]
     return FileFacts(uses=tuple(uses), heads=tuple(heads), activations=tuple(events.activations),
                      logs=tuple(events.logs))
+
+
+def _with_sharing(uses: List[LossUse], places: List[Where], heads: List[Head], lines: List[str],
+                  path: str) -> List[LossUse]:
+    """Each use with how many different heads its loss object serves, its head with how many outputs
+    its definition serves, and whether its from_logits is a literal: a fix may edit only code that
+    serves this one finding."""
+    keys = [use.from_logits_at or place for use, place in zip(uses, places)]
+    served: Dict[Where, Set[object]] = {}
+    for use, key in zip(uses, keys):
+        served.setdefault(key, set()).add(_verdict(use.head))
+    shared = []
+    for use, key in zip(uses, keys):
+        head = _served(use.head, heads, uses) if use.head is not None else None
+        shared.append(replace(use, head=head, serves=len(served[key]),
+                              from_logits_literal=_literal_at(use.from_logits_at, lines, path)))
+    return shared
+
+
+def _verdict(head: Optional[Head]) -> object:
+    """What a fix's rightness depends on: two heads alike in activation and width take the same fix."""
+    return None if head is None else (head.activation, head.width)
+
+
+def _served(head: Head, heads: List[Head], uses: List[LossUse]) -> Head:
+    places = {p for p in (head.activation_at, head.width_at) if p is not None}
+    if not places:
+        return head
+    alike = {_verdict(other) for other in [*heads, *(u.head for u in uses if u.head is not None)]
+             if other.activation_at in places or other.width_at in places}
+    return replace(head, serves=max(1, len(alike)))
+
+
+def _literal_at(at: Optional[Where], lines: List[str], path: str) -> bool:
+    """The from_logits argument at `at` reads True or False (not a constant defined elsewhere); an
+    argument in another module is not read (no fix edits another module)."""
+    if at is None or at.path != path or not 1 <= at.line <= len(lines):
+        return at is None
+    return _TRUE_OR_FALSE.match(lines[at.line - 1], at.col) is not None
+
+
+_TRUE_OR_FALSE = re.compile(r"(?:from_logits\s*=\s*)?(?:True|False)\b")
 
 
 def keras_api(seen: AbstractSet[KerasApi]) -> KerasApi:

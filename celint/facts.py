@@ -113,6 +113,9 @@ class EditKind(Category):
     SET_ARGUMENT = "set-argument"  # the argument at `at` (keyword or positional) gets `value`
     REPLACE_STRING = "replace-string"  # the string literal (or `kw="..."` argument) at `at` gets `value`
     UNWRAP_CALL = "unwrap-call"  # the call at `at` becomes its first positional argument (or receiver)
+    # the string literal at `at` becomes the call `value` (`metrics.BinaryAccuracy(threshold=0.0)`), spelled
+    # with the module path of the `keras...losses.X(...)` call at `like`
+    REPLACE_WITH_CALL = "replace-with-call"
 
 
 # Short names kept for tables and rules that read better with them.
@@ -155,6 +158,9 @@ class Head:
     # The activation's axis as written when it is the batch axis ("dim=0"), not the classes: only a
     # loss that expects logits is given such a head (the values are probabilities all the same).
     activation_axis: str = ""
+    # how many different model outputs the code defining this head (its activation, its layer) serves in
+    # this module: a head factory called for a 1-unit and a 5-unit head serves 2, and a fix there edits both
+    serves: int = field(default=1, compare=False)
 
     @property
     def at(self) -> Optional[Where]:
@@ -196,6 +202,8 @@ class LossUse:
     metrics: Tuple[Metric, ...] = ()
     call_site: Optional[Where] = None  # the call of the helper that applies the loss, when predictions came through it
     options: Tuple[str, ...] = ()  # options written at the loss, e.g. "label_smoothing=0.1"
+    serves: int = 1  # how many different heads this loss object is used with in this module
+    from_logits_literal: bool = True  # from_logits is written as True / False (not a name such as FROM_LOGITS)
 
 
 @record(frozen=True)
@@ -276,6 +284,7 @@ class Edit:
     at: Where
     value: str = ""
     keyword: str = ""
+    like: Optional[Where] = None  # REPLACE_WITH_CALL: the call whose module path the new call borrows
 
 
 @record(frozen=True)

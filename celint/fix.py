@@ -7,8 +7,9 @@ from __future__ import annotations
 import difflib
 import os
 import stat
+from collections import Counter
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Dict, List, Optional, Sequence, TextIO, Tuple
+from typing import TYPE_CHECKING, Dict, List, Mapping, Optional, Sequence, TextIO, Tuple
 
 from celint.facts import Edit, EditKind, Fix
 
@@ -24,36 +25,42 @@ MODULES = frozenset({"F", "torch", "nn", "functional", "tf", "jax", "jnp", "spec
 def apply(source: str, fixes: Sequence[Fix]) -> Tuple[str, int]:
     """The fixed text and how many fixes applied."""
     import libcst as cst
-    from libcst.metadata import MetadataWrapper, PositionProvider
+    from libcst.metadata import MetadataWrapper, ParentNodeProvider, PositionProvider
 
     wrapper = MetadataWrapper(cst.parse_module(source))
     positions = wrapper.resolve(PositionProvider)
+    parents = wrapper.resolve(ParentNodeProvider)
     starts: Dict[Tuple[int, int], List[cst.CSTNode]] = {}
     for node, where in positions.items():
         starts.setdefault((where.start.line, where.start.column), []).append(node)
     changes: Dict[cst.CSTNode, cst.CSTNode] = {}
     applied = 0
     for fix in fixes:
-        planned = [_plan(edit, starts.get((edit.at.line, edit.at.col), []), changes) for edit in fix.edits]
-        if fix.edits and all(p is not None for p in planned):
-            for old, new in planned:  # type: ignore[misc]
-                changes[old] = new
-            applied += 1
+        before = dict(changes)  # a fix applies whole or not at all
+        for edit in fix.edits:
+            step = _plan(edit, starts.get((edit.at.line, edit.at.col), []), changes, starts, parents)
+            if step is None:
+                changes = before
+                break
+            changes[step[0]] = step[1]  # type: ignore[index,assignment]  # a later edit may build on it
+        else:
+            applied += 1 if fix.edits else 0
     if not changes:
         return source, 0
     return wrapper.module.visit(_replacer(changes)).code, applied
 
 
-def _plan(edit: Edit, nodes: list, changes: dict) -> "Optional[Tuple[object, object]]":
+def _plan(edit: Edit, nodes: list, changes: dict, starts: dict, parents: Mapping,  # type: ignore[type-arg]
+          ) -> "Optional[Tuple[object, object]]":
     import libcst as cst
 
     for node in nodes:
-        if node in changes:
+        if node in changes and edit.kind != EditKind.SET_KEYWORD:
             continue
         if edit.kind == EditKind.SET_ARGUMENT and isinstance(node, cst.Arg):
             return node, node.with_changes(value=cst.parse_expression(edit.value))
         if edit.kind == EditKind.SET_KEYWORD and isinstance(node, cst.Call):
-            return node, _set_keyword(node, edit.keyword, edit.value)
+            return node, _set_keyword(changes.get(node, node), edit.keyword, edit.value)
         if edit.kind == EditKind.REPLACE_STRING:
             target = node.value if isinstance(node, cst.Arg) else node
             if isinstance(target, cst.Call):  # `Activation("softmax")`: its one positional string
@@ -61,13 +68,62 @@ def _plan(edit: Edit, nodes: list, changes: dict) -> "Optional[Tuple[object, obj
             if _is_activation_string(target) and target not in changes:
                 quote = target.quote
                 return target, target.with_changes(value=f"{target.prefix}{quote}{edit.value}{quote}")
+        if edit.kind == EditKind.REPLACE_WITH_CALL and isinstance(node, cst.SimpleString):
+            like = next((n for n in starts.get((edit.like.line, edit.like.col), []) if isinstance(n, cst.Call)),
+                        None) if edit.like is not None else None
+            spelled = _module_path(like.func) if like is not None else None
+            if spelled:
+                return node, cst.parse_expression(f"{spelled}.{edit.value}")
         if edit.kind == EditKind.UNWRAP_CALL and isinstance(node, cst.Call):
             inner = _unwrapped(node)
             if inner is not None:
                 return node, inner
         if edit.kind == EditKind.UNWRAP_CALL and isinstance(node, cst.Arg) and _is_activation_layer(node.value):
-            return node, cst.RemoveFromParent()  # `nn.Softmax(dim=1)` inside nn.Sequential(...)
+            call = parents.get(node)  # `nn.Softmax(dim=1)` inside nn.Sequential(...): the call loses it
+            if isinstance(call, cst.Call) and call not in changes:
+                return call, _without_argument(call, node)
     return None
+
+
+def _module_path(func: object) -> Optional[str]:
+    """`keras` of `keras.losses.BinaryCrossentropy`, `tf.keras` of `tf.keras.losses.X`; None when the
+    loss is not spelled through a `losses` module (a bare name needs an import we do not add)."""
+    import libcst as cst
+
+    parts: List[str] = []
+    while isinstance(func, cst.Attribute):
+        parts.append(func.attr.value)
+        func = func.value
+    if not isinstance(func, cst.Name) or len(parts) < 2 or parts[1] != "losses":
+        return None
+    return ".".join([func.value, *reversed(parts[2:])])
+
+
+def _without_argument(call, arg):  # type: ignore[no-untyped-def]
+    """`call` without `arg`, the layout kept: removing the last element of a one-per-line call moves
+    the closing parenthesis's line break to the element before it (its own comment stays; the removed
+    element's comment goes with it)."""
+    import libcst as cst
+
+    args = list(call.args)
+    index = next(i for i, a in enumerate(args) if a is arg)
+    del args[index]
+    if index == len(args) and args:  # it was the last: the one before now ends the list
+        previous = args[-1]
+        closing = arg.comma.whitespace_after if isinstance(arg.comma, cst.Comma) else arg.whitespace_after_arg
+        if isinstance(previous.comma, cst.Comma) and isinstance(closing, cst.ParenthesizedWhitespace):
+            mine = previous.comma.whitespace_after
+            first_line = mine.first_line if isinstance(mine, cst.ParenthesizedWhitespace) else cst.TrailingWhitespace()
+            trailing = isinstance(arg.comma, cst.Comma)  # keep the trailing comma only if there was one
+            comma = previous.comma.with_changes(whitespace_after=closing.with_changes(first_line=first_line))
+            if trailing:
+                args[-1] = previous.with_changes(comma=comma)
+            else:
+                args[-1] = previous.with_changes(comma=cst.MaybeSentinel.DEFAULT,
+                                                 whitespace_after_arg=closing.with_changes(first_line=first_line))
+        elif not isinstance(arg.comma, cst.Comma):
+            args[-1] = previous.with_changes(comma=cst.MaybeSentinel.DEFAULT)
+    return call.with_changes(args=args)
 
 
 def _is_activation_string(node: object) -> bool:
@@ -88,6 +144,8 @@ def _is_activation_layer(node: object) -> bool:
 
 
 def _set_keyword(call, keyword: str, value: str):  # type: ignore[no-untyped-def]
+    """`call` with `keyword=value`: replaced where it is given, else appended; in a call written one
+    argument per line, the new one gets its own line."""
     import libcst as cst
 
     expression = cst.parse_expression(value)
@@ -99,12 +157,44 @@ def _set_keyword(call, keyword: str, value: str):  # type: ignore[no-untyped-def
     new = cst.Arg(value=expression, keyword=cst.Name(keyword),
                   equal=cst.AssignEqual(whitespace_before=cst.SimpleWhitespace(""),
                                         whitespace_after=cst.SimpleWhitespace("")))
-    if args and args[-1].comma is cst.MaybeSentinel.DEFAULT:
-        args[-1] = args[-1].with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")))
-    elif args:  # a trailing comma already: keep the layout, add ours after it
-        new = new.with_changes(comma=args[-1].comma)
-        args[-1] = args[-1].with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")))
+    if not args:
+        return call.with_changes(args=[new])
+    last = args[-1]
+    line_break = _line_break(call)
+    if line_break is not None:  # one per line: a new line like the first argument's
+        if isinstance(last.comma, cst.Comma) and isinstance(last.comma.whitespace_after, cst.ParenthesizedWhitespace):
+            closing = last.comma.whitespace_after  # the last line's comment stays on it
+            args[-1] = last.with_changes(comma=last.comma.with_changes(
+                whitespace_after=line_break.with_changes(first_line=closing.first_line)))
+            new = new.with_changes(comma=last.comma.with_changes(
+                whitespace_after=closing.with_changes(first_line=cst.TrailingWhitespace())))
+            return call.with_changes(args=[*args, new])
+        if isinstance(last.whitespace_after_arg, cst.ParenthesizedWhitespace):
+            closing = last.whitespace_after_arg
+            args[-1] = last.with_changes(comma=cst.Comma(whitespace_after=line_break.with_changes(
+                first_line=closing.first_line)), whitespace_after_arg=cst.SimpleWhitespace(""))
+            new = new.with_changes(whitespace_after_arg=closing.with_changes(first_line=cst.TrailingWhitespace()))
+            return call.with_changes(args=[*args, new])
+    if last.comma is cst.MaybeSentinel.DEFAULT:
+        args[-1] = last.with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")))
+    else:  # a trailing comma already: keep the layout, add ours after it
+        new = new.with_changes(comma=last.comma)
+        args[-1] = last.with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")))
     return call.with_changes(args=[*args, new])
+
+
+def _line_break(call):  # type: ignore[no-untyped-def]
+    """The whitespace that starts each argument's line when `call` is written one argument per line
+    (a line break after the `(` and after every comma between arguments); else None."""
+    import libcst as cst
+
+    first = call.whitespace_before_args
+    if not isinstance(first, cst.ParenthesizedWhitespace):
+        return None
+    between = [a.comma.whitespace_after for a in call.args[:-1] if isinstance(a.comma, cst.Comma)]
+    if len(between) != len(call.args) - 1 or not all(isinstance(w, cst.ParenthesizedWhitespace) for w in between):
+        return None
+    return first.with_changes(first_line=cst.TrailingWhitespace(), empty_lines=())
 
 
 def _unwrapped(call):  # type: ignore[no-untyped-def]
@@ -135,6 +225,45 @@ def _replacer(changes: dict):  # type: ignore[no-untyped-def]
     return Replace()
 
 
+def text_edits(source: str, fix: Fix) -> List[Tuple[int, int, int, int, str]]:
+    """The fix as replacements of the original text: (line, column, end line, end column, new text),
+    lines and columns 1-based, the end exclusive (ruff's and SARIF's form); [] when it does not apply."""
+    try:
+        fixed, count = apply(source, [fix])
+    except Exception:  # libcst missing or cannot parse it: the report says the fix, without edits
+        return []
+    if not count:
+        return []
+    old_lines, new_lines = source.splitlines(True), fixed.splitlines(True)
+    edits = []
+    matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        old, new = "".join(old_lines[i1:i2]), "".join(new_lines[j1:j2])
+        same = 0
+        while same < min(len(old), len(new)) and old[same] == new[same]:
+            same += 1
+        while same and _word(old[same - 1]):  # whole names: `False` replaces `FROM_LOGITS`, not `alse`
+            same -= 1
+        tail = 0
+        while tail < min(len(old), len(new)) - same and old[-1 - tail] == new[-1 - tail]:
+            tail += 1
+        while tail and _word(old[len(old) - tail]):
+            tail -= 1
+        edits.append((*_position(old[:same], i1), *_position(old[:len(old) - tail], i1), new[same:len(new) - tail]))
+    return edits
+
+
+def _word(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def _position(before: str, first_line: int) -> Tuple[int, int]:
+    """The 1-based (line, column) just after `before`, which starts at the 0-based line `first_line`."""
+    return first_line + 1 + before.count("\n"), len(before) - (before.rfind("\n") + 1) + 1
+
+
 def unified_diff(path: str, before: str, after: str) -> str:
     return "".join(difflib.unified_diff(before.splitlines(True), after.splitlines(True), f"a/{path.lstrip('/')}", f"b/{path.lstrip('/')}"))
 
@@ -145,6 +274,8 @@ class FixOutcome:
     changed: int = 0  # files written (--fix) or shown as a diff (--diff)
     applied: int = 0  # fixes in those files, one per finding
     not_fixed: List[Tuple[str, str]] = field(default_factory=list)  # (path, why) of files left as they were
+    dropped: List[Tuple[str, int, str, str]] = field(default_factory=list)  # (path, line, code, why): unsafe after all
+    fixed: List[Tuple[str, int, str, str]] = field(default_factory=list)  # (path, line, code, description) applied
 
 
 class NotWritten(Exception):
@@ -162,20 +293,25 @@ def fix_results(results: list, options: object, write: bool, unsafe: bool, diff_
     outcome = FixOutcome([])
     out, rewritten = outcome.results, []
     max_size = getattr(options, "max_bytes", None)
+    checked = [r for r in results if r.cells is None and not r.error]
     for result in results:
         out.append(result)
-        fixes = [f.hit.fix for f in result.findings
-                 if f.hit is not None and f.hit.fix is not None and (f.hit.fix.safe or unsafe)]
-        if not fixes or result.cells is not None or result.error:
+        fixable = [f for f in result.findings
+                   if f.hit is not None and f.hit.fix is not None and (f.hit.fix.safe or unsafe)]
+        if not fixable or result.cells is not None or result.error:
             continue
         try:
-            count = _fix_file(result, fixes, write and diff_out is None, diff_out, roots, max_size)
+            _check_round_trip(result.source)
+            chosen = _harmless(result, fixable, [r for r in checked if r is not result], outcome.dropped)
+            fixes = [f.hit.fix for f in chosen]
+            count = _fix_file(result, fixes, write and diff_out is None, diff_out, roots, max_size) if fixes else 0
         except NotWritten as exc:
             outcome.not_fixed.append((result.path, str(exc)))
             continue
         if count:
             outcome.changed += 1
             outcome.applied += count
+            outcome.fixed.extend((result.path, f.line, f.code, f.hit.fix.description) for f in chosen)
             if write and diff_out is None:
                 rewritten.append(len(out) - 1)
     if rewritten:  # checked again once every file is written, following imports like the first check
@@ -185,11 +321,59 @@ def fix_results(results: list, options: object, write: bool, unsafe: bool, diff_
     return outcome
 
 
+def _harmless(result: "CheckedFile", fixable: list, others: "List[CheckedFile]",
+              dropped: List[Tuple[str, int, str, str]]) -> list:
+    """The fixes that, applied one after the other, create no new finding: the fixed file is checked
+    again, and so are the checked files that may import it (with its fixed text). A fix that would add a
+    finding anywhere is dropped and said to be unsafe."""
+    importers = [r for r in others if _may_import(r.source, result.path)]
+    before = _counts(result.source, result.path, importers)
+    accepted: List[Fix] = []
+    chosen = []  # the findings whose fixes are accepted
+    for finding in fixable:
+        fix = finding.hit.fix
+        trial, count = _applied(result.source, [*accepted, fix])
+        if count <= len(accepted):
+            continue  # it does not apply here (the code is not what the fix expects): not offered
+        after = _counts(trial, result.path, importers)
+        new = sorted({f"{path}: {code}" for (path, code), n in after.items() if n > before.get((path, code), 0)})
+        if new:
+            dropped.append((result.path, finding.line, finding.code, f"it would cause {', '.join(new)}"))
+        else:
+            accepted.append(fix)
+            chosen.append(finding)
+    return chosen
+
+
+def _counts(source: str, path: str, importers: "List[CheckedFile]") -> "Counter[Tuple[str, str]]":
+    """How many findings of each code the file holds, and each importer with the file read as `source`."""
+    from celint.engine import check_source
+    from celint.project import Project
+
+    counts: "Counter[Tuple[str, str]]" = Counter()
+    project = Project([path, *(r.path for r in importers)], texts={path: source}) if importers else None
+    for name, text in [(path, source), *((r.path, r.source) for r in importers)]:
+        result = check_source(text, name, prefilter=False, max_bytes=None, project=project)
+        counts.update((name, f.code) for f in result.findings)
+        if result.error:
+            counts[(name, "CE000")] += 1
+    return counts
+
+
+def _may_import(source: str, path: str) -> bool:
+    """`source` names the module `path` defines (cheap: a word and an import)."""
+    import re
+
+    stem = os.path.splitext(os.path.basename(path))[0]
+    if stem == "__init__":
+        stem = os.path.basename(os.path.dirname(os.path.abspath(path)))
+    return "import" in source and re.search(rf"\b{re.escape(stem)}\b", source) is not None
+
+
 def _fix_file(result: "CheckedFile", fixes: Sequence[Fix], write: bool, diff_out: Optional[TextIO],
               roots: Optional[Sequence[str]], max_size: Optional[int]) -> int:
     """How many fixes change this file (0: none), after writing it or its diff; NotWritten when it is
     left as it is."""
-    _check_round_trip(result.source)
     fixed, count = _applied(result.source, fixes)
     if not count or fixed == result.source:
         return 0

@@ -51,7 +51,7 @@ class CelintChecker:
             yield 1, 0, f"CE000 celint failed on this file ({type(exc).__name__}: {exc}); please report it", type(self)
             return
         if result.error:
-            yield 1, 0, f"CE000 celint could not analyse this file: {result.error}", type(self)
+            yield result.error_line, result.error_col, f"CE000 celint could not analyse this file: {result.error}", type(self)
         for finding in result.findings:
             # flake8 adds 1 to the column; ours is 0-based already
             yield finding.line, finding.col, f"{finding.code} {finding.message}", type(self)

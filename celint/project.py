@@ -58,8 +58,11 @@ class _Module:
 class Project:
     """The modules of one checked tree, found by file path; nothing outside the tree is ever read."""
 
-    def __init__(self, paths: Iterable[str], adapters: Optional[Tuple[Adapter, ...]] = None):
-        self.adapters = adapters  # for every interpreter run in the tree; None: the interpreter's defaults
+    def __init__(self, paths: Iterable[str], adapters: Optional[Tuple[Adapter, ...]] = None,
+                 texts: Optional[Dict[str, str]] = None):
+        self.adapters = adapters
+        # path -> text read instead of the file's (autofix checks a fixed text before writing it)
+        self.texts = {_key(path): text for path, text in (texts or {}).items()}  # for every interpreter run in the tree; None: the interpreter's defaults
         self.modules: Dict[str, _Module] = {}
         self.names: Set[str] = set()  # every module / package name in the tree: a cheap first filter
         for path in paths:
@@ -204,7 +207,8 @@ class Project:
             if module.unreadable:
                 return None
             try:
-                source, _ = read_source(module.path)
+                text = self.texts.get(_key(module.path))  # a fixed text not written yet (--fix)
+                source = text if text is not None else read_source(module.path)[0]
                 module.parsed = (source, parse(source, module.path))
             except (SourceError, ValueError):
                 module.unreadable = True

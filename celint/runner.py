@@ -50,10 +50,15 @@ def read_file(path: str, max_size: Optional[int] = DEFAULT_MAX_BYTES) -> "tuple[
     return decode(read_bytes(path, max_size)), None  # read_bytes refuses FIFOs and devices
 
 
-def check_file(path: str, options: CheckOptions, project: Optional[Project] = None) -> CheckedFile:
-    """One file, start to end; any failure becomes this file's error line."""
+def check_file(path: str, options: CheckOptions, project: Optional[Project] = None,
+               data: Optional[bytes] = None) -> CheckedFile:
+    """One file, start to end; any failure becomes this file's error line. `data`: the file's bytes
+    (standard input), instead of reading `path`."""
     try:
-        source, cells = read_file(path, options.max_bytes)
+        if data is None:
+            source, cells = read_file(path, options.max_bytes)
+        else:
+            source, cells = read_notebook(data) if is_notebook(path) else (decode(data), None)
     except SourceError as exc:
         return _selected(CheckedFile(path, error=str(exc)), options)
     try:
@@ -67,7 +72,9 @@ def check_file(path: str, options: CheckOptions, project: Optional[Project] = No
         errors = [Finding("CE000", e.line, e.col, e.message, path) for e in cells.errors]
         findings = sorted(errors + findings, key=lambda f: f.line)
     reason = syntax_error_with_version(result.error, source) if result.error else None
-    return _selected(CheckedFile(path, findings, reason, source=source, cells=cells), options)
+    line, col = (result.error_line, result.error_col) if cells is None else (1, 0)  # a cell's own CE000 says where
+    checked = CheckedFile(path, findings, reason, line, col, source=source, cells=cells)
+    return _selected(checked, options)
 
 
 _SYNTAX_ERROR = re.compile(r"^syntax error(?: \(line (\d+)\))?:")
@@ -90,13 +97,15 @@ def syntax_error_with_version(error: str, source: str) -> str:
 
 
 def _selected(checked: CheckedFile, options: CheckOptions) -> CheckedFile:
-    """What the selection and `# noqa` comments let through (CE000 lines included)."""
-    wants = options.settings.wants
+    """What the selection and `# noqa` comments let through. CE000 (a file or cell not analysed) is
+    reported unless explicitly ignored: `select = ["CE1"]` must not hide that a file was never checked."""
+    settings = options.settings
     if checked.findings:
         noqa = NoqaMap(checked.lines)
         checked.findings = [f for f in checked.findings
-                            if wants(f.code, checked.path) and not noqa.silences(f.line, f.code)]
-    if checked.error and not wants("CE000", checked.path):
+                            if (settings.reports_errors(checked.path) if f.code == "CE000"
+                                else settings.wants(f.code, checked.path)) and not noqa.silences(f.line, f.code)]
+    if checked.error and not settings.reports_errors(checked.path):
         checked.error = None
     return checked
 

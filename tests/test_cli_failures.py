@@ -5,6 +5,7 @@ the status it owes, and still reports the other files. Each case runs the real c
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 from typing import List
@@ -163,7 +164,8 @@ def test_terminal_control_sequences_from_checked_files_are_escaped(tmp_path: Pat
     done = celint("check", "--no-respect-gitignore", ".", cwd=tmp_path)
     _healthy(done)
     assert "\x1b" not in done.stdout and "\x07" not in done.stdout and "\u202e" not in done.stdout, done.stdout
-    assert "evil\\x1b[31m.py:4:" in done.stdout and "broken\\x1b[8m.py:1:1: CE000" in done.stdout
+    assert "evil\\x1b[31m.py:4:" in done.stdout and "broken\\x1b[8m.py:1:1: CE000" not in done.stdout
+    assert re.search(r"broken\\x1b\[8m\.py:[23]:\d+: CE000", done.stdout), done.stdout
     assert "# \\x1b]0;owned\\x07\\x1b[2J\\u202e" in done.stdout
     excerpt, caret = [line for line in done.stdout.splitlines() if "|" in line][:2]
     assert caret.index("^") == excerpt.index("from_logits")  # the caret still points at the finding

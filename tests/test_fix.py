@@ -65,7 +65,8 @@ linear.compile(
 )
 '''
 AFTER = BEFORE.replace("from_logits=True", "from_logits=False").replace("activation='softmax'", "activation='sigmoid'")
-AFTER = AFTER.replace("label_smoothing=0.1,\n", "label_smoothing=0.1, from_logits=True,\n")
+# the linear head gets the activation its probability loss expects: predict() returns probabilities
+AFTER = AFTER.replace("keras.layers.Dense(10)])", 'keras.layers.Dense(10, activation="softmax")])')
 
 TORCH = '''import torch
 import torch.nn as nn
@@ -151,3 +152,159 @@ def test_after_fix_the_report_still_follows_imports_between_the_checked_files(tm
     assert "from_logits=False" in (tmp_path / "train.py").read_text(encoding="utf-8")
     assert done.returncode == 1, done.stdout
     assert [line.split(" ")[:2] for line in done.stdout.splitlines()] == [["train.py:7:8:", "CE101"]], done.stdout
+
+
+def _statement_lines(tree: ast.Module, line: int) -> range:
+    """The lines of the innermost simple statement holding `line` (a multi-line call is one statement)."""
+    best = range(line, line + 1)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.stmt) and not hasattr(node, "body") and node.lineno <= line <= node.end_lineno:
+            best = range(node.lineno, node.end_lineno + 1)
+    return best
+
+
+@pytest.mark.parametrize("program", PROGRAMS, ids=lambda p: str(p.relative_to(CORPUS)))
+def test_every_fix_is_a_local_edit_that_creates_no_new_finding(program: Path) -> None:
+    """The fix-safety property: the fixed program parses, checking it again finds no code more often
+    than before, and it differs from the original only inside the statements the fix's edits touch."""
+    import difflib
+    from collections import Counter
+
+    source = program.read_text(encoding="utf-8")
+    tree = ast.parse(source)
+    before = Counter(f.code for f in check_source(source, str(program)).findings)
+    for finding in _fixable(source, str(program)):
+        fixed, applied = apply(source, [finding.hit.fix])
+        assert applied == 1
+        ast.parse(fixed)
+        after = Counter(f.code for f in check_source(fixed, str(program)).findings)
+        assert not after - before, f"the {finding.code} fix at line {finding.line} adds {after - before}"
+        allowed = set()
+        for edit in finding.hit.fix.edits:
+            allowed.update(_statement_lines(tree, edit.at.line))
+        matcher = difflib.SequenceMatcher(None, source.splitlines(), fixed.splitlines(), autojunk=False)
+        for tag, i1, i2, _, _ in matcher.get_opcodes():
+            if tag != "equal":
+                changed = set(range(i1 + 1, max(i2, i1 + 1) + 1))
+                assert changed <= allowed, f"the {finding.code} fix changes lines {sorted(changed - allowed)}"
+
+
+# --- Shared definitions: a fix edits only code that serves its own finding --------------------------------
+SHARED_LOSS = '''import keras
+
+loss_fn = keras.losses.SparseCategoricalCrossentropy(from_logits=True)
+
+soft = keras.Sequential([keras.Input((8,)), keras.layers.Dense(5, activation="softmax")])
+soft.compile(loss=loss_fn, optimizer="adam")
+
+lin = keras.Sequential([keras.Input((8,)), keras.layers.Dense(5)])
+lin.compile(loss=loss_fn, optimizer="adam")
+'''
+HEAD_FACTORY = '''import keras
+
+
+def make_head(n):
+    return keras.layers.Dense(n, activation="softmax")
+
+
+one = keras.Sequential([keras.Input((8,)), make_head(1)])
+one.compile(loss="binary_crossentropy", optimizer="adam")
+
+five = keras.Sequential([keras.Input((8,)), make_head(5)])
+five.compile(loss="sparse_categorical_crossentropy", optimizer="adam")
+'''
+LINEAR_FACTORY = '''import keras
+
+
+def make_head(n):
+    return keras.layers.Dense(n)
+
+
+one = keras.Sequential([keras.Input((8,)), make_head(1)])
+one.compile(loss=keras.losses.BinaryCrossentropy(), optimizer="adam", metrics=["accuracy", keras.metrics.AUC()])
+
+five = keras.Sequential([keras.Input((8,)), make_head(5)])
+five.compile(loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True), optimizer="adam")
+'''
+
+
+@pytest.mark.parametrize("program", [SHARED_LOSS, HEAD_FACTORY], ids=["shared-loss", "head-factory"])
+def test_a_definition_other_models_use_gets_no_fix(program: str) -> None:
+    findings = check_source(program, "train.py").findings
+    assert findings and all(f.hit.fix is None for f in findings), [(f.code, f.hit.fix) for f in findings]
+
+
+def test_keras_ce102_safe_fix_adds_the_activation_and_the_unsafe_one_moves_the_metrics() -> None:
+    [safe] = _fixable(BEFORE.split("linear =")[0] + "linear = keras.Sequential([keras.Input((8,)), keras.layers.Dense(1)])\n"
+                      "linear.compile(loss=keras.losses.BinaryCrossentropy(), metrics=['accuracy'])\n", "t.py")[2:]
+    assert safe.code == "CE102" and safe.hit.fix.safe and safe.hit.fix.edits[0].keyword == "activation"
+    [unsafe] = [f for f in _fixable(LINEAR_FACTORY, "t.py") if f.code == "CE102"]
+    assert not unsafe.hit.fix.safe  # the Dense serves a 5-unit head too: from_logits=True instead
+    fixed, applied = apply(LINEAR_FACTORY, [unsafe.hit.fix])
+    assert applied == 1
+    assert ("loss=keras.losses.BinaryCrossentropy(from_logits=True), optimizer=\"adam\", "
+            "metrics=[keras.metrics.BinaryAccuracy(threshold=0.0), keras.metrics.AUC(from_logits=True)])") in fixed
+    assert [f.code for f in check_source(fixed, "t.py").findings] == []
+
+
+def test_a_from_logits_constant_is_only_rewritten_as_an_unsafe_fix() -> None:
+    program = ('import keras\n\nFROM_LOGITS = True\nm = keras.Sequential([keras.Input((8,)), '
+               'keras.layers.Dense(3, activation="softmax")])\n'
+               'm.compile(loss=keras.losses.CategoricalCrossentropy(from_logits=FROM_LOGITS))\n')
+    [finding] = _fixable(program, "t.py")
+    assert finding.code == "CE101" and not finding.hit.fix.safe
+
+
+SEQUENTIAL = '''import torch
+import torch.nn as nn
+
+model = nn.Sequential(
+    nn.Linear(20, 5),  # scores
+    nn.Softmax(dim=1),  # probabilities
+)
+criterion = nn.CrossEntropyLoss()
+loss = criterion(model(torch.randn(8, 20)), torch.randint(0, 5, (8,)))
+'''
+
+
+def test_removing_the_last_sequential_element_keeps_the_layout_and_says_no_forward() -> None:
+    [finding] = _fixable(SEQUENTIAL, "t.py")
+    assert "forward" not in finding.message and "remove the nn.Softmax(dim=1) layer" in finding.message
+    fixed, _ = apply(SEQUENTIAL, [finding.hit.fix])
+    assert "model = nn.Sequential(\n    nn.Linear(20, 5),  # scores\n)\ncriterion" in fixed
+
+
+ONE_PER_LINE = '''import keras
+
+model = keras.Sequential([
+    keras.Input((8,)),
+    keras.layers.Dense(
+        1,
+        name="score",  # one logit
+    ),
+])
+model.compile(loss=keras.losses.BinaryCrossentropy(label_smoothing=0.1), optimizer="adam")
+'''
+
+
+def test_a_new_keyword_gets_its_own_line_in_a_call_written_one_argument_per_line() -> None:
+    [finding] = _fixable(ONE_PER_LINE, "t.py")
+    fixed, _ = apply(ONE_PER_LINE, [finding.hit.fix])
+    assert ('        name="score",  # one logit\n        activation="sigmoid",\n    ),\n') in fixed
+
+
+def test_a_fix_that_would_cause_a_new_finding_is_dropped_as_unsafe() -> None:
+    """Re-checking the fixed text is the last word: here a hand-made fix would reveal CE204."""
+    from celint.records import replace
+
+    from celint.facts import Edit, EditKind, Fix
+    from celint.fix import _harmless
+    from celint.runner import CheckedFile
+
+    program = (CORPUS / "keras" / "multilabel_sigmoid_head_cce_from_logits_true.py").read_text(encoding="utf-8")
+    [finding] = check_source(program, "t.py").findings
+    edit = Edit(kind=EditKind.SET_ARGUMENT, at=finding.hit.use.from_logits_at, value="False")
+    finding = replace(finding, hit=replace(finding.hit, fix=Fix("from_logits=False", edits=(edit,))))
+    dropped: list = []
+    assert _harmless(CheckedFile("t.py", [finding], source=program), [finding], [], dropped) == []
+    assert dropped == [("t.py", finding.line, "CE101", "it would cause t.py: CE204")]

@@ -94,10 +94,10 @@ import celint.fix as fix
 
 real_apply, real_keep_owner = fix.apply, fix._keep_owner
 
-def apply(source, fixes):  # runs after the check, before the file is written
-    if "# VANISH" in source:
+def apply(source, fixes):  # runs after the check, before the file is written (once per fix tried)
+    if "# VANISH" in source and os.path.exists("vanish.py"):
         os.unlink("vanish.py")
-    if "# EDIT" in source:
+    if "# EDIT" in source and "meanwhile" not in open("edit.py").read():
         with open("edit.py", "a") as handle:
             handle.write("# saved by an editor meanwhile\\n")
     return real_apply(source, fixes)

@@ -21,8 +21,9 @@ from celint.rules import ALL_RULES, RULES_BY_CODE
 
 RULES_DIR = Path(__file__).resolve().parents[1] / "rules"
 DOCS = sorted(RULES_DIR.glob("CE[0-9][0-9][0-9].md"))
-# CE000 (a file celint could not analyse) has no examples to lint, so it has no document.
-DOCUMENTED = sorted(rule.code for rule in ALL_RULES if rule.code != "CE000")
+DOCUMENTED = sorted(rule.code for rule in ALL_RULES)
+# CE000 (a file celint could not analyse) shows its example as text: a python block must parse
+LINTED_EXAMPLES = [doc for doc in DOCS if doc.stem != "CE000"]
 SECTIONS = ("## What it does", "## Why is this bad?", "## Example", "## Known limitations", "## References")
 UPDATE = os.environ.get("CELINT_UPDATE_DOCS") == "1"
 _FENCE = re.compile(r"^```(\w*)\s*$")
@@ -126,7 +127,7 @@ def test_document_has_the_sections_in_order(doc: Path) -> None:
     assert present == list(SECTIONS), f"{doc.name}: sections {headings}"
 
 
-@pytest.mark.parametrize("doc", DOCS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("doc", LINTED_EXAMPLES, ids=lambda p: p.stem)
 def test_example_section_shows_the_rule_firing_and_the_fix(doc: Path) -> None:
     example = [b for b in python_blocks(doc) if b.section == "## Example"]
     flagged = [b for b in example if expected_findings(b.code)]

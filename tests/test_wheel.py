@@ -52,6 +52,24 @@ def test_wheel_ships_every_rule_document(installed: Path) -> None:
     assert documents and all(f"celint/_rules/{name}" in names for name in documents)
 
 
+def test_wheel_and_sdist_carry_the_license_the_type_marker_and_the_urls(installed: Path) -> None:
+    import tarfile
+
+    (wheel,) = (installed / "dist").glob("celint-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert "celint/py.typed" in names
+    assert any(name.endswith(".dist-info/licenses/LICENSE") for name in names), sorted(names)
+    [metadata] = [n for n in names if n.endswith(".dist-info/METADATA")]
+    text = zipfile.ZipFile(wheel).read(metadata).decode()
+    assert "Project-URL: Source, https://github.com/celint/celint" in text
+    assert "Classifier: Programming Language :: Python :: 3.9" in text and "Development Status" in text
+    subprocess.run([sys.executable, "-m", "build", "--sdist", "--no-isolation", "--outdir", str(installed / "sdist"),
+                    str(REPO)], check=True, capture_output=True, timeout=600)
+    (sdist,) = (installed / "sdist").glob("celint-*.tar.gz")
+    with tarfile.open(sdist) as archive:
+        assert any(name.endswith("/LICENSE") for name in archive.getnames())
+
+
 def test_installed_explain_prints_documents_from_the_package(installed: Path) -> None:
     for document in sorted((REPO / "rules").glob("CE[0-9][0-9][0-9].md")):
         done = _celint(installed, "explain", document.stem)

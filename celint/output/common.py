@@ -29,6 +29,13 @@ class ReportOptions:
     statistics: bool = False  # a count per code at the end
     color: bool = False
     demo: Optional[DemoOf] = None  # JSON and SARIF embed each finding's demonstration
+    unsafe_fixes: bool = False  # unsafe fixes count as fixable (the run was given --unsafe-fixes)
+    show_fixes: bool = False  # each finding's fix under it
+
+
+def fixable(finding: Finding, unsafe: bool) -> bool:
+    fix = finding.hit.fix if finding.hit is not None else None
+    return fix is not None and (fix.safe or unsafe)
 
 
 def findings(results: List[CheckedFile]) -> Iterator[Tuple[CheckedFile, Finding]]:
@@ -96,3 +103,14 @@ def statistics(results: List[CheckedFile]) -> Dict[str, int]:
     counts = Counter(f.code for _, f in findings(results))
     counts.update("CE000" for r in results if r.error)
     return dict(sorted(counts.items()))
+
+
+def fix_edits(result: CheckedFile, finding: Finding) -> List[Tuple[int, int, int, int, str]]:
+    """The finding's fix as text replacements of the checked file (none for a notebook, whose cells
+    are not rewritten): (line, column, end line, end column, new text), 1-based, end exclusive."""
+    fix = finding.hit.fix if finding.hit is not None else None
+    if fix is None or result.cells is not None or not result.source:
+        return []
+    from celint.fix import text_edits  # libcst loads only when a report shows a fix
+
+    return text_edits(result.source, fix)

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 def write(results: List[CheckedFile], out: TextIO, options: ReportOptions) -> None:
     for result in results:
         if result.error:
-            out.write(f"::error file={_prop(result.path)},line=1,col=1,title=CE000::"
+            out.write(f"::error file={_prop(result.path)},line={result.error_line},col={result.error_col + 1},title=CE000::"
                       f"{_data('could not analyse this file: ' + result.error)}\n")
     for result, finding in findings(results):
         rule = RULES_BY_CODE.get(finding.code)

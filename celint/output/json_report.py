@@ -6,11 +6,13 @@ import json
 from typing import TYPE_CHECKING, Any, Dict, List, Optional, TextIO
 
 from celint import __version__
-from celint.output.common import DemoOf, ReportOptions, cell_of, column, findings, message, statistics
+from celint.output.common import DemoOf, ReportOptions, cell_of, column, findings, fix_edits, message, statistics
+from celint.ruledocs import help_url
 from celint.rules import RULES_BY_CODE
 
 if TYPE_CHECKING:
     from celint.engine import Finding
+    from celint.facts import Fix
     from celint.runner import CheckedFile
 
 SCHEMA_VERSION = 1
@@ -33,7 +35,8 @@ def report(results: List[CheckedFile], demo: Optional[DemoOf] = None) -> Dict[st
         "tool": {"name": "celint", "version": __version__},
         "files_checked": len(results),
         "findings": listed,
-        "errors": [{"path": r.path, "code": "CE000", "message": r.error} for r in results if r.error],
+        "errors": [{"path": r.path, "code": "CE000", "message": r.error, "line": r.error_line,
+                    "column": r.error_col + 1, "url": help_url("CE000")} for r in results if r.error],
         "statistics": statistics(results),
     }
 
@@ -53,7 +56,20 @@ def _finding(result: CheckedFile, finding: Finding) -> Dict[str, Any]:
                      "column": (column(result, r.line, r.col) if cell_of(result, r.line, r.path) else r.col) + 1,
                      "cell": _cell(result, r.line, r.path)}
                     for r in finding.related],
-        "fix": {"description": fix.description, "safe": fix.safe} if fix else None,
+        "url": help_url(finding.code),
+        "fix": _fix(result, finding, fix) if fix else None,
+    }
+
+
+def _fix(result: CheckedFile, finding: Finding, fix: Fix) -> Dict[str, Any]:
+    """As ruff emits it (`applicability`, `message`, `edits` with 1-based rows and columns), plus
+    `description` and `safe`."""
+    return {
+        "description": fix.description, "safe": fix.safe, "message": fix.description,
+        "applicability": "safe" if fix.safe else "unsafe",
+        "edits": [{"content": text, "location": {"row": line, "column": col},
+                   "end_location": {"row": end_line, "column": end_col}}
+                  for line, col, end_line, end_col, text in fix_edits(result, finding)],
     }
 
 

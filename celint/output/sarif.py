@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, Dict, List, Optional, TextIO
 from urllib.parse import quote
 
 from celint import __version__
-from celint.output.common import DemoOf, ReportOptions, cell_of, cell_phrase, column, findings, message
+from celint.output.common import DemoOf, ReportOptions, cell_of, cell_phrase, column, findings, fix_edits, message
 from celint.ruledocs import help_url, read_doc
 from celint.rules import ALL_RULES
 
@@ -77,6 +77,19 @@ def _result(result: CheckedFile, finding: Finding, index: Dict[str, int]) -> Dic
                for i, r in enumerate(finding.related, start=1)]
     if related:
         entry["relatedLocations"] = related
+    edits = fix_edits(result, finding)
+    fix = finding.hit.fix if finding.hit is not None else None
+    if edits and fix is not None:
+        entry["fixes"] = [{
+            "description": {"text": f"{fix.description} ({'safe' if fix.safe else 'unsafe'})"},
+            "artifactChanges": [{
+                "artifactLocation": {"uri": _uri(result.path), "uriBaseId": ROOT},
+                "replacements": [{"deletedRegion": {"startLine": line, "startColumn": col,
+                                                    "endLine": end_line, "endColumn": end_col},
+                                  "insertedContent": {"text": text}}
+                                 for line, col, end_line, end_col, text in edits],
+            }],
+        }]
     return entry
 
 
@@ -115,7 +128,9 @@ def _notification(result: CheckedFile, index: Dict[str, int]) -> Dict[str, Any]:
         "level": "error",
         "message": {"text": f"could not analyse this file: {result.error}"},
         "associatedRule": {"id": "CE000", "index": index.get("CE000", 0)},
-        "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(result.path), "uriBaseId": ROOT}}}],
+        "locations": [{"physicalLocation": {
+            "artifactLocation": {"uri": _uri(result.path), "uriBaseId": ROOT},
+            "region": {"startLine": result.error_line, "startColumn": result.error_col + 1}}}],
     }
 
 

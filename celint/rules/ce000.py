@@ -8,4 +8,5 @@ RULE = Rule(
     code="CE000",
     name="unanalysable-file",
     summary="the file could not be analysed (syntax error, encoding, size)",
+    doc="rules/CE000.md",
 )

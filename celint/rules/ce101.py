@@ -40,7 +40,8 @@ def probabilities_into_logits_loss(use: LossUse) -> Optional[Hit]:
     if use.framework == Framework.KERAS:
         repair = f"drop the {head.activation} or set from_logits=False"
     elif use.framework == Framework.PYTORCH:
-        repair = "return raw scores from forward"
+        layer = _activation_layer(head.activation_source)
+        repair = f"remove the {layer} layer" if layer else "return raw scores from forward"
     else:
         repair = f"pass the logits from before the {head.activation}"
     axis = ""
@@ -51,17 +52,29 @@ def probabilities_into_logits_loss(use: LossUse) -> Optional[Hit]:
                scenario=_expects.scenario(use), fixed=_expects.fixed_scenario(use), use=use)
 
 
+def _activation_layer(source: str) -> str:
+    """`nn.Softmax(dim=1)` when the activation is a layer (an `nn.Sequential` has no forward to edit)."""
+    name = source.split("(", 1)[0].rsplit(".", 1)[-1]
+    return source if name[:1].isupper() and "(" in source else ""
+
+
 def from_logits_false(hit: Hit, use: LossUse) -> Optional[Fix]:
     """The head already outputs probabilities: tell the loss so (KerasHub derives from_logits from the
-    activation the same way). Removing a PyTorch model's softmax changes its outputs for every caller,
-    so that fix is unsafe."""
+    activation the same way). A loss object other heads use too is not edited (it would break them);
+    `from_logits=FROM_LOGITS` set to a literal leaves the constant behind, so that fix is unsafe.
+    Removing a PyTorch model's softmax changes its outputs for every caller, so that fix is unsafe."""
     head = use.head
     if use.framework == Framework.KERAS and use.from_logits_at is not None and head is not None:
+        if use.serves > 1 or (head.activation == SIGMOID and use.kind != BINARY):
+            return None  # breaks the loss's other heads; a multi-label sigmoid head needs another loss (CE204)
         return Fix(description=f"set from_logits=False to match the {head.activation} head",
+                   safe=use.from_logits_literal,
                    edits=(Edit(kind=EditKind.SET_ARGUMENT, at=use.from_logits_at, value="False"),))
     # the call removed must be the activation itself, not a function held in a variable (`self.act(x)`)
     spelled = head is not None and str(head.activation).lower() in head.activation_source.lower()
     if use.framework == Framework.PYTORCH and head is not None and head.activation_at is not None and spelled:
+        if head.serves > 1:
+            return None
         return Fix(description=f"remove the {head.activation} so the model returns logits (changes inference outputs)",
                    safe=False, edits=(Edit(kind=EditKind.UNWRAP_CALL, at=head.activation_at),))
     return None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Dict, Optional
+from typing import Dict, Optional, Tuple
 
 from celint.facts import (
     BINARY,
@@ -56,10 +56,25 @@ def raw_scores_into_probability_loss(use: LossUse) -> Optional[Hit]:
                scenario=_expects.scenario(use), fixed=_expects.fixed_scenario(use), use=use)
 
 
-def from_logits_true(hit: Hit, use: LossUse) -> Optional[Fix]:
-    """A linear head into a Keras probability loss: the loss should take logits."""
+def probabilities_again(hit: Hit, use: LossUse) -> Optional[Fix]:
+    """A linear Keras head into a probability loss. The safe fix gives the head the activation the loss
+    expects: `predict` returns probabilities again, as its callers (`> 0.5`, argmax) assume. The other
+    repair, `from_logits=True`, leaves the head's outputs logits; it is the unsafe alternative, and
+    it moves 0.5-threshold metrics of a one-unit head to 0 with it."""
     head = use.head
     if use.framework != Framework.KERAS or use.expects != PROBS or head is None or head.activation != LINEAR:
+        return None
+    activation = "sigmoid" if use.kind == BINARY else "softmax"
+    written = head.activation_at is None or head.activation_at == head.width_at
+    if head.width_at is not None and head.serves == 1 and (written or head.activation_source.startswith("activation")):
+        return Fix(description=f"add activation=\"{activation}\" to the head: the loss expects probabilities",
+                   edits=(Edit(kind=EditKind.SET_KEYWORD, at=head.width_at, value=f'"{activation}"',
+                               keyword="activation"),))
+    return _from_logits_true(use)
+
+
+def _from_logits_true(use: LossUse) -> Optional[Fix]:
+    if use.serves > 1:  # the loss object serves other heads too: setting from_logits breaks them
         return None
     if use.from_logits_at is not None:
         edit = Edit(kind=EditKind.SET_ARGUMENT, at=use.from_logits_at, value="True")
@@ -67,7 +82,31 @@ def from_logits_true(hit: Hit, use: LossUse) -> Optional[Fix]:
         edit = Edit(kind=EditKind.SET_KEYWORD, at=use.at, value="True", keyword="from_logits")
     else:
         return None
-    return Fix(description="set from_logits=True: the head outputs raw scores", edits=(edit,))
+    metrics = _metrics_for_logits(use) if use.kind == BINARY and use.head and use.head.width == 1 else ()
+    if metrics is None:
+        return None
+    return Fix(description="set from_logits=True (the head keeps returning raw scores; changes what "
+                           "predict() means to its callers)", safe=False, edits=(edit, *metrics))
+
+
+def _metrics_for_logits(use: LossUse) -> Optional[Tuple[Edit, ...]]:
+    """Each metric that thresholds at 0.5 made to threshold the logits at 0; None when one cannot be."""
+    edits = []
+    for metric in use.metrics:
+        if not metric.threshold_at_half:
+            continue
+        if metric.name.startswith(("'", '"')):  # "accuracy": Keras would pick BinaryAccuracy at 0.5
+            edits.append(Edit(kind=EditKind.REPLACE_WITH_CALL, at=metric.at,
+                              value="metrics.BinaryAccuracy(threshold=0.0)", like=use.at))
+        elif metric.name.startswith("AUC"):
+            edits.append(Edit(kind=EditKind.SET_KEYWORD, at=metric.at, value="True", keyword="from_logits"))
+        elif metric.name.startswith(("Precision", "Recall")):
+            edits.append(Edit(kind=EditKind.SET_KEYWORD, at=metric.at, value="0.0", keyword="thresholds"))
+        elif metric.name.startswith("BinaryAccuracy"):
+            edits.append(Edit(kind=EditKind.SET_KEYWORD, at=metric.at, value="0.0", keyword="threshold"))
+        else:
+            return None
+    return tuple(edits)
 
 
 def numbers(kit: DemoKit) -> Dict[str, float]:
@@ -88,7 +127,7 @@ RULE = Rule(
     name="scores-into-probability-loss",
     summary="a loss that expects probabilities or log-probabilities receives raw scores or probabilities",
     checks=(raw_scores_into_probability_loss,),
-    fix=from_logits_true,
+    fix=probabilities_again,
     demo=Demo(
         cases=(
             Case(flagged=Scenario(framework=Framework.PYTORCH, activation=LINEAR, width=4, loss=NLL,

@@ -82,9 +82,12 @@ def single_unit_softmax_anywhere(facts: FileFacts) -> Iterator[Hit]:
 
 def sigmoid_for_one_unit(hit: Hit, use: LossUse) -> Optional[Fix]:
     """With a binary probability loss, sigmoid is the one-unit softmax that was meant. The output was
-    constant anyway, so the fix is safe."""
+    constant anyway, so the fix is safe; but not in a definition that also serves wider heads (a head
+    factory called for a 1-unit and a 5-unit head), where sigmoid would break the others."""
     head = use.head
     if use.kind != BINARY or use.expects != PROBS or head is None or head.activation != SOFTMAX:
+        return None
+    if head.serves > 1:
         return None
     if use.framework != Framework.KERAS or head.width != 1 or head.activation_at is None:
         return None
