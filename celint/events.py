@@ -17,6 +17,7 @@ class CompileEvent:
     loss: Value
     metrics: Optional[Value]
     at: Where
+    via: Optional[Where] = None  # in another module's code: the checked file's call that led there
 
 
 @dataclass
@@ -27,6 +28,7 @@ class LossApplication:
     predictions: Value
     targets: Value
     at: Where
+    via: Optional[Where] = None  # in another module's code: the checked file's call that led there
 
 
 @dataclass

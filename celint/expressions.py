@@ -37,7 +37,6 @@ from celint.values import (
     Seq,
     Value,
     const_of,
-    merge,
 )
 
 _BINOPS: Dict[type, Callable[[object, object], object]] = {
@@ -230,7 +229,7 @@ class Expressions(Machine):
             return self.eval(node.body, scope)
         if test is False:
             return self.eval(node.orelse, scope)
-        return merge(self.eval(node.body, scope), self.eval(node.orelse, scope))
+        return self.dispatch.merge(self, self.eval(node.body, scope), self.eval(node.orelse, scope))
 
     def eval_Subscript(self, node: ast.Subscript, scope: Scope) -> Value:
         owner = self.eval(node.value, scope)

@@ -31,7 +31,8 @@ def extract(events: Events, interp: Interpreter) -> FileFacts:
     for application in events.applications:
         predictions = application.predictions
         head = predictions.head if isinstance(predictions, Tensor) else None
-        uses.append(_use(application.loss, head, (), targets_of(application.targets), at=application.at))
+        uses.append(_use(application.loss, head, (), targets_of(application.targets), at=application.at,
+                         via=application.via))
     return FileFacts(uses=tuple(uses), heads=tuple(heads), activations=tuple(events.activations),
                      logs=tuple(events.logs))
 
@@ -80,7 +81,7 @@ def _compiled_uses(interp: Interpreter, event: CompileEvent, api: KerasApi, even
     for index, (name, head) in enumerate(heads):
         loss = _loss_for(event.loss, name, index, len(heads))
         if isinstance(loss, LossObj):
-            yield _use(loss, head, metrics, targets, api=api)
+            yield _use(loss, head, metrics, targets, api=api, via=event.via)
 
 
 def _loss_for(losses: Value, name: Optional[str], index: int, count: int) -> Value:
@@ -108,11 +109,11 @@ def _metrics(value: Optional[Value]) -> Tuple[Metric, ...]:
 
 
 def _use(loss: LossObj, head: Optional[Head], metrics: Tuple[Metric, ...], targets: Optional[Targets],
-         at: Optional[Where] = None, api: Optional[KerasApi] = None) -> LossUse:
+         at: Optional[Where] = None, api: Optional[KerasApi] = None, via: Optional[Where] = None) -> LossUse:
     return LossUse(
         framework=loss.framework, kind=loss.kind, expects=loss.expects, name=_short_name(loss),
         at=at or loss.at, head=head, targets=targets, api_version=api, metrics=metrics,
-        from_logits_at=loss.from_logits_at,
+        from_logits_at=loss.from_logits_at, reached_from=via,
     )
 
 

@@ -192,6 +192,9 @@ class LossUse:
     targets: Optional[Targets] = None
     api_version: Optional[KerasApi] = None  # for compiled Keras models
     metrics: Tuple[Metric, ...] = ()
+    # cross-module: the loss is applied in another module's code, which the checked file's call at
+    # `reached_from` ran with its own model / loss (celint.engine hands such a finding to that module)
+    reached_from: Optional[Where] = None
 
 
 @dataclass(frozen=True)
