@@ -9,6 +9,7 @@ from __future__ import annotations
 import ast
 from typing import Dict, List, Optional, overload
 
+from celint.facts import Where
 from celint.machine import Machine
 from celint.values import (
     UNKNOWN,
@@ -18,7 +19,6 @@ from celint.values import (
     Instance,
     Scope,
     Value,
-    merge,
 )
 
 MAX_CALL_DEPTH = 10
@@ -73,6 +73,8 @@ class Args:
 
 class Calls(Machine):
     def call(self, func: Value, args: Args) -> Value:
+        if not self.foreign_depth:
+            self.entry_call = args.node  # the checked file's own call: where other modules' code is entered
         if isinstance(func, (FuncVal, Instance)):
             # the call site and its arguments, for a finding inside the function to name where its value came from
             self.calls_running.append((self.where(args.node), (*args.pos, *args.kw.values())))
@@ -96,7 +98,7 @@ class Calls(Machine):
         return UNKNOWN
 
     def instantiate(self, cls: ClassVal, pos: List[Value], kw: Dict[str, Value], starred: bool, node: ast.AST) -> Value:
-        instance = Instance(cls, at=self.where(node))
+        instance = Instance(cls, at=self.where(node), conditions=self.outer_cond + self.cond_depth)
         init = self.find_method(cls, "__init__")
         if init is not None:
             self.call_function(FuncVal(init, cls.scope, bound_self=instance), pos, kw, starred)
@@ -148,8 +150,11 @@ class Calls(Machine):
             return self.enter_function(func, pos, kw, starred)
         if self.foreign_depth >= MAX_FOREIGN_DEPTH:
             return UNKNOWN
-        if self.foreign_depth == 0:
+        entered = self.foreign_depth == 0
+        if entered:
             self.foreign_entered_at = self.steps
+            via = self.where(self.entry_call) if self.entry_call is not None else None
+            seen = len(self.events.applications), len(self.events.compiles)
         saved = self.lines, self.path
         self.lines, self.path = module
         self.foreign_depth += 1
@@ -158,8 +163,16 @@ class Calls(Machine):
         finally:
             self.foreign_depth -= 1
             self.lines, self.path = saved
-            if self.foreign_depth == 0:
+            if entered:
                 self.foreign_steps += self.steps - self.foreign_entered_at
+                self.stamp_entry(via, *seen)
+
+    def stamp_entry(self, via: Optional[Where], applications: int, compiles: int) -> None:
+        """Losses applied or compiled in other modules' code during one call from the checked file
+        remember that call: the finding goes to the module applying the loss and names the call."""
+        for event in self.events.applications[applications:] + self.events.compiles[compiles:]:
+            if event.via is None and event.at.path != self.path:
+                event.via = via
 
     def enter_function(self, func: FuncVal, pos: List[Value], kw: Dict[str, Value], starred: bool) -> Value:
         node = func.node
@@ -167,6 +180,7 @@ class Calls(Machine):
         self.bind_params(node.args, func, pos, kw, starred, scope)
         saved_cond = self.cond_depth
         self.depth += 1
+        self.outer_cond += saved_cond
         self.cond_depth = 0  # conditions are relative to the function being run
         try:
             if isinstance(node, ast.Lambda):
@@ -178,10 +192,11 @@ class Calls(Machine):
                 return Const(None)
             result = returns[0]
             for other in returns[1:]:
-                result = merge(result, other, self.tick)
+                result = self.dispatch.merge(self, result, other, self.tick)  # `return NetA()` / `return NetB()`
             return result
         finally:
             self.depth -= 1
+            self.outer_cond -= saved_cond
             self.cond_depth = saved_cond
 
     def bind_params(self, params: ast.arguments, func: FuncVal, pos: List[Value], kw: Dict[str, Value], starred: bool, scope: Scope) -> None:

@@ -34,6 +34,9 @@ class FileResult:
     error: Optional[str] = None  # one line: why the file could not be analysed
     error_line: int = 1  # where: a syntax error's line and 0-based column, else the file's start
     error_col: int = 0
+    # findings this file's run made in another checked module's code (see `analyse`); the runner hands
+    # them to that module's result
+    elsewhere: List[Finding] = field(default_factory=list)
 
 
 class ParseError(ValueError):
@@ -95,7 +98,7 @@ def check_source(
             result.error_line, result.error_col = exc.line, exc.col
         return result
     try:
-        result.findings = analyse(module, source, path, project, orphans=whole_file)
+        result.findings = analyse(module, source, path, project, orphans=whole_file, elsewhere=result.elsewhere)
     except RecursionError:
         result.error = "too deeply nested to analyse"
     except MemoryError:
@@ -104,10 +107,16 @@ def check_source(
 
 
 def analyse(module: ast.Module, source: str, path: str, project: Optional["Project"] = None,
-            orphans: bool = True) -> List[Finding]:
+            orphans: bool = True, elsewhere: Optional[List[Finding]] = None) -> List[Finding]:
     """Walk the module, extract facts, run the rules. With a `project`, imports of the tree's own modules
     are followed. `orphans=False` runs only what the module itself runs (no uncalled functions): the cheap
-    mode for files that name no loss and are analysed only because they import the tree's modules."""
+    mode for files that name no loss and are analysed only because they import the tree's modules.
+
+    A loss applied in another module's code with what this module passed it (`train.py` builds the model
+    and the criterion and calls `engine.train_one_epoch(model, criterion, ...)`) is found here, yet it is
+    reported where the loss is applied, in engine.py, naming this module's call: appended to `elsewhere`
+    for the runner to hand over (it keeps one per place and code). engine.py alone cannot see it (its
+    arguments are unknown there), and this module has no line of the loss to point at."""
     from celint.extract import extract
     from celint.frameworks.defaults import adapters_for
     from celint.interpreter import Interpreter
@@ -121,8 +130,25 @@ def analyse(module: ast.Module, source: str, path: str, project: Optional["Proje
                                                                                   adapters_for(source))
     events = interp.run(orphans=orphans)
     hits = [with_fix(hit) for hit in run_checks(extract(events, interp))]
-    # a problem found while running another module's code is reported when that module is checked
+    # any other problem found while running another module's code is reported when that module is checked
+    if elsewhere is not None:
+        elsewhere.extend(handed_over(hit) for hit in hits if _reached_from(hit, path))
     return [to_finding(hit, path) for hit in hits if hit.at.path in ("", path)]
+
+
+def _reached_from(hit: Hit, path: str) -> bool:
+    """A loss use in another module's code, entered by a call of this module's."""
+    via = hit.use.reached_from if hit.use is not None else None
+    return via is not None and via.path == path and hit.at.path not in ("", path)
+
+
+def handed_over(hit: Hit) -> Finding:
+    """A finding for the module applying the loss; it names the call that passed in the model or loss."""
+    via = hit.use.reached_from if hit.use is not None else None
+    assert via is not None
+    message = f"{hit.message} (through the call at {via.label(hit.at.path)})"
+    return Finding(hit.code, hit.at.line, hit.at.col, message, hit.at.path,
+                   (*(r for r in hit.related if r), via), hit)
 
 
 def with_fix(hit: Hit) -> Hit:

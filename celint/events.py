@@ -31,6 +31,7 @@ class CompileEvent:
     metrics: Optional[Value]
     at: Where
     when: Moment = field(default_factory=lambda: Moment(0, ()))
+    via: Optional[Where] = None  # in another module's code: the checked file's call that led there
 
 
 @record
@@ -42,6 +43,7 @@ class LossApplication:
     targets: Value
     at: Where
     call_site: Optional[Where] = None  # the call of the user function the predictions came in through
+    via: Optional[Where] = None  # in another module's code: the checked file's call that led there
 
 
 @record

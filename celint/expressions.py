@@ -40,7 +40,6 @@ from celint.values import (
     Tensor,
     Value,
     const_of,
-    merge,
 )
 
 _BINOPS: Dict[type, Callable[[object, object], object]] = {
@@ -238,7 +237,7 @@ class Expressions(Machine):
             return self.eval(node.body, scope)
         if test is False:
             return self.eval(node.orelse, scope)
-        return merge(self.eval(node.body, scope), self.eval(node.orelse, scope), self.tick)
+        return self.dispatch.merge(self, self.eval(node.body, scope), self.eval(node.orelse, scope), self.tick)
 
     def eval_Subscript(self, node: ast.Subscript, scope: Scope) -> Value:
         owner = self.eval(node.value, scope)

@@ -36,7 +36,7 @@ def extract(events: Events, interp: Interpreter) -> FileFacts:
         if isinstance(predictions, Tensor) and predictions.over_batch is not None and application.loss.expects == LOGITS:
             head = predictions.over_batch  # probabilities over the batch axis are not logits either
         uses.append(_use(application.loss, head, (), targets_of(application.targets), at=application.at,
-                         call_site=application.call_site))
+                         call_site=application.call_site, via=application.via))
         places.append(application.loss.at)
     uses = _with_sharing(uses, places, heads, interp.lines, interp.path)
     heads = [_served(head, heads, uses) for head in heads]
@@ -130,7 +130,7 @@ def _compiled_uses(interp: Interpreter, event: CompileEvent, api: KerasApi, even
     for index, (name, head) in enumerate(heads):
         loss = _loss_for(event.loss, name, index, len(heads))
         if isinstance(loss, LossObj):
-            yield _use(loss, head, metrics, targets, api=api)
+            yield _use(loss, head, metrics, targets, api=api, via=event.via)
 
 
 def _loss_for(losses: Value, name: Optional[str], index: int, count: int) -> Value:
@@ -158,11 +158,12 @@ def _metrics(value: Optional[Value]) -> Tuple[Metric, ...]:
 
 
 def _use(loss: LossObj, head: Optional[Head], metrics: Tuple[Metric, ...], targets: Optional[Targets],
-         at: Optional[Where] = None, api: Optional[KerasApi] = None, call_site: Optional[Where] = None) -> LossUse:
+         at: Optional[Where] = None, api: Optional[KerasApi] = None, call_site: Optional[Where] = None,
+         via: Optional[Where] = None) -> LossUse:
     return LossUse(
         framework=loss.framework, kind=loss.kind, expects=loss.expects, name=_short_name(loss),
         at=at or loss.at, head=head, targets=targets, api_version=api, metrics=metrics,
-        from_logits_at=loss.from_logits_at, call_site=call_site, options=loss.options,
+        from_logits_at=loss.from_logits_at, call_site=call_site, options=loss.options, reached_from=via,
     )
 
 

@@ -204,6 +204,9 @@ class LossUse:
     options: Tuple[str, ...] = ()  # options written at the loss, e.g. "label_smoothing=0.1"
     serves: int = 1  # how many different heads this loss object is used with in this module
     from_logits_literal: bool = True  # from_logits is written as True / False (not a name such as FROM_LOGITS)
+    # cross-module: the loss is applied in another module's code, which the checked file's call at
+    # `reached_from` ran with its own model / loss (celint.engine hands such a finding to that module)
+    reached_from: Optional[Where] = None
 
 
 @record(frozen=True)

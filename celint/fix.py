@@ -288,7 +288,7 @@ def fix_results(results: list, options: object, write: bool, unsafe: bool, diff_
     report shows what is left. Notebooks are reported, not rewritten. A file is only ever written inside
     `roots` (the checked directories, and the directories of the checked files); None: anywhere."""
     from celint.project import Project
-    from celint.runner import check_file
+    from celint.runner import check_file, hand_over
 
     outcome = FixOutcome([])
     out, rewritten = outcome.results, []
@@ -318,6 +318,7 @@ def fix_results(results: list, options: object, write: bool, unsafe: bool, diff_
         project = Project([result.path for result in out])
         for index in rewritten:
             out[index] = check_file(out[index].path, options, project)  # type: ignore[arg-type]
+        hand_over(out, options)  # type: ignore[arg-type]  # what the rewritten files found in other files' code
     return outcome
 
 

@@ -69,6 +69,7 @@ class Interpreter(Expressions, Calls):
         self.step_budget = STEP_BUDGET_BASE + 50 * len(lines)
         self.depth = 0
         self.cond_depth = 0
+        self.outer_cond = 0
         self.bound_names = BoundNames()
         self._positions: Dict[int, Positions] = {}  # per `lines` list (cross-module runs swap it)
         self._container_depth = {}
@@ -83,6 +84,7 @@ class Interpreter(Expressions, Calls):
         self.foreign_depth = 0  # frames of other modules' code on the current call chain
         self.foreign_steps = 0  # steps spent in other modules' code so far (bounded, see calls.py)
         self.foreign_entered_at = 0
+        self.entry_call: Optional[ast.AST] = None
         # the order is the precedence; None: every adapter
         self.dispatch = dispatch_for(tuple(adapters) if adapters is not None else default_adapters())
         self.defined: Dict[int, Value] = {}  # id(def / class node) -> its latest FuncVal / ClassVal (orphans)
@@ -277,7 +279,7 @@ class Interpreter(Expressions, Calls):
                 continue
             result = _known(values[0])
             for other in values[1:]:
-                result = merge(result, _known(other), self.tick)
+                result = self.dispatch.merge(self, result, _known(other), self.tick)
             scope.names[key] = result
         return False
 
@@ -372,8 +374,10 @@ class Interpreter(Expressions, Calls):
         elif isinstance(target, ast.Attribute):
             owner = self.eval(target.value, scope)
             if isinstance(owner, Instance):
-                if self.cond_depth and target.attr in owner.attrs:
-                    value = merge(owner.attrs[target.attr], value, self.tick)  # set conditionally: not known for sure
+                # set conditionally (here, or by a method called in a branch: `if ...: m.add_loss_op(...)`)
+                conditional = self.cond_depth or self.outer_cond + self.cond_depth > owner.conditions
+                if conditional and target.attr in owner.attrs:
+                    value = merge(owner.attrs[target.attr], value, self.tick)  # not known for sure
                 owner.attrs[target.attr] = value
         elif isinstance(target, ast.Starred):
             self.bind(target.value, UNKNOWN, scope)

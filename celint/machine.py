@@ -33,6 +33,7 @@ class Machine:
     step_budget: int
     depth: int  # user-function frames
     cond_depth: int  # conditional blocks around the running statement, in the running function
+    outer_cond: int  # conditional blocks around the calls that led to the running function
     call_counts: Dict[int, int]  # id(function node) -> times entered
     calls_running: List[Tuple[Where, Tuple[Value, ...]]]  # user calls on the stack: (call site, arguments)
     executed: Set[int]  # id(function node) of every function entered at least once
@@ -44,6 +45,7 @@ class Machine:
     foreign_depth: int
     foreign_steps: int
     foreign_entered_at: int
+    entry_call: Optional[ast.AST]  # the last call the checked file's own code made (see calls.py)
 
     # ----- defined by the interpreter's statements (interpreter.py) ---------------------------
     def tick(self) -> None:

@@ -4,7 +4,9 @@ Real projects keep the model in `models.py` and the loop in `train.py`. When the
 `from .models import Net` / `from models import build_model` / `import models` in one file is resolved
 to the class or function that `models.py` defines, so the interpreter can enter it; a softmax at the
 end of `Net.forward` then reaches the `CrossEntropyLoss` in `train.py`, and the finding (reported at
-the loss) names the head's `file:line`.
+the loss) names the head's `file:line`. When the loss is applied in a third module (`engine.py`, called
+by train.py with the model and the criterion), the finding is reported there: see `engine.analyse`
+and `runner.hand_over`.
 
 Bounded: each imported module is read and parsed once, and interpreted (as an import, with `__name__`
 set so its `if __name__ == "__main__":` block is skipped) at most once per checked file, when that file

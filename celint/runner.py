@@ -7,7 +7,7 @@ import re
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from celint.records import field, record
+from celint.records import field, record, replace
 from typing import Iterator, List, Optional
 
 from celint.config import Settings
@@ -73,7 +73,7 @@ def check_file(path: str, options: CheckOptions, project: Optional[Project] = No
         findings = sorted(errors + findings, key=lambda f: f.line)
     reason = syntax_error_with_version(result.error, source) if result.error else None
     line, col = (result.error_line, result.error_col) if cells is None else (1, 0)  # a cell's own CE000 says where
-    checked = CheckedFile(path, findings, reason, line, col, source=source, cells=cells)
+    checked = CheckedFile(path, findings, reason, line, col, elsewhere=result.elsewhere, source=source, cells=cells)
     return _selected(checked, options)
 
 
@@ -115,7 +115,7 @@ def check_files(paths: List[str], options: CheckOptions, jobs: int = 0) -> List[
     workers = min(jobs or os.cpu_count() or 1, len(paths))
     if workers <= 1 or len(paths) < PARALLEL_THRESHOLD:
         project = Project(paths)
-        return [check_file(path, options, project) for path in paths]
+        return hand_over([check_file(path, options, project) for path in paths], options)
     chunk = max(1, len(paths) // (workers * 8))
     results: List[Optional[CheckedFile]] = [None] * len(paths)
     try:
@@ -129,7 +129,31 @@ def check_files(paths: List[str], options: CheckOptions, jobs: int = 0) -> List[
     lost = [index for index, result in enumerate(results) if result is None]
     for index, result in zip(lost, _check_one_at_a_time([paths[i] for i in lost], paths, options)):
         results[index] = result
-    return results  # type: ignore[return-value]  # every slot is filled
+    return hand_over(results, options)  # type: ignore[arg-type]  # every slot is filled
+
+
+def hand_over(results: List[CheckedFile], options: CheckOptions) -> List[CheckedFile]:
+    """Findings one file's run made in another checked file's code (`celint.engine.analyse`) join that
+    file's findings: once per (line, code), whichever file found them first, and only what that file's
+    selection and `# noqa` comments let through."""
+    by_path = {os.path.normpath(os.path.abspath(r.path)): r for r in results}
+    received: dict = {}
+    for result in results:
+        for finding in result.elsewhere:
+            target = by_path.get(os.path.normpath(os.path.abspath(finding.path)))
+            if target is not None and target is not result:
+                received.setdefault(id(target), (target, []))[1].append(replace(finding, path=target.path))
+        result.elsewhere = []
+    for target, findings in received.values():
+        had = {(f.line, f.code) for f in target.findings}
+        wants, noqa = options.settings.wants, NoqaMap(target.lines)
+        for finding in findings:
+            key = (finding.line, finding.code)
+            if key not in had and wants(finding.code, target.path) and not noqa.silences(*key):
+                had.add(key)
+                target.findings.append(finding)
+        target.findings.sort(key=lambda f: (f.line, f.col))
+    return results
 
 
 def _check_one_at_a_time(todo: List[str], paths: List[str], options: CheckOptions) -> Iterator[CheckedFile]:

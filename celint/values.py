@@ -202,6 +202,7 @@ class Instance(Value):
     cls: ClassVal
     attrs: Dict[str, Value] = field(default_factory=dict)
     at: Optional[Where] = None
+    conditions: int = 0  # conditional blocks around its creation, counted across calls (see calls.py)
 
 
 @record(frozen=True)

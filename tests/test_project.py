@@ -10,6 +10,8 @@ from annotations import expected_findings
 
 from celint.engine import check_source
 from celint.project import Project, project_groups
+from celint.config import Settings
+from celint.runner import CheckOptions, check_files
 
 PROJECTS = Path(__file__).resolve().parent / "corpus" / "projects"
 PROJECT_DIRS = sorted(p for p in PROJECTS.iterdir() if p.is_dir())
@@ -21,23 +23,18 @@ def _files(directory: Path) -> List[str]:
 
 @pytest.mark.parametrize("directory", PROJECT_DIRS, ids=lambda p: p.name)
 def test_project_gives_exactly_its_annotated_findings(directory: Path) -> None:
-    files = _files(directory)
-    project = Project(files)
-    for path in files:
-        source = Path(path).read_text(encoding="utf-8")
-        result = check_source(source, path, project=project)
-        assert result.error is None, path
+    # as `celint check DIR` runs: a loss applied in engine.py with what train.py passed it is found while
+    # checking train.py and handed to engine.py (celint.runner.hand_over)
+    for result in check_files(_files(directory), CheckOptions(), jobs=1):
+        assert result.error is None, result.path
         got = {(f.line, f.code) for f in result.findings}
-        assert got == expected_findings(source), (path, [f.message for f in result.findings])
+        assert got == expected_findings(result.source), (result.path, [f.message for f in result.findings])
 
 
 def test_the_whole_projects_tree_at_once_gives_the_same_findings() -> None:
-    files = _files(PROJECTS)
-    project = Project(files)
-    for path in files:
-        source = Path(path).read_text(encoding="utf-8")
-        got = {(f.line, f.code) for f in check_source(source, path, project=project).findings}
-        assert got == expected_findings(source), path
+    for result in check_files(_files(PROJECTS), CheckOptions(), jobs=1):
+        got = {(f.line, f.code) for f in result.findings}
+        assert got == expected_findings(result.source), result.path
 
 
 def test_finding_at_the_loss_names_the_head_in_the_other_file() -> None:
@@ -208,3 +205,99 @@ def test_re_export_cycles_and_long_re_export_chains_end(tmp_path: Path) -> None:
         train = next(f for f in files if f.endswith("train.py"))
         result = check_source(Path(train).read_text(encoding="utf-8"), train, project=Project(files))
         assert result.error is None and result.findings == [], train
+
+
+# ----- a loss applied in another module with what the checked file passed it (issue 11, items 9-11) -----
+HEAD = """\
+import torch.nn as nn
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(8, 4)
+
+    def forward(self, x):
+        return self.fc(x).softmax(dim=1)
+"""
+
+ENGINE = """\
+def train_one_epoch(model, criterion, loader, optimizer):
+    for x, y in loader:
+        optimizer.zero_grad()
+        loss = criterion(model(x), y){noqa}
+        loss.backward()
+        optimizer.step()
+"""
+
+CALLER = """\
+import torch.nn as nn
+from models import Net
+from engine import train_one_epoch
+
+model = Net()
+train_one_epoch(model, nn.CrossEntropyLoss(), loader, optimizer)
+"""
+
+
+def _run(root: Path, files: dict, settings: Settings = Settings()) -> dict:
+    results = check_files(_write(root, files), CheckOptions(settings), jobs=1)
+    return {Path(r.path).relative_to(root).as_posix(): r for r in results}
+
+
+def test_a_loss_applied_in_engine_py_is_reported_there_once_naming_the_head_and_the_call(tmp_path: Path) -> None:
+    by_file = _run(tmp_path, {"models.py": HEAD, "engine.py": ENGINE.format(noqa=""),
+                              "train.py": CALLER, "finetune.py": CALLER})
+    assert [(f.line, f.code) for f in by_file["engine.py"].findings] == [(4, "CE101")]  # two callers, one finding
+    assert by_file["train.py"].findings == [] and by_file["finetune.py"].findings == []
+    finding = by_file["engine.py"].findings[0]
+    # the first file in the run's order that reached it names its call (finetune.py sorts before train.py)
+    assert "models.py:9" in finding.message and "finetune.py:6" in finding.message
+    assert {(Path(r.path).name, r.line) for r in finding.related} >= {("models.py", 9), ("finetune.py", 6)}
+    assert finding.hit is not None and finding.hit.fix is None  # the head is in another file
+
+
+def test_a_handed_over_finding_obeys_the_receiving_files_noqa_and_selection(tmp_path: Path) -> None:
+    by_file = _run(tmp_path, {"models.py": HEAD, "engine.py": ENGINE.format(noqa="  # noqa: CE101"),
+                              "train.py": CALLER})
+    assert by_file["engine.py"].findings == []
+    per_file = Settings(per_file_ignores=(("engine.py", ("CE101",)),))
+    by_file = _run(tmp_path / "ignored", {"models.py": HEAD, "engine.py": ENGINE.format(noqa=""),
+                                          "train.py": CALLER}, per_file)
+    assert by_file["engine.py"].findings == []
+
+
+def test_the_process_pool_hands_over_the_same_way(tmp_path: Path) -> None:
+    files = {"models.py": HEAD, "engine.py": ENGINE.format(noqa=""), "train.py": CALLER}
+    files.update({f"unrelated{i}.py": "x = 1\n" for i in range(20)})  # enough files for the pool
+    paths = _write(tmp_path, files)
+    results = check_files(paths, CheckOptions(), jobs=2)
+    got = {Path(r.path).name: [(f.line, f.code) for f in r.findings] for r in results if r.findings}
+    assert got == {"engine.py": [(4, "CE101")]}
+
+
+def test_a_loss_installed_by_a_method_called_in_a_branch_is_not_known(tmp_path: Path) -> None:
+    model = HEAD.replace("self.fc(x).softmax(dim=1)", "self.fc(x)") + (
+        "\n    def add_loss_op(self, loss):\n        self.loss_op = loss\n\n"
+        "    def fit(self, batches):\n        for x, y in batches:\n            self.loss_op(self(x), y)\n")
+    train = ("import sys\nimport torch.nn as nn\nfrom models import Net\n\nnet = Net()\n"
+             "if sys.argv[1] == 'nll':\n    net.add_loss_op(nn.NLLLoss())\nelse:\n"
+             "    net.add_loss_op(nn.CrossEntropyLoss())\nnet.fit(batches)\n")
+    by_file = _run(tmp_path, {"models.py": model, "train.py": train})
+    assert all(r.findings == [] for r in by_file.values())
+    always = train.replace("if sys.argv[1] == 'nll':\n    net.add_loss_op(nn.NLLLoss())\nelse:\n    ", "")
+    by_file = _run(tmp_path / "always", {"models.py": model, "train.py": always.replace("CrossEntropyLoss", "NLLLoss")})
+    assert [(f.line, f.code) for f in by_file["models.py"].findings] == [(16, "CE102")]
+
+
+@pytest.mark.parametrize("other_head, expected", [
+    ("self.fc(x).softmax(dim=1)", [(8, "CE101")]),  # the same head: either model, same finding
+    ("self.fc(x)", []),  # logits: the loss is right for one of them
+    ("nn.Linear(8, 5)(x).softmax(dim=1)", []),  # another width
+])
+def test_a_model_chosen_in_a_branch_has_the_head_both_share(tmp_path: Path, other_head: str, expected: list) -> None:
+    other = HEAD.replace("class Net", "class Other").replace("self.fc(x).softmax(dim=1)", other_head)
+    train = ("import sys\nimport torch.nn as nn\nfrom models import Net\nfrom other import Other\n\n"
+             "net = Net() if sys.argv[1] == 'a' else Other()\ncriterion = nn.CrossEntropyLoss()\n"
+             "loss = criterion(net(x), y)\n")
+    by_file = _run(tmp_path, {"models.py": HEAD, "other.py": other, "train.py": train})
+    assert [(f.line, f.code) for f in by_file["train.py"].findings] == expected

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import ast
 from functools import lru_cache
-from typing import TYPE_CHECKING, Dict, List, Optional, Sequence, Tuple
+from typing import TYPE_CHECKING, Callable, Dict, List, Optional, Sequence, Tuple
 
 from celint.frameworks import losses
 from celint.frameworks.adapter import (
@@ -24,10 +24,10 @@ from celint.frameworks.adapter import (
     SubscriptHook,
 )
 from celint.frameworks.layers import apply_layer
-from celint.frameworks.models import model_output
+from celint.frameworks.models import model_output, same_head_model
 from celint.frameworks.tensors import first_tensor_arg
 from celint.frameworks.transforms import Gradient
-from celint.values import UNKNOWN, BoundMethod, Layer, LossObj, ModelVal, Ref, Value
+from celint.values import UNKNOWN, BoundMethod, Layer, LossObj, ModelVal, Ref, Value, merge
 
 if TYPE_CHECKING:
     from celint.calls import Args
@@ -103,6 +103,14 @@ class Dispatch:
             if result is not None:
                 return result
         return UNKNOWN
+
+    def merge(self, interp: Machine, first: Value, second: Value,
+              tick: Optional[Callable[[], None]] = None) -> Value:
+        """`merge`, except that two models with the same head stand for either (`NetA() if c else NetB()`)."""
+        merged = merge(first, second, tick)
+        if merged is UNKNOWN and first is not UNKNOWN and second is not UNKNOWN:
+            return same_head_model(interp, first, second) or UNKNOWN
+        return merged
 
     def class_family(self, qualname: str) -> Optional[ModelFamily]:
         return self.families.get(qualname)

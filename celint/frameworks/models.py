@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, List
+from typing import TYPE_CHECKING, Hashable, List, Optional
 
 from celint.frameworks.layers import apply_layer
 from celint.frameworks.tensors import INPUT
-from celint.values import UNKNOWN, FuncVal, Instance, Layer, ModelVal, Tensor, Value
+from celint.values import UNKNOWN, DictVal, FuncVal, Instance, Layer, ModelVal, Seq, Tensor, Value, const_of
 
 if TYPE_CHECKING:
     from celint.machine import Machine
@@ -84,3 +84,29 @@ class _Folded(Value):
 
     def __init__(self, layers: List[Value], count: int, output: Value):
         self.layers, self.count, self.output, self.running = layers, count, output, True
+
+
+def same_head_model(interp: Machine, first: Value, second: Value) -> Optional[Value]:
+    """`net = NetA(...) if cond else NetB(...)`: two different models whose outputs end the same way
+    (each output's activation and width, wherever they are written) stand for either, and `first` is
+    kept (its head is the one a finding names). None when they differ or either is not known."""
+    if not (is_model(first) and is_model(second)):
+        return None
+    shape = _head_shape(model_output(interp, first))
+    if shape is None or shape != _head_shape(model_output(interp, second)):
+        return None
+    return first
+
+
+def _head_shape(outputs: Value) -> Optional[Hashable]:
+    """What a loss can tell apart in a model's outputs; None when some output is not a known tensor."""
+    if isinstance(outputs, Tensor):
+        head = outputs.head
+        return head.activation, head.width, head.name, outputs.marker, outputs.targets is not None
+    if isinstance(outputs, Seq):
+        items = tuple(_head_shape(item) for item in outputs.items)
+        return None if None in items else ("seq", items)
+    if isinstance(outputs, DictVal):
+        pairs = tuple((const_of(key), _head_shape(item)) for key, item in outputs.items)
+        return None if any(shape is None or not isinstance(key, str) for key, shape in pairs) else ("dict", pairs)
+    return None
