@@ -30,16 +30,45 @@ from pathlib import Path
 from typing import Dict, List, Optional, Sequence, Tuple
 
 ML_SUBSET = {
-    "keras": ["src/losses", "src/activations", "src/metrics", "src/models", "src/trainers", "src/layers/core",
-              "src/layers/activations"],
+    "keras": [
+        "src/losses",
+        "src/activations",
+        "src/metrics",
+        "src/models",
+        "src/trainers",
+        "src/layers/core",
+        "src/layers/activations",
+    ],
     "torch": ["nn", "optim"],
 }
-STDLIB_SUBSET = ["json", "email", "asyncio", "logging", "http", "urllib", "xml", "concurrent", "importlib",
-                 "unittest", "argparse.py", "dataclasses.py", "typing.py", "inspect.py", "pathlib.py", "ast.py"]
+STDLIB_SUBSET = [
+    "json",
+    "email",
+    "asyncio",
+    "logging",
+    "http",
+    "urllib",
+    "xml",
+    "concurrent",
+    "importlib",
+    "unittest",
+    "argparse.py",
+    "dataclasses.py",
+    "typing.py",
+    "inspect.py",
+    "pathlib.py",
+    "ast.py",
+]
 FLAKE8_PINS = ("flake8", "pyflakes", "pycodestyle", "mccabe")
 EDITOR_BUFFER = Path(__file__).with_name("editor_buffer.py")
 BUDGET = {
-    "editor_save_ms": 20.0, "ml": 1.25, "stdlib": 1.03, "check_vs_flake8": 0.5, "memory_largest": 5.0, "big_time": 1.5, "big_memory": 2.0,
+    "editor_save_ms": 20.0,
+    "ml": 1.25,
+    "stdlib": 1.03,
+    "check_vs_flake8": 0.5,
+    "memory_largest": 5.0,
+    "big_time": 1.5,
+    "big_memory": 2.0,
 }
 
 
@@ -80,8 +109,11 @@ def stdlib_corpus() -> List[str]:
 def generated_file(directory: Path, megabytes: float = 5.0) -> Path:
     """Generated code as tools emit it: thousands of layer calls, one loss (so the prefilter lets it in)."""
     path = directory / "generated_5mb.py"
-    lines = ["import keras\n", "loss_fn = keras.losses.SparseCategoricalCrossentropy(from_logits=True)\n",
-             "x0 = keras.Input((8,))\n"]
+    lines = [
+        "import keras\n",
+        "loss_fn = keras.losses.SparseCategoricalCrossentropy(from_logits=True)\n",
+        "x0 = keras.Input((8,))\n",
+    ]
     size, i = sum(map(len, lines)), 0
     while size < megabytes * 1_000_000:
         i += 1
@@ -135,13 +167,18 @@ def report(name: str, ratio: float, budget: float, detail: str) -> bool:
 
 
 def import_check() -> bool:
-    code = ("import sys, time; t = time.perf_counter(); import celint.flake8_plugin; t = time.perf_counter() - t; "
-            "heavy = [m for m in ('libcst', 'numpy') if m in sys.modules]; print(f'{t * 1000:.1f} {heavy}')")
+    code = (
+        "import sys, time; t = time.perf_counter(); import celint.flake8_plugin; t = time.perf_counter() - t; "
+        "heavy = [m for m in ('libcst', 'numpy') if m in sys.modules]; print(f'{t * 1000:.1f} {heavy}')"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     millis, heavy = out.stdout.split(" ", 1)
     ok = heavy.strip() == "[]"
-    print(f"{'import celint.flake8_plugin: libcst/numpy loaded':58} {heavy.strip():8}  (budget: none)  "
-          f"{'OK' if ok else 'OVER'}   {millis} ms", flush=True)
+    print(
+        f"{'import celint.flake8_plugin: libcst/numpy loaded':58} {heavy.strip():8}  (budget: none)  "
+        f"{'OK' if ok else 'OVER'}   {millis} ms",
+        flush=True,
+    )
     return ok
 
 
@@ -154,9 +191,13 @@ def editor_save(with_celint: Sequence[str], without: Sequence[str], runs: int) -
     times: Dict[str, List[float]] = {"with": [], "without": []}
     for _ in range(max(runs, 15) + 1):  # short runs: more of them for a stable median; the first writes bytecode
         for key, cmd in (("with", with_celint), ("without", without)):
-            proc = subprocess.Popen([*cmd, "--isolated", "--exit-zero", "--stdin-display-name=train.py", "-"],
-                                    stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                    env=env)
+            proc = subprocess.Popen(
+                [*cmd, "--isolated", "--exit-zero", "--stdin-display-name=train.py", "-"],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                env=env,
+            )
             assert proc.stdin is not None
             proc.stdin.write(text)
             proc.stdin.close()
@@ -165,9 +206,11 @@ def editor_save(with_celint: Sequence[str], without: Sequence[str], runs: int) -
     with_ms, without_ms = (statistics.median(times[k][1:]) * 1000 for k in ("with", "without"))
     added = with_ms - without_ms
     ok = added <= BUDGET["editor_save_ms"]
-    print(f"{'editor save: flake8 on stdin, 50-line PyTorch file, added':58} {added:6.1f}ms (budget <= "
-          f"{BUDGET['editor_save_ms']:.0f} ms)  {'OK' if ok else 'OVER'}   {with_ms:.0f} ms vs {without_ms:.0f} ms CPU",
-          flush=True)
+    print(
+        f"{'editor save: flake8 on stdin, 50-line PyTorch file, added':58} {added:6.1f}ms (budget <= "
+        f"{BUDGET['editor_save_ms']:.0f} ms)  {'OK' if ok else 'OVER'}   {with_ms:.0f} ms vs {without_ms:.0f} ms CPU",
+        flush=True,
+    )
     return ok
 
 
@@ -182,45 +225,89 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     without = [str(baseline_venv(Path(args.baseline_venv))), "-m", "flake8"]
     celint_cli = [sys.executable, "-m", "celint", "check", "-q", "--no-respect-gitignore", "--isolated"]
     ml, stdlib = ml_corpus(), stdlib_corpus()
-    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, flake8 {metadata.version('flake8')}, "
-          f"celint {metadata.version('celint')}, median of {args.runs} runs")
-    print(f"ML corpus: {len(ml)} files, {sum(os.path.getsize(f) for f in ml) / 1e6:.1f} MB "
-          f"(keras {metadata.version('keras')}: {', '.join(ML_SUBSET['keras'])}; "
-          f"torch {metadata.version('torch')}: {', '.join(ML_SUBSET['torch'])})")
-    print(f"stdlib corpus: {len(stdlib)} files, {sum(os.path.getsize(f) for f in stdlib) / 1e6:.1f} MB "
-          f"({', '.join(STDLIB_SUBSET)}; test directories left out)")
+    print(
+        f"python {sys.version.split()[0]}, {os.cpu_count()} cores, flake8 {metadata.version('flake8')}, "
+        f"celint {metadata.version('celint')}, median of {args.runs} runs"
+    )
+    print(
+        f"ML corpus: {len(ml)} files, {sum(os.path.getsize(f) for f in ml) / 1e6:.1f} MB "
+        f"(keras {metadata.version('keras')}: {', '.join(ML_SUBSET['keras'])}; "
+        f"torch {metadata.version('torch')}: {', '.join(ML_SUBSET['torch'])})"
+    )
+    print(
+        f"stdlib corpus: {len(stdlib)} files, {sum(os.path.getsize(f) for f in stdlib) / 1e6:.1f} MB "
+        f"({', '.join(STDLIB_SUBSET)}; test directories left out)"
+    )
     ok = [import_check(), editor_save(with_celint, without, args.runs)]
 
     # -j1 and --isolated: one process, no user configuration; --exit-zero keeps the exit code 0
     flake8_args = ["-j1", "--isolated", "--exit-zero"]
     m = medians({"with": [*with_celint, *flake8_args, *ml], "without": [*without, *flake8_args, *ml]}, args.runs)
-    ok.append(report("flake8 -j1 with celint / without, ML corpus", m["with"][0] / m["without"][0], BUDGET["ml"],
-                     f"{m['with'][0]:.2f} s vs {m['without'][0]:.2f} s"))
-    s = medians({"with": [*with_celint, *flake8_args, *stdlib], "without": [*without, *flake8_args, *stdlib]}, args.runs)
-    ok.append(report("flake8 -j1 with celint / without, stdlib (no ML)", s["with"][0] / s["without"][0],
-                     BUDGET["stdlib"], f"{s['with'][0]:.2f} s vs {s['without'][0]:.2f} s"))
+    ok.append(
+        report(
+            "flake8 -j1 with celint / without, ML corpus",
+            m["with"][0] / m["without"][0],
+            BUDGET["ml"],
+            f"{m['with'][0]:.2f} s vs {m['without'][0]:.2f} s",
+        )
+    )
+    s = medians(
+        {"with": [*with_celint, *flake8_args, *stdlib], "without": [*without, *flake8_args, *stdlib]}, args.runs
+    )
+    ok.append(
+        report(
+            "flake8 -j1 with celint / without, stdlib (no ML)",
+            s["with"][0] / s["without"][0],
+            BUDGET["stdlib"],
+            f"{s['with'][0]:.2f} s vs {s['without'][0]:.2f} s",
+        )
+    )
     c = medians({"celint": [*celint_cli, *ml], "flake8": [*without, "--isolated", "--exit-zero", *ml]}, args.runs)
-    ok.append(report(f"celint check (all {os.cpu_count()} cores) / plain flake8, ML corpus",
-                     c["celint"][0] / c["flake8"][0], BUDGET["check_vs_flake8"],
-                     f"{c['celint'][0]:.2f} s vs {c['flake8'][0]:.2f} s (flake8 default jobs)"))
+    ok.append(
+        report(
+            f"celint check (all {os.cpu_count()} cores) / plain flake8, ML corpus",
+            c["celint"][0] / c["flake8"][0],
+            BUDGET["check_vs_flake8"],
+            f"{c['celint'][0]:.2f} s vs {c['flake8'][0]:.2f} s (flake8 default jobs)",
+        )
+    )
     largest = max(ml, key=os.path.getsize)
     p = medians({"celint": [*celint_cli, "--no-prefilter", largest], "flake8": [*without, *flake8_args, largest]}, 1)
-    ok.append(report("peak memory, celint check / flake8, largest ML file", p["celint"][1] / p["flake8"][1],
-                     BUDGET["memory_largest"], f"{p['celint'][1] / 1024:.0f} MiB vs {p['flake8'][1] / 1024:.0f} MiB "
-                     f"({os.path.relpath(largest, str(Path(largest).parents[3]))}, "
-                     f"{os.path.getsize(largest) / 1e3:.0f} kB, prefilter off)"))
+    ok.append(
+        report(
+            "peak memory, celint check / flake8, largest ML file",
+            p["celint"][1] / p["flake8"][1],
+            BUDGET["memory_largest"],
+            f"{p['celint'][1] / 1024:.0f} MiB vs {p['flake8'][1] / 1024:.0f} MiB "
+            f"({os.path.relpath(largest, str(Path(largest).parents[3]))}, "
+            f"{os.path.getsize(largest) / 1e3:.0f} kB, prefilter off)",
+        )
+    )
     if not args.quick:
         with tempfile.TemporaryDirectory() as tmp:
             big = generated_file(Path(tmp))
-            b = medians({"with": [*with_celint, *flake8_args, str(big)], "without": [*without, *flake8_args, str(big)]},
-                        max(1, min(args.runs, 3)))
+            b = medians(
+                {"with": [*with_celint, *flake8_args, str(big)], "without": [*without, *flake8_args, str(big)]},
+                max(1, min(args.runs, 3)),
+            )
             size = f"{big.stat().st_size / 1e6:.1f} MB"
-            ok.append(report(f"flake8 with celint / without, generated {size} file, time", b["with"][0] / b["without"][0],
-                             BUDGET["big_time"], f"{b['with'][0]:.1f} s vs {b['without'][0]:.1f} s "
-                             "(celint analyses it: under --celint-max-file-size 10,000,000)"))
-            ok.append(report(f"flake8 with celint / without, generated {size} file, memory",
-                             b["with"][1] / b["without"][1], BUDGET["big_memory"],
-                             f"{b['with'][1] / 1024:.0f} MiB vs {b['without'][1] / 1024:.0f} MiB"))
+            ok.append(
+                report(
+                    f"flake8 with celint / without, generated {size} file, time",
+                    b["with"][0] / b["without"][0],
+                    BUDGET["big_time"],
+                    f"{b['with'][0]:.1f} s vs {b['without'][0]:.1f} s "
+                    "(celint analyses it: under --celint-max-file-size 10,000,000)",
+                )
+            )
+            ok.append(
+                report(
+                    f"flake8 with celint / without, generated {size} file, memory",
+                    b["with"][1] / b["without"][1],
+                    BUDGET["big_memory"],
+                    f"{b['with'][1] / 1024:.0f} MiB vs {b['without'][1] / 1024:.0f} MiB",
+                )
+            )
     print("all within budget" if all(ok) else "OVER BUDGET")
     return 0 if all(ok) else 1
 

@@ -32,8 +32,12 @@ def check_source(source: str, path: str = "") -> FileResult:
     return check(source, path)
 
 
-def check_paths(paths: Sequence[str], select: Optional[Sequence[str]] = None,
-                ignore: Optional[Sequence[str]] = None, config: Optional[str] = None) -> List[CheckedFile]:
+def check_paths(
+    paths: Sequence[str],
+    select: Optional[Sequence[str]] = None,
+    ignore: Optional[Sequence[str]] = None,
+    config: Optional[str] = None,
+) -> List[CheckedFile]:
     """Every Python file and notebook under `paths`, as `celint check PATHS` sees them: imports between
     the files are followed, `[tool.celint]` of the nearest pyproject.toml (or `config`) applies, and
     `select` / `ignore` (code prefixes) override it. One result per file (`path`, `findings`, `error`),

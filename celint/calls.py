@@ -94,7 +94,9 @@ class Calls(Machine):
         for name in family.forward if family is not None else ("__call__",):
             method = self.find_method(instance.cls, name)
             if method is not None:
-                return self.call_function(FuncVal(method, instance.cls.scope, bound_self=instance), args.pos, args.kw, args.starred)
+                return self.call_function(
+                    FuncVal(method, instance.cls.scope, bound_self=instance), args.pos, args.kw, args.starred
+                )
         return UNKNOWN
 
     def instantiate(self, cls: ClassVal, pos: List[Value], kw: Dict[str, Value], starred: bool, node: ast.AST) -> Value:
@@ -112,8 +114,11 @@ class Calls(Machine):
         return instance
 
     def bind_dataclass_defaults(self, cls: ClassVal, instance: Instance, pos: List[Value]) -> None:
-        fields = [(s.target.id, s.value) for s in cls.node.body
-                  if isinstance(s, ast.AnnAssign) and isinstance(s.target, ast.Name)]
+        fields = [
+            (s.target.id, s.value)
+            for s in cls.node.body
+            if isinstance(s, ast.AnnAssign) and isinstance(s.target, ast.Name)
+        ]
         for index, (name, default) in enumerate(fields):
             if name in instance.attrs:
                 continue
@@ -199,7 +204,9 @@ class Calls(Machine):
             self.outer_cond -= saved_cond
             self.cond_depth = saved_cond
 
-    def bind_params(self, params: ast.arguments, func: FuncVal, pos: List[Value], kw: Dict[str, Value], starred: bool, scope: Scope) -> None:
+    def bind_params(
+        self, params: ast.arguments, func: FuncVal, pos: List[Value], kw: Dict[str, Value], starred: bool, scope: Scope
+    ) -> None:
         positional = list(getattr(params, "posonlyargs", [])) + list(params.args)
         values = list(pos)
         if func.bound_self is not None and positional:

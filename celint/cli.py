@@ -14,6 +14,7 @@ from celint.output.text import printable
 from celint.rules import ALL_RULES, RULES_BY_CODE
 
 if TYPE_CHECKING:  # types only: the engine loads when a check runs
+    from celint.output.common import DemoOf
     from celint.runner import CheckedFile, CheckOptions
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -63,12 +64,25 @@ def build_parser() -> argparse.ArgumentParser:
 def _check_parser(check: argparse.ArgumentParser) -> None:
     from celint.output import FORMATS
 
-    check.add_argument("paths", nargs="*", default=["."],
-                       help="files, directories or notebooks (default: .); - reads one file from standard input")
-    check.add_argument("--format", "--output-format", dest="format", choices=FORMATS, default="text",
-                       help="report format (default: text)")
-    check.add_argument("--stdin-filename", metavar="PATH",
-                       help="with -: the name of the file read from standard input (reports, config, notebooks)")
+    check.add_argument(
+        "paths",
+        nargs="*",
+        default=["."],
+        help="files, directories or notebooks (default: .); - reads one file from standard input",
+    )
+    check.add_argument(
+        "--format",
+        "--output-format",
+        dest="format",
+        choices=FORMATS,
+        default="text",
+        help="report format (default: text)",
+    )
+    check.add_argument(
+        "--stdin-filename",
+        metavar="PATH",
+        help="with -: the name of the file read from standard input (reports, config, notebooks)",
+    )
     check.add_argument("--output-file", "-o", metavar="FILE", help="write the report here instead of stdout")
     sel = check.add_argument_group("selection (overrides [tool.celint] in pyproject.toml)")
     for flag, what in _LIST_FLAGS.items():
@@ -77,26 +91,40 @@ def _check_parser(check: argparse.ArgumentParser) -> None:
     sel.add_argument("--isolated", action="store_true", help="ignore every configuration file")
     sel.add_argument("--no-respect-gitignore", action="store_true", help="also check files .gitignore excludes")
     rep = check.add_argument_group("reporting")
-    rep.add_argument("--exit-zero", action="store_true",
-                     help="exit 0 even when there are findings or unanalysable files (CE000)")
-    rep.add_argument("--exit-non-zero-on-fix", action="store_true",
-                     help="exit 1 when --fix changed a file, even if no finding is left")
+    rep.add_argument(
+        "--exit-zero", action="store_true", help="exit 0 even when there are findings or unanalysable files (CE000)"
+    )
+    rep.add_argument(
+        "--exit-non-zero-on-fix",
+        action="store_true",
+        help="exit 1 when --fix changed a file, even if no finding is left",
+    )
     rep.add_argument("--quiet", "-q", action="store_true", help="one line per finding, no excerpt or summary")
     rep.add_argument("--statistics", action="store_true", help="count findings per code")
     rep.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     rep.add_argument("--demo", action="store_true", help="append a numerical demonstration to each finding")
-    rep.add_argument("--plot", metavar="DIR", help="write one PNG per finding into DIR (implies --demo; needs matplotlib)")
+    rep.add_argument(
+        "--plot", metavar="DIR", help="write one PNG per finding into DIR (implies --demo; needs matplotlib)"
+    )
     fix = check.add_argument_group("autofix")
     fix.add_argument("--fix", action="store_true", help="apply safe fixes in place")
     fix.add_argument("--diff", action="store_true", help="print the fixes as a diff; change nothing")
-    fix.add_argument("--unsafe-fixes", action="store_true",
-                     help="also apply fixes that change what a model outputs at inference time")
-    fix.add_argument("--show-fixes", action="store_true",
-                     help="show each finding's fix under it, and list the fixes --fix applied")
+    fix.add_argument(
+        "--unsafe-fixes",
+        action="store_true",
+        help="also apply fixes that change what a model outputs at inference time",
+    )
+    fix.add_argument(
+        "--show-fixes", action="store_true", help="show each finding's fix under it, and list the fixes --fix applied"
+    )
     eng = check.add_argument_group("engine")
     eng.add_argument("--no-prefilter", action="store_true", help="analyse every file, even without ML names")
-    eng.add_argument("--max-file-size", type=int, default=DEFAULT_MAX_FILE_SIZE,
-                     help="skip files larger than this many bytes with one CE000 line (default: %(default)s)")
+    eng.add_argument(
+        "--max-file-size",
+        type=int,
+        default=DEFAULT_MAX_FILE_SIZE,
+        help="skip files larger than this many bytes with one CE000 line (default: %(default)s)",
+    )
     eng.add_argument("--jobs", "-j", type=int, default=0, help="worker processes (default: one per core)")
     check.set_defaults(run=run_check)
 
@@ -178,7 +206,9 @@ def run_check(args: argparse.Namespace) -> int:
         _note(f"celint: -o {printable(args.output_file)} is one of the files being checked; not overwriting it")
         return EXIT_ERROR
     try:  # before any file is checked or fixed: a report that cannot be written stops the run here
-        out = open(args.output_file, "w", encoding="utf-8", errors="backslashreplace") if args.output_file else sys.stdout
+        out = (
+            open(args.output_file, "w", encoding="utf-8", errors="backslashreplace") if args.output_file else sys.stdout
+        )
     except OSError as exc:
         _note(f"celint: cannot write the report to {printable(args.output_file)}: {exc.strerror or exc}")
         return EXIT_ERROR
@@ -210,14 +240,21 @@ def run_check(args: argparse.Namespace) -> int:
             _close(out)
 
 
-def _fix(args: argparse.Namespace, results: List[CheckedFile], options: CheckOptions,
-         diff: TextIO) -> "tuple[List[CheckedFile], int, int]":
+def _fix(
+    args: argparse.Namespace, results: List[CheckedFile], options: CheckOptions, diff: TextIO
+) -> "tuple[List[CheckedFile], int, int]":
     """--fix / --diff: the report after fixing, how many files with fixes were left as they were, and
     how many files changed."""
     from celint.fix import fix_results
 
-    outcome = fix_results(results, options, write=args.fix and not args.diff, unsafe=args.unsafe_fixes,
-                          diff_out=diff if args.diff else None, roots=_roots(args.paths))
+    outcome = fix_results(
+        results,
+        options,
+        write=args.fix and not args.diff,
+        unsafe=args.unsafe_fixes,
+        diff_out=diff if args.diff else None,
+        roots=_roots(args.paths),
+    )
     for path, why in outcome.not_fixed:
         _note(f"celint: {printable(path)}: not fixed: {printable(why)}")
     for path, line, code, why in outcome.dropped:
@@ -229,8 +266,10 @@ def _fix(args: argparse.Namespace, results: List[CheckedFile], options: CheckOpt
             _note(f"celint: fixed {printable(path)}:{line}: {code} {printable(description)}")
     left = sum(len(r.findings) for r in outcome.results) - outcome.applied
     if args.diff and outcome.changed and left > 0:
-        _note(f"celint: {left} finding{'s are' if left != 1 else ' is'} not fixed by this diff; "
-              "run without --diff to list them")
+        _note(
+            f"celint: {left} finding{'s are' if left != 1 else ' is'} not fixed by this diff; "
+            "run without --diff to list them"
+        )
     return outcome.results, len(outcome.not_fixed), outcome.changed
 
 
@@ -243,11 +282,19 @@ def _report(args: argparse.Namespace, results: List[CheckedFile], out: TextIO, d
         # a diff is text: with a machine-readable report it goes to stderr, so stdout holds one document
         (sys.stdout if args.format == "text" else sys.stderr).write(diff)
         embedded = args.demo and args.format in ("json", "sarif")  # stdout stays one JSON document
-        demo_of = None
+        demo_of: Optional[DemoOf] = None
         if embedded:
-            from celint.demo import finding_demo_json as demo_of
-        report = ReportOptions(quiet=args.quiet, statistics=args.statistics, color=_color(args, out), demo=demo_of,
-                               unsafe_fixes=args.unsafe_fixes, show_fixes=args.show_fixes)
+            from celint.demo import finding_demo_json
+
+            demo_of = finding_demo_json
+        report = ReportOptions(
+            quiet=args.quiet,
+            statistics=args.statistics,
+            color=_color(args, out),
+            demo=demo_of,
+            unsafe_fixes=args.unsafe_fixes,
+            show_fixes=args.show_fixes,
+        )
         if not (diff and args.format == "text"):  # a diff is the report; with none, the findings are
             formatter(args.format)(results, out, report)
         if (args.demo and not embedded) or args.plot:

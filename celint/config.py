@@ -9,21 +9,41 @@ from __future__ import annotations
 
 import os
 import sys
-from celint.records import record, replace
 from fnmatch import fnmatch
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
+from celint.records import record, replace
 from celint.rules import ALL_RULES
 
 DEFAULT_EXCLUDE: Tuple[str, ...] = (
-    ".git", ".hg", ".svn", "__pycache__", ".venv", "venv", ".tox", ".nox", ".mypy_cache", ".pytest_cache",
-    ".ipynb_checkpoints", "node_modules", "build", "dist", ".eggs", "*.egg-info",
+    ".git",
+    ".hg",
+    ".svn",
+    "__pycache__",
+    ".venv",
+    "venv",
+    ".tox",
+    ".nox",
+    ".mypy_cache",
+    ".pytest_cache",
+    ".ipynb_checkpoints",
+    "node_modules",
+    "build",
+    "dist",
+    ".eggs",
+    "*.egg-info",
 )
 LIST_KEYS = ("select", "extend-select", "ignore", "extend-ignore", "exclude", "extend-exclude")
 # the Settings field each list key sets; `extend-` keys add to it, the others replace it
-_FIELD = {"select": "select", "extend-select": "extend_select", "ignore": "ignore", "extend-ignore": "ignore",
-          "exclude": "exclude", "extend-exclude": "exclude"}
-KNOWN_KEYS = frozenset(LIST_KEYS + ("per-file-ignores", "respect-gitignore"))
+_FIELD = {
+    "select": "select",
+    "extend-select": "extend_select",
+    "ignore": "ignore",
+    "extend-ignore": "ignore",
+    "exclude": "exclude",
+    "extend-exclude": "exclude",
+}
+KNOWN_KEYS = frozenset((*LIST_KEYS, "per-file-ignores", "respect-gitignore"))
 CODE_KEYS = frozenset({"select", "extend-select", "ignore", "extend-ignore"})
 
 
@@ -117,22 +137,33 @@ def load_settings(config_path: Optional[str]) -> Settings:
         raise ConfigError(f"{where} must be a table")
     unknown = sorted(set(table) - KNOWN_KEYS)
     if unknown:
-        raise ConfigError(f"{where}: unknown key{'s' if len(unknown) > 1 else ''} {', '.join(unknown)} "
-                          f"(known: {', '.join(sorted(KNOWN_KEYS))})")
+        raise ConfigError(
+            f"{where}: unknown key{'s' if len(unknown) > 1 else ''} {', '.join(unknown)} "
+            f"(known: {', '.join(sorted(KNOWN_KEYS))})"
+        )
     values = {key: _string_list(table[key], f"{where} {key}", key in CODE_KEYS) for key in LIST_KEYS if key in table}
     respect = table.get("respect-gitignore", True)
     if not isinstance(respect, bool):
         raise ConfigError(f"{where} respect-gitignore must be true or false")
-    defaults = Settings(per_file_ignores=_per_file_ignores(table.get("per-file-ignores", {}), where),
-                        respect_gitignore=respect, root=os.path.dirname(os.path.abspath(config_path)),
-                        config_path=config_path)
+    defaults = Settings(
+        per_file_ignores=_per_file_ignores(table.get("per-file-ignores", {}), where),
+        respect_gitignore=respect,
+        root=os.path.dirname(os.path.abspath(config_path)),
+        config_path=config_path,
+    )
     return _merge(defaults, values)
 
 
 def override(settings: Settings, flags: Mapping[str, Optional[Sequence[str]]]) -> Settings:
     """Command-line flags win over the file: --select/--ignore/--exclude replace, --extend-* add."""
-    return _merge(settings, {key: _string_list(list(value), f"--{key}", key in CODE_KEYS)
-                             for key, value in flags.items() if value is not None})
+    return _merge(
+        settings,
+        {
+            key: _string_list(list(value), f"--{key}", key in CODE_KEYS)
+            for key, value in flags.items()
+            if value is not None
+        },
+    )
 
 
 def _merge(settings: Settings, values: Dict[str, List[str]]) -> Settings:
@@ -149,8 +180,10 @@ def _merge(settings: Settings, values: Dict[str, List[str]]) -> Settings:
 def _per_file_ignores(value: Any, where: str) -> Tuple[Tuple[str, Tuple[str, ...]], ...]:
     if not isinstance(value, dict):
         raise ConfigError(f"{where} per-file-ignores must be a table of glob = [codes]")
-    return tuple((str(glob), tuple(_string_list(codes, f"{where} per-file-ignores {glob!r}", True)))
-                 for glob, codes in value.items())
+    return tuple(
+        (str(glob), tuple(_string_list(codes, f"{where} per-file-ignores {glob!r}", True)))
+        for glob, codes in value.items()
+    )
 
 
 def _string_list(value: Any, where: str, codes: bool) -> List[str]:

@@ -7,11 +7,11 @@ import dataclasses
 import json
 import os
 import sys
-from celint.records import replace
-from typing import Any, Dict, List, Optional, TYPE_CHECKING, TextIO, Tuple
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, TextIO, Tuple
 
 from celint.engine import Finding
 from celint.facts import Scenario
+from celint.records import replace
 from celint.rules import ALL_RULES, RULES_BY_CODE
 from celint.runner import CheckedFile
 

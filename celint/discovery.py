@@ -76,8 +76,11 @@ def _walk(top: str, settings: Settings) -> List[str]:
                 found.extend(_walk(full, settings) if _has_git(full) else _walk_all(full, settings))
         elif full.endswith(SUFFIXES) and _still_there(full):
             found.append(full)
-    found.extend(os.path.normpath(os.path.join(top, rel)) for rel in unlisted
-                 if not settings.excluded(os.path.join(top, rel), base=top))
+    found.extend(
+        os.path.normpath(os.path.join(top, rel))
+        for rel in unlisted
+        if not settings.excluded(os.path.join(top, rel), base=top)
+    )
     return sorted(found)
 
 
@@ -86,11 +89,15 @@ def _walk_all(top: str, settings: Settings) -> List[str]:
     candidate, so reading it reports why."""
     found: List[str] = []
     unreadable: List[str] = []
-    for root, dirs, names in os.walk(top, onerror=lambda exc: unreadable.append(str(exc.filename)),
-                                     followlinks=False):  # no symlinked directories: no loops
+    for root, dirs, names in os.walk(
+        top, onerror=lambda exc: unreadable.append(str(exc.filename)), followlinks=False
+    ):  # no symlinked directories: no loops
         dirs[:] = sorted(d for d in dirs if not settings.excluded(os.path.join(root, d), base=top))
-        found.extend(os.path.normpath(os.path.join(root, n)) for n in sorted(names)
-                     if n.endswith(SUFFIXES) and not settings.excluded(os.path.join(root, n), base=top))
+        found.extend(
+            os.path.normpath(os.path.join(root, n))
+            for n in sorted(names)
+            if n.endswith(SUFFIXES) and not settings.excluded(os.path.join(root, n), base=top)
+        )
     return found + [os.path.normpath(name) for name in unreadable]
 
 
@@ -125,7 +132,7 @@ def _git_files(top: str) -> "Optional[Tuple[List[str], List[str]]]":
     if unlisted:  # git names them from the top of the work tree, not from `top`
         prefix = _git(top, "rev-parse", "--show-prefix")
         start = prefix.stdout.decode("utf-8", "surrogateescape").strip("\n") if prefix else ""
-        unlisted = [name[len(start):] for name in unlisted if name.startswith(start)]
+        unlisted = [name[len(start) :] for name in unlisted if name.startswith(start)]
     return sorted(set(n for n in names if n)), unlisted
 
 
@@ -137,8 +144,9 @@ def _git(top: str, *args: str) -> "Optional[subprocess.CompletedProcess[bytes]]"
     for setting in GIT_SAFE_CONFIG:
         command += ["-c", setting]
     try:
-        done = subprocess.run([*command, *args], capture_output=True, timeout=60, check=False, env=env,
-                              stdin=subprocess.DEVNULL)
+        done = subprocess.run(
+            [*command, *args], capture_output=True, timeout=60, check=False, env=env, stdin=subprocess.DEVNULL
+        )
     except (OSError, subprocess.SubprocessError):
         return None
     return done if done.returncode == 0 else None

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import ast
 import warnings
-from celint.records import field, record, replace
 from typing import TYPE_CHECKING, List, Optional, Tuple
 
 from celint.facts import Hit, Where
 from celint.limits import DEFAULT_MAX_FILE_SIZE
+from celint.records import field, record, replace
 
 if TYPE_CHECKING:
     from celint.project import Project
@@ -106,8 +106,14 @@ def check_source(
     return result
 
 
-def analyse(module: ast.Module, source: str, path: str, project: Optional["Project"] = None,
-            orphans: bool = True, elsewhere: Optional[List[Finding]] = None) -> List[Finding]:
+def analyse(
+    module: ast.Module,
+    source: str,
+    path: str,
+    project: Optional["Project"] = None,
+    orphans: bool = True,
+    elsewhere: Optional[List[Finding]] = None,
+) -> List[Finding]:
     """Walk the module, extract facts, run the rules. With a `project`, imports of the tree's own modules
     are followed. `orphans=False` runs only what the module itself runs (no uncalled functions): the cheap
     mode for files that name no loss and are analysed only because they import the tree's modules.
@@ -126,8 +132,9 @@ def analyse(module: ast.Module, source: str, path: str, project: Optional["Proje
     lines = split_lines(source)  # numbered as `ast` numbers them (form feeds do not end a line)
     # alone, a module gets the adapters of the frameworks it imports; in a project, whose modules run
     # one another's code, every adapter
-    interp = project.interpreter(module, lines, path) if project else Interpreter(module, lines, path,
-                                                                                  adapters_for(source))
+    interp = (
+        project.interpreter(module, lines, path) if project else Interpreter(module, lines, path, adapters_for(source))
+    )
     events = interp.run(orphans=orphans)
     hits = [with_fix(hit) for hit in run_checks(extract(events, interp))]
     # any other problem found while running another module's code is reported when that module is checked
@@ -147,8 +154,7 @@ def handed_over(hit: Hit) -> Finding:
     via = hit.use.reached_from if hit.use is not None else None
     assert via is not None
     message = f"{hit.message} (through the call at {via.label(hit.at.path)})"
-    return Finding(hit.code, hit.at.line, hit.at.col, message, hit.at.path,
-                   (*(r for r in hit.related if r), via), hit)
+    return Finding(hit.code, hit.at.line, hit.at.col, message, hit.at.path, (*(r for r in hit.related if r), via), hit)
 
 
 def with_fix(hit: Hit) -> Hit:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from celint.records import field, record
 from typing import List, Optional, Set, Tuple
 
 from celint.facts import ActivationApplied, KerasApi, LogOfProbabilities, Where
+from celint.records import field, record
 from celint.values import LossObj, Value
 
 

@@ -51,8 +51,14 @@ _BINOPS: Dict[type, Callable[[object, object], object]] = {
     ast.Div: operator.truediv,
 }
 _COMPARISONS: Dict[type, Callable[[Any, Any], Any]] = {
-    ast.Eq: operator.eq, ast.NotEq: operator.ne, ast.Lt: operator.lt, ast.LtE: operator.le,
-    ast.Gt: operator.gt, ast.GtE: operator.ge, ast.Is: operator.is_, ast.IsNot: operator.is_not,
+    ast.Eq: operator.eq,
+    ast.NotEq: operator.ne,
+    ast.Lt: operator.lt,
+    ast.LtE: operator.le,
+    ast.Gt: operator.gt,
+    ast.GtE: operator.ge,
+    ast.Is: operator.is_,
+    ast.IsNot: operator.is_not,
 }
 
 
@@ -175,7 +181,13 @@ class Expressions(Machine):
         a, b = const_of(left), const_of(right)
         fn = _BINOPS.get(type(op))
         numeric = (int, float)
-        if fn and isinstance(a, numeric) and isinstance(b, numeric) and not isinstance(a, bool) and not isinstance(b, bool):
+        if (
+            fn
+            and isinstance(a, numeric)
+            and isinstance(b, numeric)
+            and not isinstance(a, bool)
+            and not isinstance(b, bool)
+        ):
             if not (foldable(a) and foldable(b)):
                 return UNKNOWN
             try:
@@ -301,6 +313,7 @@ class Expressions(Machine):
         if isinstance(value, Ref):
             return value.qualname in self.dispatch.calls or value.qualname in self.dispatch.families
         return isinstance(value, (FuncVal, ClassVal, Instance, Layer, LossObj, Tensor, Seq, DictVal))
+
 
 _METHODS_ATTRIBUTE = "_celint_methods"
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from celint.records import replace
 from typing import TYPE_CHECKING, AbstractSet, Dict, Iterator, List, Optional, Set, Tuple
 
 from celint.events import CompileEvent, Events
@@ -12,6 +11,7 @@ from celint.frameworks.label_values import fit_targets, targets_of
 from celint.frameworks.losses import as_loss
 from celint.frameworks.models import model_output as _model_output
 from celint.knowledge.keras import THRESHOLD_METRIC_STRINGS
+from celint.records import replace
 from celint.values import UNKNOWN, DictVal, Literal, LossObj, MetricObj, Seq, Tensor, Value, const_of
 
 if TYPE_CHECKING:
@@ -33,19 +33,34 @@ def extract(events: Events, interp: Interpreter) -> FileFacts:
     for application in events.applications:
         predictions = application.predictions
         head = predictions.head if isinstance(predictions, Tensor) else None
-        if isinstance(predictions, Tensor) and predictions.over_batch is not None and application.loss.expects == LOGITS:
+        if (
+            isinstance(predictions, Tensor)
+            and predictions.over_batch is not None
+            and application.loss.expects == LOGITS
+        ):
             head = predictions.over_batch  # probabilities over the batch axis are not logits either
-        uses.append(_use(application.loss, head, (), targets_of(application.targets), at=application.at,
-                         call_site=application.call_site, via=application.via))
+        uses.append(
+            _use(
+                application.loss,
+                head,
+                (),
+                targets_of(application.targets),
+                at=application.at,
+                call_site=application.call_site,
+                via=application.via,
+            )
+        )
         places.append(application.loss.at)
     uses = _with_sharing(uses, places, heads, interp.lines, interp.path)
     heads = [_served(head, heads, uses) for head in heads]
-    return FileFacts(uses=tuple(uses), heads=tuple(heads), activations=tuple(events.activations),
-                     logs=tuple(events.logs))
+    return FileFacts(
+        uses=tuple(uses), heads=tuple(heads), activations=tuple(events.activations), logs=tuple(events.logs)
+    )
 
 
-def _with_sharing(uses: List[LossUse], places: List[Where], heads: List[Head], lines: List[str],
-                  path: str) -> List[LossUse]:
+def _with_sharing(
+    uses: List[LossUse], places: List[Where], heads: List[Head], lines: List[str], path: str
+) -> List[LossUse]:
     """Each use with how many different heads its loss object serves, its head with how many outputs
     its definition serves, and whether its from_logits is a literal: a fix may edit only code that
     serves this one finding."""
@@ -56,8 +71,14 @@ def _with_sharing(uses: List[LossUse], places: List[Where], heads: List[Head], l
     shared = []
     for use, key in zip(uses, keys):
         head = _served(use.head, heads, uses) if use.head is not None else None
-        shared.append(replace(use, head=head, serves=len(served[key]),
-                              from_logits_literal=_literal_at(use.from_logits_at, lines, path)))
+        shared.append(
+            replace(
+                use,
+                head=head,
+                serves=len(served[key]),
+                from_logits_literal=_literal_at(use.from_logits_at, lines, path),
+            )
+        )
     return shared
 
 
@@ -70,8 +91,11 @@ def _served(head: Head, heads: List[Head], uses: List[LossUse]) -> Head:
     places = {p for p in (head.activation_at, head.width_at) if p is not None}
     if not places:
         return head
-    alike = {_verdict(other) for other in [*heads, *(u.head for u in uses if u.head is not None)]
-             if other.activation_at in places or other.width_at in places}
+    alike = {
+        _verdict(other)
+        for other in [*heads, *(u.head for u in uses if u.head is not None)]
+        if other.activation_at in places or other.width_at in places
+    }
     return replace(head, serves=max(1, len(alike)))
 
 
@@ -157,13 +181,30 @@ def _metrics(value: Optional[Value]) -> Tuple[Metric, ...]:
     return tuple(found)
 
 
-def _use(loss: LossObj, head: Optional[Head], metrics: Tuple[Metric, ...], targets: Optional[Targets],
-         at: Optional[Where] = None, api: Optional[KerasApi] = None, call_site: Optional[Where] = None,
-         via: Optional[Where] = None) -> LossUse:
+def _use(
+    loss: LossObj,
+    head: Optional[Head],
+    metrics: Tuple[Metric, ...],
+    targets: Optional[Targets],
+    at: Optional[Where] = None,
+    api: Optional[KerasApi] = None,
+    call_site: Optional[Where] = None,
+    via: Optional[Where] = None,
+) -> LossUse:
     return LossUse(
-        framework=loss.framework, kind=loss.kind, expects=loss.expects, name=_short_name(loss),
-        at=at or loss.at, head=head, targets=targets, api_version=api, metrics=metrics,
-        from_logits_at=loss.from_logits_at, call_site=call_site, options=loss.options, reached_from=via,
+        framework=loss.framework,
+        kind=loss.kind,
+        expects=loss.expects,
+        name=_short_name(loss),
+        at=at or loss.at,
+        head=head,
+        targets=targets,
+        api_version=api,
+        metrics=metrics,
+        from_logits_at=loss.from_logits_at,
+        call_site=call_site,
+        options=loss.options,
+        reached_from=via,
     )
 
 

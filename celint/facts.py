@@ -7,9 +7,10 @@ so messages and JSON read as before while a missing member is a type error, not 
 
 from __future__ import annotations
 
-from celint.records import field, record
 from enum import Enum
 from typing import Any, Optional, Protocol, Sequence, Tuple
+
+from celint.records import field, record
 
 
 class Category(str, Enum):
@@ -119,7 +120,12 @@ class EditKind(Category):
 
 
 # Short names kept for tables and rules that read better with them.
-SOFTMAX, SIGMOID, LOG_SOFTMAX, LINEAR = Activation.SOFTMAX, Activation.SIGMOID, Activation.LOG_SOFTMAX, Activation.LINEAR
+SOFTMAX, SIGMOID, LOG_SOFTMAX, LINEAR = (
+    Activation.SOFTMAX,
+    Activation.SIGMOID,
+    Activation.LOG_SOFTMAX,
+    Activation.LINEAR,
+)
 PROBABILITY_ACTIVATIONS = frozenset({SOFTMAX, SIGMOID})
 BINARY, CATEGORICAL, SPARSE, NLL = LossKind.BINARY, LossKind.CATEGORICAL, LossKind.SPARSE, LossKind.NLL
 PROBS, LOGITS, LOG_PROBS = Expects.PROBS, Expects.LOGITS, Expects.LOG_PROBS
@@ -327,6 +333,8 @@ class DemoOutcome(Protocol):
     def loss_end(self) -> Optional[float]: ...
     @property
     def grad_norm_start(self) -> Optional[float]: ...
+    @property
+    def grad_norm_end(self) -> Optional[float]: ...
     @property
     def grad_norms(self) -> Tuple[float, ...]: ...  # one per step
     @property

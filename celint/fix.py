@@ -50,8 +50,13 @@ def apply(source: str, fixes: Sequence[Fix]) -> Tuple[str, int]:
     return wrapper.module.visit(_replacer(changes)).code, applied
 
 
-def _plan(edit: Edit, nodes: list, changes: dict, starts: dict, parents: Mapping,  # type: ignore[type-arg]
-          ) -> "Optional[Tuple[object, object]]":
+def _plan(
+    edit: Edit,
+    nodes: list,
+    changes: dict,
+    starts: dict,
+    parents: Mapping,
+) -> "Optional[Tuple[object, object]]":
     import libcst as cst
 
     for node in nodes:
@@ -65,12 +70,15 @@ def _plan(edit: Edit, nodes: list, changes: dict, starts: dict, parents: Mapping
             target = node.value if isinstance(node, cst.Arg) else node
             if isinstance(target, cst.Call):  # `Activation("softmax")`: its one positional string
                 target = next((a.value for a in target.args if a.keyword is None), None)
-            if _is_activation_string(target) and target not in changes:
+            if isinstance(target, cst.SimpleString) and _is_activation_string(target) and target not in changes:
                 quote = target.quote
                 return target, target.with_changes(value=f"{target.prefix}{quote}{edit.value}{quote}")
         if edit.kind == EditKind.REPLACE_WITH_CALL and isinstance(node, cst.SimpleString):
-            like = next((n for n in starts.get((edit.like.line, edit.like.col), []) if isinstance(n, cst.Call)),
-                        None) if edit.like is not None else None
+            like = (
+                next((n for n in starts.get((edit.like.line, edit.like.col), []) if isinstance(n, cst.Call)), None)
+                if edit.like is not None
+                else None
+            )
             spelled = _module_path(like.func) if like is not None else None
             if spelled:
                 return node, cst.parse_expression(f"{spelled}.{edit.value}")
@@ -99,7 +107,7 @@ def _module_path(func: object) -> Optional[str]:
     return ".".join([func.value, *reversed(parts[2:])])
 
 
-def _without_argument(call, arg):  # type: ignore[no-untyped-def]
+def _without_argument(call, arg):
     """`call` without `arg`, the layout kept: removing the last element of a one-per-line call moves
     the closing parenthesis's line break to the element before it (its own comment stays; the removed
     element's comment goes with it)."""
@@ -119,8 +127,9 @@ def _without_argument(call, arg):  # type: ignore[no-untyped-def]
             if trailing:
                 args[-1] = previous.with_changes(comma=comma)
             else:
-                args[-1] = previous.with_changes(comma=cst.MaybeSentinel.DEFAULT,
-                                                 whitespace_after_arg=closing.with_changes(first_line=first_line))
+                args[-1] = previous.with_changes(
+                    comma=cst.MaybeSentinel.DEFAULT, whitespace_after_arg=closing.with_changes(first_line=first_line)
+                )
         elif not isinstance(arg.comma, cst.Comma):
             args[-1] = previous.with_changes(comma=cst.MaybeSentinel.DEFAULT)
     return call.with_changes(args=args)
@@ -129,8 +138,11 @@ def _without_argument(call, arg):  # type: ignore[no-untyped-def]
 def _is_activation_string(node: object) -> bool:
     import libcst as cst
 
-    return (isinstance(node, cst.SimpleString) and node.prefix.lower() in ("", "u")
-            and node.evaluated_value in ACTIVATION_STRINGS)
+    return (
+        isinstance(node, cst.SimpleString)
+        and node.prefix.lower() in ("", "u")
+        and node.evaluated_value in ACTIVATION_STRINGS
+    )
 
 
 def _is_activation_layer(node: object) -> bool:
@@ -143,7 +155,7 @@ def _is_activation_layer(node: object) -> bool:
     return name in ACTIVATION_LAYERS
 
 
-def _set_keyword(call, keyword: str, value: str):  # type: ignore[no-untyped-def]
+def _set_keyword(call, keyword: str, value: str):
     """`call` with `keyword=value`: replaced where it is given, else appended; in a call written one
     argument per line, the new one gets its own line."""
     import libcst as cst
@@ -154,9 +166,11 @@ def _set_keyword(call, keyword: str, value: str):  # type: ignore[no-untyped-def
         if arg.keyword is not None and arg.keyword.value == keyword:
             args[i] = arg.with_changes(value=expression)
             return call.with_changes(args=args)
-    new = cst.Arg(value=expression, keyword=cst.Name(keyword),
-                  equal=cst.AssignEqual(whitespace_before=cst.SimpleWhitespace(""),
-                                        whitespace_after=cst.SimpleWhitespace("")))
+    new = cst.Arg(
+        value=expression,
+        keyword=cst.Name(keyword),
+        equal=cst.AssignEqual(whitespace_before=cst.SimpleWhitespace(""), whitespace_after=cst.SimpleWhitespace("")),
+    )
     if not args:
         return call.with_changes(args=[new])
     last = args[-1]
@@ -164,15 +178,21 @@ def _set_keyword(call, keyword: str, value: str):  # type: ignore[no-untyped-def
     if line_break is not None:  # one per line: a new line like the first argument's
         if isinstance(last.comma, cst.Comma) and isinstance(last.comma.whitespace_after, cst.ParenthesizedWhitespace):
             closing = last.comma.whitespace_after  # the last line's comment stays on it
-            args[-1] = last.with_changes(comma=last.comma.with_changes(
-                whitespace_after=line_break.with_changes(first_line=closing.first_line)))
-            new = new.with_changes(comma=last.comma.with_changes(
-                whitespace_after=closing.with_changes(first_line=cst.TrailingWhitespace())))
+            args[-1] = last.with_changes(
+                comma=last.comma.with_changes(whitespace_after=line_break.with_changes(first_line=closing.first_line))
+            )
+            new = new.with_changes(
+                comma=last.comma.with_changes(
+                    whitespace_after=closing.with_changes(first_line=cst.TrailingWhitespace())
+                )
+            )
             return call.with_changes(args=[*args, new])
         if isinstance(last.whitespace_after_arg, cst.ParenthesizedWhitespace):
             closing = last.whitespace_after_arg
-            args[-1] = last.with_changes(comma=cst.Comma(whitespace_after=line_break.with_changes(
-                first_line=closing.first_line)), whitespace_after_arg=cst.SimpleWhitespace(""))
+            args[-1] = last.with_changes(
+                comma=cst.Comma(whitespace_after=line_break.with_changes(first_line=closing.first_line)),
+                whitespace_after_arg=cst.SimpleWhitespace(""),
+            )
             new = new.with_changes(whitespace_after_arg=closing.with_changes(first_line=cst.TrailingWhitespace()))
             return call.with_changes(args=[*args, new])
     if last.comma is cst.MaybeSentinel.DEFAULT:
@@ -183,7 +203,7 @@ def _set_keyword(call, keyword: str, value: str):  # type: ignore[no-untyped-def
     return call.with_changes(args=[*args, new])
 
 
-def _line_break(call):  # type: ignore[no-untyped-def]
+def _line_break(call):
     """The whitespace that starts each argument's line when `call` is written one argument per line
     (a line break after the `(` and after every comma between arguments); else None."""
     import libcst as cst
@@ -197,7 +217,7 @@ def _line_break(call):  # type: ignore[no-untyped-def]
     return first.with_changes(first_line=cst.TrailingWhitespace(), empty_lines=())
 
 
-def _unwrapped(call):  # type: ignore[no-untyped-def]
+def _unwrapped(call):
     """`F.softmax(x, dim=1)` -> `x`; `x.softmax(dim=1)` -> `x`; anything else -> None."""
     import libcst as cst
 
@@ -214,12 +234,12 @@ def _unwrapped(call):  # type: ignore[no-untyped-def]
     return None
 
 
-def _replacer(changes: dict):  # type: ignore[no-untyped-def]
+def _replacer(changes: dict):
     """A libcst transformer replacing nodes by identity (defined here: libcst loads only for --fix)."""
     import libcst as cst
 
     class Replace(cst.CSTTransformer):
-        def on_leave(self, original, updated):  # type: ignore[no-untyped-def,override]
+        def on_leave(self, original, updated):
             return changes.get(original, updated)
 
     return Replace()
@@ -251,7 +271,7 @@ def text_edits(source: str, fix: Fix) -> List[Tuple[int, int, int, int, str]]:
             tail += 1
         while tail and _word(old[len(old) - tail]):
             tail -= 1
-        edits.append((*_position(old[:same], i1), *_position(old[:len(old) - tail], i1), new[same:len(new) - tail]))
+        edits.append((*_position(old[:same], i1), *_position(old[: len(old) - tail], i1), new[same : len(new) - tail]))
     return edits
 
 
@@ -265,7 +285,11 @@ def _position(before: str, first_line: int) -> Tuple[int, int]:
 
 
 def unified_diff(path: str, before: str, after: str) -> str:
-    return "".join(difflib.unified_diff(before.splitlines(True), after.splitlines(True), f"a/{path.lstrip('/')}", f"b/{path.lstrip('/')}"))
+    return "".join(
+        difflib.unified_diff(
+            before.splitlines(True), after.splitlines(True), f"a/{path.lstrip('/')}", f"b/{path.lstrip('/')}"
+        )
+    )
 
 
 @dataclass
@@ -282,8 +306,14 @@ class NotWritten(Exception):
     """Why a file with fixes was left exactly as it was; one line for the user."""
 
 
-def fix_results(results: list, options: object, write: bool, unsafe: bool, diff_out: Optional[TextIO],
-                roots: Optional[Sequence[str]] = None) -> FixOutcome:
+def fix_results(
+    results: list,
+    options: object,
+    write: bool,
+    unsafe: bool,
+    diff_out: Optional[TextIO],
+    roots: Optional[Sequence[str]] = None,
+) -> FixOutcome:
     """Apply (or, for --diff, show) the fixes of each file; files that changed are checked again so the
     report shows what is left. Notebooks are reported, not rewritten. A file is only ever written inside
     `roots` (the checked directories, and the directories of the checked files); None: anywhere."""
@@ -296,8 +326,9 @@ def fix_results(results: list, options: object, write: bool, unsafe: bool, diff_
     checked = [r for r in results if r.cells is None and not r.error]
     for result in results:
         out.append(result)
-        fixable = [f for f in result.findings
-                   if f.hit is not None and f.hit.fix is not None and (f.hit.fix.safe or unsafe)]
+        fixable = [
+            f for f in result.findings if f.hit is not None and f.hit.fix is not None and (f.hit.fix.safe or unsafe)
+        ]
         if not fixable or result.cells is not None or result.error:
             continue
         try:
@@ -322,8 +353,9 @@ def fix_results(results: list, options: object, write: bool, unsafe: bool, diff_
     return outcome
 
 
-def _harmless(result: "CheckedFile", fixable: list, others: "List[CheckedFile]",
-              dropped: List[Tuple[str, int, str, str]]) -> list:
+def _harmless(
+    result: "CheckedFile", fixable: list, others: "List[CheckedFile]", dropped: List[Tuple[str, int, str, str]]
+) -> list:
     """The fixes that, applied one after the other, create no new finding: the fixed file is checked
     again, and so are the checked files that may import it (with its fixed text). A fix that would add a
     finding anywhere is dropped and said to be unsafe."""
@@ -371,8 +403,14 @@ def _may_import(source: str, path: str) -> bool:
     return "import" in source and re.search(rf"\b{re.escape(stem)}\b", source) is not None
 
 
-def _fix_file(result: "CheckedFile", fixes: Sequence[Fix], write: bool, diff_out: Optional[TextIO],
-              roots: Optional[Sequence[str]], max_size: Optional[int]) -> int:
+def _fix_file(
+    result: "CheckedFile",
+    fixes: Sequence[Fix],
+    write: bool,
+    diff_out: Optional[TextIO],
+    roots: Optional[Sequence[str]],
+    max_size: Optional[int],
+) -> int:
     """How many fixes change this file (0: none), after writing it or its diff; NotWritten when it is
     left as it is."""
     fixed, count = _applied(result.source, fixes)
@@ -405,8 +443,9 @@ def _check_round_trip(source: str) -> None:
         raise NotWritten("libcst would not write back its unchanged parts byte for byte (a lone carriage return?)")
 
 
-def _write_back(path: str, before: str, after: str, roots: Optional[Sequence[str]] = None,
-                max_size: Optional[int] = None) -> None:
+def _write_back(
+    path: str, before: str, after: str, roots: Optional[Sequence[str]] = None, max_size: Optional[int] = None
+) -> None:
     """Replace the file `path` leads to with `after`, in its own encoding (PEP 263 cookie, BOM), keeping
     its mode; or raise NotWritten and leave it exactly as it was. The file must still hold `before`,
     lie inside `roots`, and have a single name (replacing a hard-linked file would separate the links)."""

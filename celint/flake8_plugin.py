@@ -29,7 +29,10 @@ class CelintChecker:
     @classmethod
     def add_options(cls, parser: Any) -> None:
         parser.add_option(
-            "--celint-max-file-size", type=int, default=cls.max_file_size, parse_from_config=True,
+            "--celint-max-file-size",
+            type=int,
+            default=cls.max_file_size,
+            parse_from_config=True,
             help="celint skips files larger than this many characters with one CE000 line (default: %(default)s)",
         )
 
@@ -45,13 +48,23 @@ class CelintChecker:
             from celint.engine import check_source  # the analysis loads only for candidate files
 
             tree = self._tree if isinstance(self._tree, ast.Module) else None
-            result = check_source(source, self._filename, tree=tree, prefilter=False,  # passed just above
-                                  max_bytes=self.max_file_size)
+            result = check_source(
+                source,
+                self._filename,
+                tree=tree,
+                prefilter=False,  # passed just above
+                max_bytes=self.max_file_size,
+            )
         except Exception as exc:  # a bug of ours must not end the user's whole flake8 run
             yield 1, 0, f"CE000 celint failed on this file ({type(exc).__name__}: {exc}); please report it", type(self)
             return
         if result.error:
-            yield result.error_line, result.error_col, f"CE000 celint could not analyse this file: {result.error}", type(self)
+            yield (
+                result.error_line,
+                result.error_col,
+                f"CE000 celint could not analyse this file: {result.error}",
+                type(self),
+            )
         for finding in result.findings:
             # flake8 adds 1 to the column; ours is 0-based already
             yield finding.line, finding.col, f"{finding.code} {finding.message}", type(self)

@@ -62,7 +62,9 @@ def implicit_keras(tree: ast.Module, dispatch: Dispatch) -> Dict[str, str]:
             if any(canonical(m).split(".")[0] in OTHER_FRAMEWORKS for m in modules):
                 return {}
             if isinstance(node, ast.ImportFrom):
-                if any(alias.name == "*" for alias in node.names) and (node.level or not star_members(dispatch, node.module or "")):
+                if any(alias.name == "*" for alias in node.names) and (
+                    node.level or not star_members(dispatch, node.module or "")
+                ):
                     return {}
             bound.update((alias.asname or alias.name).split(".")[0] for alias in node.names)
         elif isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
@@ -75,7 +77,9 @@ def implicit_keras(tree: ast.Module, dispatch: Dispatch) -> Dict[str, str]:
             bound.add(node.name)
         if isinstance(node, ast.Assign) and _model_class(node.value):
             built.update((t.id, _model_class(node.value)) for t in node.targets if isinstance(t, ast.Name))
-        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("add", "compile"):
+        elif (
+            isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("add", "compile")
+        ):
             owner = node.func.value
             if isinstance(owner, ast.Name):
                 called_on.add(owner.id)

@@ -58,8 +58,9 @@ def _known(value: Union[Value, _Absent]) -> Value:
 
 
 class Interpreter(Expressions, Calls):
-    def __init__(self, tree: ast.Module, lines: List[str], path: str = "",
-                 adapters: Optional[Tuple[Adapter, ...]] = None):
+    def __init__(
+        self, tree: ast.Module, lines: List[str], path: str = "", adapters: Optional[Tuple[Adapter, ...]] = None
+    ):
         self.tree = tree
         self.lines = lines
         self.path = path
@@ -390,9 +391,15 @@ class Interpreter(Expressions, Calls):
     @staticmethod
     def enumerated(node: ast.expr, scope: Scope) -> Optional[ast.expr]:
         """The iterable of a builtin `enumerate(iterable)` call (not a local `enumerate`), or None."""
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "enumerate" \
-                and scope.lookup("enumerate") is None and len(node.args) in (1, 2) and not node.keywords \
-                and not any(isinstance(a, ast.Starred) for a in node.args):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id == "enumerate"
+            and scope.lookup("enumerate") is None
+            and len(node.args) in (1, 2)
+            and not node.keywords
+            and not any(isinstance(a, ast.Starred) for a in node.args)
+        ):
             return node.args[0]
         return None
 
@@ -405,8 +412,9 @@ class Interpreter(Expressions, Calls):
         return self.dispatch.element_of(self, iterable)
 
 
-def interpret(tree: ast.Module, lines: List[str], path: str = "",
-              adapters: Optional[Tuple[Adapter, ...]] = None) -> Tuple[Events, Interpreter]:
+def interpret(
+    tree: ast.Module, lines: List[str], path: str = "", adapters: Optional[Tuple[Adapter, ...]] = None
+) -> Tuple[Events, Interpreter]:
     """Walk one module on its own (cross-module runs are built by `celint.project`)."""
     interpreter = Interpreter(tree, lines, path, adapters)
     return interpreter.run(), interpreter

@@ -25,7 +25,7 @@ class NoqaMap:
         if self.file_wide or not any("noqa" in line.lower() for line in lines):
             return
         for first, last in _statement_ranges(lines):
-            text = "\n".join(lines[first - 1:last])
+            text = "\n".join(lines[first - 1 : last])
             match = _NOQA_INLINE.search(text)
             if match:
                 codes = match.group("codes")

@@ -20,9 +20,9 @@ import json
 import re
 import textwrap
 import warnings
-from celint.records import record
 from typing import Any, List, Optional, Sequence, Tuple
 
+from celint.records import record
 from celint.source import SourceError, split_lines
 
 # Cell magics whose body is still Python that the kernel runs.
@@ -100,8 +100,13 @@ def read_notebook(data: bytes) -> Tuple[str, CellMap]:
         return "", CellMap(())  # an R or Julia notebook is not ours to check
     source, cell_map = join_cells(cells)
     raw = _raw_lines(text.splitlines(), cells)
-    return source, CellMap(cell_map.positions, raw if len(raw) == len(cell_map.positions) else (),
-                           cell_map.shown, cell_map.shifts, cell_map.errors)
+    return source, CellMap(
+        cell_map.positions,
+        raw if len(raw) == len(cell_map.positions) else (),
+        cell_map.shown,
+        cell_map.shifts,
+        cell_map.errors,
+    )
 
 
 def is_python(notebook: dict) -> bool:
@@ -212,7 +217,7 @@ def _strip_prompts(lines: List[str], shifts: List[int], first: int) -> None:
             for index in range(first, len(lines)):
                 match = prompt.match(lines[index])
                 if match:
-                    lines[index] = lines[index][match.end():]
+                    lines[index] = lines[index][match.end() :]
                     shifts[index] += match.end()
 
 
@@ -220,7 +225,7 @@ def _strip_doctest_prompts(lines: List[str], shifts: List[int], start: int) -> N
     for index in range(start, len(lines)):
         match = _DOCTEST_PROMPT.match(lines[index])
         if match:
-            lines[index] = lines[index][match.end():]
+            lines[index] = lines[index][match.end() :]
             shifts[index] += match.end()
 
 
@@ -244,7 +249,7 @@ def _replace_escapes(lines: List[str], start: int) -> None:
         else:
             last, special = _logical_line(lines, index)
         if special:
-            lines[index:last + 1] = [line[:len(line) - len(code)] + "pass"] + [""] * (last - index)
+            lines[index : last + 1] = [line[: len(line) - len(code)] + "pass"] + [""] * (last - index)
         index = last + 1
 
 
@@ -308,14 +313,14 @@ def _logical_line(lines: List[str], first: int) -> Tuple[int, bool]:
             quote = ""
         if (not quote and depth == 0 and not continued) or index + 1 == len(lines):
             # IPython's tokens end at the end of the cell even inside brackets (`f(\nobj?` asks for help)
-            asks_help = last == "?" and _HELP_END.search("\n".join(lines[first:index + 1])[-_HELP_WINDOW:])
+            asks_help = last == "?" and _HELP_END.search("\n".join(lines[first : index + 1])[-_HELP_WINDOW:])
             return index, bool(asks_help)
     return len(lines) - 1, False
 
 
 def _escape_after_assign(line: str, pos: int) -> bool:
     """Whether the `=` at `pos` is followed by `%name` (IPython's MagicAssign) or `!` (SystemAssign)."""
-    rest = line[pos + 1:].lstrip(" \t")
+    rest = line[pos + 1 :].lstrip(" \t")
     if rest.startswith("%"):
         name = rest[1:].lstrip(" \t")
         return name[:1].isidentifier()

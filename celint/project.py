@@ -28,9 +28,9 @@ from __future__ import annotations
 import ast
 import os
 import re
-from celint.records import field_names, is_frozen
 from typing import TYPE_CHECKING, Callable, Dict, Iterable, List, Optional, Set, Tuple
 
+from celint.records import field_names, is_frozen
 from celint.source import split_lines
 from celint.values import UNKNOWN, ClassVal, Const, Deferred, FuncVal, Scope, Value
 
@@ -60,11 +60,17 @@ class _Module:
 class Project:
     """The modules of one checked tree, found by file path; nothing outside the tree is ever read."""
 
-    def __init__(self, paths: Iterable[str], adapters: Optional[Tuple[Adapter, ...]] = None,
-                 texts: Optional[Dict[str, str]] = None):
+    def __init__(
+        self,
+        paths: Iterable[str],
+        adapters: Optional[Tuple[Adapter, ...]] = None,
+        texts: Optional[Dict[str, str]] = None,
+    ):
         self.adapters = adapters
         # path -> text read instead of the file's (autofix checks a fixed text before writing it)
-        self.texts = {_key(path): text for path, text in (texts or {}).items()}  # for every interpreter run in the tree; None: the interpreter's defaults
+        self.texts = {
+            _key(path): text for path, text in (texts or {}).items()
+        }  # for every interpreter run in the tree; None: the interpreter's defaults
         self.modules: Dict[str, _Module] = {}
         self.names: Set[str] = set()  # every module / package name in the tree: a cheap first filter
         for path in paths:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Callable, Dict, Optional, Tuple
 _MISSING: Any = object()
 _FIELDS = "__record_fields__"  # the class's fields in order, its own after its bases'
 
+
 class Field:
     """What `field(...)` says about one field."""
 
@@ -27,8 +28,7 @@ class Field:
         self.default, self.default_factory, self.compare, self.repr = default, default_factory, compare, repr
 
 
-def _field(*, default: Any = _MISSING, default_factory: Any = _MISSING, compare: bool = True,
-           repr: bool = True) -> Any:
+def _field(*, default: Any = _MISSING, default_factory: Any = _MISSING, compare: bool = True, repr: bool = True) -> Any:
     """As `dataclasses.field`, for the options celint uses."""
     return Field(default, default_factory, compare, repr)
 
@@ -74,7 +74,7 @@ class FrozenInstanceError(AttributeError):
 
 
 def _own_annotations(cls: type) -> Dict[str, Any]:
-    found = cls.__dict__.get("__annotations__")
+    found = cls.__dict__.get("__annotations__")  # noqa: RUF063 - the class's own, not inherited (3.9)
     if found is None and sys.version_info >= (3, 10):  # 3.14 creates class annotations on first access
         found = getattr(cls, "__annotations__", {})
     return dict(found or {})
@@ -121,7 +121,7 @@ def _init(class_name: str, names: Tuple[str, ...], fields: Dict[str, Any]) -> Ca
                 raise TypeError(f"{class_name}() got an unexpected or repeated argument {key!r}")
             values[key] = value
         if len(values) < len(names):
-            for name, default, factory in later[len(args):]:
+            for name, default, factory in later[len(args) :]:
                 if name in values:
                     continue
                 if default is not _MISSING:

@@ -7,7 +7,6 @@ import re
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from celint.records import field, record, replace
 from typing import Iterator, List, Optional
 
 from celint.config import Settings
@@ -17,6 +16,7 @@ from celint.noqa import NoqaMap
 from celint.notebook import CellMap, is_notebook, read_notebook
 from celint.prefilter import may_contain_finding
 from celint.project import Project
+from celint.records import field, record, replace
 from celint.source import SourceError, decode, read_bytes, split_lines
 
 PARALLEL_THRESHOLD = 16  # below this many files a pool costs more than it saves
@@ -50,8 +50,9 @@ def read_file(path: str, max_size: Optional[int] = DEFAULT_MAX_BYTES) -> "tuple[
     return decode(read_bytes(path, max_size)), None  # read_bytes refuses FIFOs and devices
 
 
-def check_file(path: str, options: CheckOptions, project: Optional[Project] = None,
-               data: Optional[bytes] = None) -> CheckedFile:
+def check_file(
+    path: str, options: CheckOptions, project: Optional[Project] = None, data: Optional[bytes] = None
+) -> CheckedFile:
     """One file, start to end; any failure becomes this file's error line. `data`: the file's bytes
     (standard input), instead of reading `path`."""
     try:
@@ -80,7 +81,9 @@ def check_file(path: str, options: CheckOptions, project: Optional[Project] = No
 _SYNTAX_ERROR = re.compile(r"^syntax error(?: \(line (\d+)\))?:")
 # statements later Pythons added: match / case (3.10), except* (3.11), type aliases (3.12),
 # parenthesised context managers (3.10)
-_NEWER_SYNTAX = re.compile(r"\s*(?:(?:match|case)\b.*:\s*(?:#.*)?$|except\s*\*|type\s+\w+\s*[\[=]|(?:async\s+)?with\s*\()")
+_NEWER_SYNTAX = re.compile(
+    r"\s*(?:(?:match|case)\b.*:\s*(?:#.*)?$|except\s*\*|type\s+\w+\s*[\[=]|(?:async\s+)?with\s*\()"
+)
 
 
 def syntax_error_with_version(error: str, source: str) -> str:
@@ -102,9 +105,12 @@ def _selected(checked: CheckedFile, options: CheckOptions) -> CheckedFile:
     settings = options.settings
     if checked.findings:
         noqa = NoqaMap(checked.lines)
-        checked.findings = [f for f in checked.findings
-                            if (settings.reports_errors(checked.path) if f.code == "CE000"
-                                else settings.wants(f.code, checked.path)) and not noqa.silences(f.line, f.code)]
+        checked.findings = [
+            f
+            for f in checked.findings
+            if (settings.reports_errors(checked.path) if f.code == "CE000" else settings.wants(f.code, checked.path))
+            and not noqa.silences(f.line, f.code)
+        ]
     if checked.error and not settings.reports_errors(checked.path):
         checked.error = None
     return checked
@@ -121,8 +127,7 @@ def check_files(paths: List[str], options: CheckOptions, jobs: int = 0) -> List[
     try:
         # each worker knows the whole tree and parses the modules its files import, once per worker
         with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(paths,)) as pool:
-            for index, result in enumerate(pool.map(_check_in_project, paths, [options] * len(paths),
-                                                    chunksize=chunk)):
+            for index, result in enumerate(pool.map(_check_in_project, paths, [options] * len(paths), chunksize=chunk)):
                 results[index] = result
     except BrokenProcessPool:
         pass  # a worker died (killed, out of memory): the files it took down with it are checked below

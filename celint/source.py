@@ -135,5 +135,5 @@ class Positions:
             return ""
         if first == last:
             return self._slice(first, start, end)
-        middle = self.lines[first + 1:last]
+        middle = self.lines[first + 1 : last]
         return "\n".join([self._slice(first, start, None), *middle, self._slice(last, None, end)])

@@ -9,10 +9,10 @@ and the mutable ones (models, instances) compare by identity.
 from __future__ import annotations
 
 import ast
-from celint.records import field, field_names, record
 from typing import TYPE_CHECKING, Callable, ClassVar, Dict, List, Optional, Set, Tuple, Union
 
 from celint.facts import Activation, AxisKind, Expects, Framework, Head, LossKind, Targets, Where
+from celint.records import field, field_names, record
 
 if TYPE_CHECKING:
     from celint.frameworks.adapter import ModelFamily

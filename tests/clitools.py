@@ -10,11 +10,11 @@ from typing import Sequence
 
 REPO = Path(__file__).resolve().parents[1]
 
-BUGGY = '''import keras
+BUGGY = """import keras
 
 model = keras.Sequential([keras.Input((784,)), keras.layers.Dense(10, activation="softmax")])
 model.compile(loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True), optimizer="adam")
-'''
+"""
 BUGGY_LINE, BUGGY_COL = 4, 63  # 1-based column of `from_logits`
 CLEAN = BUGGY.replace("from_logits=True", "from_logits=False")
 
@@ -22,8 +22,9 @@ CLEAN = BUGGY.replace("from_logits=True", "from_logits=False")
 def run(args: Sequence[str], cwd: "Path | str | None" = None, stdin: str = "") -> "subprocess.CompletedProcess[str]":
     env = dict(os.environ, NO_COLOR="1")
     env.pop("FORCE_COLOR", None)
-    return subprocess.run([sys.executable, *args], cwd=cwd, input=stdin, capture_output=True, text=True,
-                          env=env, timeout=300)
+    return subprocess.run(
+        [sys.executable, *args], cwd=cwd, input=stdin, capture_output=True, text=True, env=env, timeout=300
+    )
 
 
 def celint(*args: str, cwd: "Path | str | None" = None) -> "subprocess.CompletedProcess[str]":
@@ -38,14 +39,24 @@ def readme_snippet(name: str) -> str:
     return block.split("\n", 1)[1]
 
 
-def run_with(args: Sequence[str], cwd: "Path | str | None" = None, **options: object) -> "subprocess.CompletedProcess[str]":
+def run_with(
+    args: Sequence[str], cwd: "Path | str | None" = None, **options: object
+) -> "subprocess.CompletedProcess[str]":
     """`run` with extra subprocess.run options (stdout=, preexec_fn=, ...)."""
     env = dict(os.environ, NO_COLOR="1", PYTHONDONTWRITEBYTECODE="1")
     env.pop("FORCE_COLOR", None)
     if "stdout" not in options:
         options["stdout"] = subprocess.PIPE
-    return subprocess.run([sys.executable, *args], cwd=cwd, stdin=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                          text=True, env=env, timeout=300, **options)  # type: ignore[call-overload]
+    return subprocess.run(
+        [sys.executable, *args],
+        cwd=cwd,
+        stdin=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        timeout=300,
+        **options,
+    )  # type: ignore[call-overload]
 
 
 def nobody() -> "tuple[int, int]":
@@ -80,14 +91,23 @@ def run_as(uid: int, gid: int, args: Sequence[str], cwd: "Path | str") -> "subpr
     env = dict(os.environ, NO_COLOR="1", PYTHONDONTWRITEBYTECODE="1", HOME=str(cwd))
     env.pop("FORCE_COLOR", None)
     try:
-        probe = subprocess.run([*prefix, "-c", "import celint.cli, libcst"], cwd=cwd, capture_output=True,
-                               env=env, timeout=300, **options)
+        probe = subprocess.run(
+            [*prefix, "-c", "import celint.cli, libcst"], cwd=cwd, capture_output=True, env=env, timeout=300, **options
+        )
     except OSError as exc:
         pytest.skip(f"cannot run Python as uid {uid}: {exc}")
     if probe.returncode != 0:
         pytest.skip(f"uid {uid} cannot run this Python with celint")
-    return subprocess.run([*prefix, *args], cwd=cwd, capture_output=True, text=True, env=env, timeout=300,
-                          stdin=subprocess.DEVNULL, **options)
+    return subprocess.run(
+        [*prefix, *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+        stdin=subprocess.DEVNULL,
+        **options,
+    )
 
 
 def _demote(uid: int, gid: int):  # type: ignore[no-untyped-def]
@@ -95,6 +115,7 @@ def _demote(uid: int, gid: int):  # type: ignore[no-untyped-def]
         os.setgroups([])
         os.setgid(gid)
         os.setuid(uid)
+
     return demote
 
 

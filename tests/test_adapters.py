@@ -72,8 +72,14 @@ def _uses(source: str, adapters: Tuple[Adapter, ...]) -> Tuple[LossUse, ...]:
 def test_the_default_adapters_are_each_framework_once_with_labels_first() -> None:
     assert DEFAULT_ADAPTERS[0] is labels.ADAPTER
     assert {a.name for a in DEFAULT_ADAPTERS} == {"labels", "keras", "torch", "jax", "tf", "manual"}
-    assert {a for a in DEFAULT_ADAPTERS} == {labels.ADAPTER, keras.ADAPTER, torch.ADAPTER, jax.ADAPTER, tf.ADAPTER,
-                                             manual.ADAPTER}
+    assert {a for a in DEFAULT_ADAPTERS} == {
+        labels.ADAPTER,
+        keras.ADAPTER,
+        torch.ADAPTER,
+        jax.ADAPTER,
+        tf.ADAPTER,
+        manual.ADAPTER,
+    }
 
 
 def test_a_torch_model_is_read_only_with_the_torch_adapter(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -131,8 +137,13 @@ def test_a_module_alone_loads_the_adapters_of_the_frameworks_it_imports() -> Non
     from celint.frameworks.defaults import adapters_for
 
     assert [a.name for a in adapters_for(TORCH_MODEL)] == ["labels", "torch", "manual"]
-    assert [a.name for a in adapters_for("from tensorflow import keras\n")] == ["labels", "keras", "torch", "tf",
-                                                                                 "manual"]
+    assert [a.name for a in adapters_for("from tensorflow import keras\n")] == [
+        "labels",
+        "keras",
+        "torch",
+        "tf",
+        "manual",
+    ]
     assert [a.name for a in adapters_for("import os, optax\n")] == ["labels", "torch", "jax", "manual"]
     # no framework imported (a pasted snippet): every adapter
     assert adapters_for("model = Sequential()\n") == DEFAULT_ADAPTERS
@@ -142,10 +153,14 @@ def test_a_torch_file_never_loads_the_keras_jax_or_tf_adapters() -> None:
     import subprocess
     import sys
 
-    probe = ("import sys\nfrom celint.engine import check_source\n"
-             f"print(check_source({TORCH_MODEL!r}, 'prog.py').findings[0].code)\n"
-             "print(sorted(m for m in sys.modules if m.startswith('celint.frameworks.')))\n")
+    probe = (
+        "import sys\nfrom celint.engine import check_source\n"
+        f"print(check_source({TORCH_MODEL!r}, 'prog.py').findings[0].code)\n"
+        "print(sorted(m for m in sys.modules if m.startswith('celint.frameworks.')))\n"
+    )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     code, loaded = done.stdout.splitlines()
     assert code == "CE101"
-    assert not {"celint.frameworks.keras", "celint.frameworks.jax", "celint.frameworks.tf"} & set(ast.literal_eval(loaded))
+    assert not {"celint.frameworks.keras", "celint.frameworks.jax", "celint.frameworks.tf"} & set(
+        ast.literal_eval(loaded)
+    )

@@ -55,8 +55,10 @@ def test_unanalysable_file_exits_2_and_other_files_are_still_reported(tmp_path: 
     done = celint("check", "-q", str(broken), str(buggy))
     assert done.returncode == 2
     # at the syntax error, not 1:1 (Python versions put an unclosed bracket's error at line 2 or 3)
-    assert re.search(rf"{re.escape(str(broken))}:[23]:\d+: CE000 could not analyse this file: syntax error \(line [23]\)",
-                     done.stdout), done.stdout
+    assert re.search(
+        rf"{re.escape(str(broken))}:[23]:\d+: CE000 could not analyse this file: syntax error \(line [23]\)",
+        done.stdout,
+    ), done.stdout
     assert " CE101 " in done.stdout
 
 
@@ -130,8 +132,11 @@ def test_readme_ci_commands_run(tmp_path: Path) -> None:
     from clitools import readme_snippet
 
     _write(tmp_path, "train.py", BUGGY)
-    commands = [line.split("- run: ", 1)[1] for line in readme_snippet("github-workflow").splitlines()
-                if "- run: celint" in line]
+    commands = [
+        line.split("- run: ", 1)[1]
+        for line in readme_snippet("github-workflow").splitlines()
+        if "- run: celint" in line
+    ]
     assert len(commands) == 2
     github = celint(*shlex.split(commands[0])[1:], cwd=tmp_path)
     assert github.returncode == 1 and github.stdout.startswith("::error file=train.py,")
@@ -145,8 +150,10 @@ def test_lint_path_loads_neither_numpy_nor_libcst(tmp_path: Path) -> None:
 
     path = _write(tmp_path, "train.py", BUGGY)
     for fmt, loaded in (("text", "[]"), ("sarif", "['libcst']")):
-        code = ("import sys; from celint.cli import main; main(['check', '-q', '--format', %r, %r]); "
-                "print([m for m in ('numpy', 'libcst') if m in sys.modules], file=sys.stderr)" % (fmt, str(path)))
+        code = (
+            "import sys; from celint.cli import main; main(['check', '-q', '--format', %r, %r]); "
+            "print([m for m in ('numpy', 'libcst') if m in sys.modules], file=sys.stderr)" % (fmt, str(path))
+        )
         assert run(["-c", code]).stderr.strip().splitlines()[-1] == loaded
 
 

@@ -33,7 +33,8 @@ def test_a_pyproject_whose_tool_is_not_a_table_is_a_configuration_error(tmp_path
     done = celint("check", "sub/train.py", cwd=tmp_path)
     _healthy(done)
     assert done.returncode == 2 and _lines(done.stderr) == [
-        f"celint: configuration error: {tmp_path / 'pyproject.toml'}: [tool] must be a table"], done.stderr
+        f"celint: configuration error: {tmp_path / 'pyproject.toml'}: [tool] must be a table"
+    ], done.stderr
 
 
 def test_a_pyproject_that_is_not_utf8_or_nested_too_deeply_is_a_configuration_error(tmp_path: Path) -> None:
@@ -52,7 +53,8 @@ def test_a_full_disk_on_stdout_is_one_line_and_exit_2(tmp_path: Path) -> None:
         done = run_with(["-m", "celint", "check", "bad.py"], cwd=tmp_path, stdout=full)
     _healthy(done)
     assert done.returncode == 2 and _lines(done.stderr) == [
-        "celint: cannot write the report: No space left on device"], done.stderr
+        "celint: cannot write the report: No space left on device"
+    ], done.stderr
 
 
 def test_a_closed_pipe_keeps_the_runs_exit_status(tmp_path: Path) -> None:
@@ -73,16 +75,18 @@ def test_a_deleted_working_directory_is_one_line_and_exit_2(tmp_path: Path) -> N
     (tmp_path / "bad.py").write_text(BUGGY, encoding="utf-8")
     gone = tmp_path / "gone"
     gone.mkdir()
-    script = ("import os, sys; os.chdir(sys.argv[1]); os.rmdir(sys.argv[1]); "
-              "os.execv(sys.executable, [sys.executable, '-m', 'celint', 'check', sys.argv[2]])")
+    script = (
+        "import os, sys; os.chdir(sys.argv[1]); os.rmdir(sys.argv[1]); "
+        "os.execv(sys.executable, [sys.executable, '-m', 'celint', 'check', sys.argv[2]])"
+    )
     done = run(["-c", script, str(gone), str(tmp_path / "bad.py")])
     _healthy(done)
     assert done.returncode == 2 and _lines(done.stderr) == [
-        "celint: the working directory is not accessible (No such file or directory); "
-        "run celint from one that exists"], done.stderr
+        "celint: the working directory is not accessible (No such file or directory); run celint from one that exists"
+    ], done.stderr
 
 
-KILLER = '''
+KILLER = """
 import multiprocessing, os, signal, sys
 multiprocessing.set_start_method("fork")  # the workers share the patch below
 import celint.runner as runner
@@ -97,7 +101,7 @@ def check_file(path, options, project=None):
 runner.check_file = check_file
 from celint.cli import main
 sys.exit(main(["check", "-q", "--jobs", "2", "--no-respect-gitignore", "."]))
-'''
+"""
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
@@ -110,7 +114,8 @@ def test_a_killed_worker_costs_only_its_own_file(tmp_path: Path) -> None:
     lines = _lines(done.stdout)
     assert done.returncode == 2 and [line for line in lines if " CE000 " in line] == [
         "killer.py:1:1: CE000 could not analyse this file: the process checking this file died "
-        "(killed, or out of memory)"], done.stdout + done.stderr
+        "(killed, or out of memory)"
+    ], done.stdout + done.stderr
     assert sorted(line.split(":")[0] for line in lines if " CE101 " in line) == sorted(names[:-1])
 
 
@@ -132,14 +137,17 @@ def test_a_huge_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
     def limit_memory() -> None:
         resource.setrlimit(resource.RLIMIT_AS, (2 * 2**30, 2 * 2**30))
 
-    done = run_with(["-m", "celint", "check", "-q", "--no-respect-gitignore", "."], cwd=tmp_path,
-                    preexec_fn=limit_memory)
+    done = run_with(
+        ["-m", "celint", "check", "-q", "--no-respect-gitignore", "."], cwd=tmp_path, preexec_fn=limit_memory
+    )
     _healthy(done)
     lines = _lines(done.stdout)
     assert done.returncode == 2, done.stdout + done.stderr
     for name in ("huge.py", "models.py"):
-        assert f"{name}:1:1: CE000 could not analyse this file: skipped: 3,221,225,472 bytes exceeds the " \
-               "10,000,000 limit (see --max-file-size)" in lines, done.stdout
+        assert (
+            f"{name}:1:1: CE000 could not analyse this file: skipped: 3,221,225,472 bytes exceeds the "
+            "10,000,000 limit (see --max-file-size)" in lines
+        ), done.stdout
     assert any(line.startswith("train.py:") and " CE101 " in line for line in lines), done.stdout
 
 
@@ -177,11 +185,14 @@ def test_a_syntax_error_names_the_python_that_parsed_the_file(monkeypatch: pytes
     match = "import torch\n\nmatch command:\n    case 1:\n        pass\n"
     monkeypatch.setattr(sys, "version_info", (3, 9, 18, "final", 0))
     assert syntax_error_with_version("syntax error (line 3): invalid syntax", match) == (
-        "syntax error (line 3): invalid syntax (parsed by Python 3.9; this syntax may need a newer Python)")
+        "syntax error (line 3): invalid syntax (parsed by Python 3.9; this syntax may need a newer Python)"
+    )
     assert syntax_error_with_version("syntax error (line 2): invalid syntax", "import torch\nx = (\n") == (
-        "syntax error (line 2): invalid syntax (parsed by Python 3.9)")
+        "syntax error (line 2): invalid syntax (parsed by Python 3.9)"
+    )
     assert syntax_error_with_version("cannot parse: source code cannot contain null bytes", "") == (
-        "cannot parse: source code cannot contain null bytes")
+        "cannot parse: source code cannot contain null bytes"
+    )
 
 
 def test_a_syntax_error_line_says_which_python_parsed_it(tmp_path: Path) -> None:

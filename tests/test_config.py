@@ -12,17 +12,16 @@ from clitools import BUGGY, celint
 
 from celint.config import ConfigError, Settings, find_config, load_settings
 
-SINGLE_SOFTMAX = '''import keras
+SINGLE_SOFTMAX = """import keras
 
 model = keras.Sequential([keras.Input((8,)), keras.layers.Dense(1, activation="softmax")])
 model.compile(loss="binary_crossentropy", optimizer="adam")
-'''
+"""
 
 
 def _project(tmp_path: Path, config: str) -> Path:
     (tmp_path / "pyproject.toml").write_text(f"[project]\nname = 'x'\n\n[tool.celint]\n{config}", encoding="utf-8")
-    for name, text in (("src/train.py", BUGGY), ("src/nets/single.py", SINGLE_SOFTMAX),
-                       ("scripts/old.py", BUGGY)):
+    for name, text in (("src/train.py", BUGGY), ("src/nets/single.py", SINGLE_SOFTMAX), ("scripts/old.py", BUGGY)):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text(text, encoding="utf-8")
     return tmp_path
@@ -42,8 +41,11 @@ def test_config_is_found_walking_up_from_the_checked_path(tmp_path: Path) -> Non
 
 
 def test_select_per_file_ignores_and_extend_exclude(tmp_path: Path) -> None:
-    _project(tmp_path, 'select = ["CE1", "CE2"]\nextend-exclude = ["scripts"]\n'
-                       '[tool.celint.per-file-ignores]\n"src/nets/*.py" = ["CE2"]\n')
+    _project(
+        tmp_path,
+        'select = ["CE1", "CE2"]\nextend-exclude = ["scripts"]\n'
+        '[tool.celint.per-file-ignores]\n"src/nets/*.py" = ["CE2"]\n',
+    )
     assert [p for p, _ in _reported(tmp_path, ".")] == ["src/train.py:4:63:"]
 
 
@@ -66,14 +68,17 @@ def test_the_most_specific_prefix_wins() -> None:
     assert not Settings(ignore=("CE101",), extend_select=("CE101",)).wants("CE101")
 
 
-@pytest.mark.parametrize("config, message", [
-    ('selct = ["CE1"]\n', "unknown key selct"),
-    ('ignore = ["CE999"]\n', "unknown code 'CE999'"),
-    ('select = ["E501"]\n', "unknown code 'E501'"),
-    ('ignore = "CE101"\n', "ignore must be a list of strings"),
-    ('[tool.celint.per-file-ignores]\n"a.py" = ["CE9"]\n', "unknown code 'CE9'"),
-    ('select = [\n', "invalid TOML"),
-])
+@pytest.mark.parametrize(
+    "config, message",
+    [
+        ('selct = ["CE1"]\n', "unknown key selct"),
+        ('ignore = ["CE999"]\n', "unknown code 'CE999'"),
+        ('select = ["E501"]\n', "unknown code 'E501'"),
+        ('ignore = "CE101"\n', "ignore must be a list of strings"),
+        ('[tool.celint.per-file-ignores]\n"a.py" = ["CE9"]\n', "unknown code 'CE9'"),
+        ("select = [\n", "invalid TOML"),
+    ],
+)
 def test_unknown_keys_codes_and_bad_values_are_clear_errors(tmp_path: Path, config: str, message: str) -> None:
     _project(tmp_path, config)
     with pytest.raises(ConfigError, match=message.replace("(", r"\(")):

@@ -73,7 +73,8 @@ def test_json_findings_carry_a_docs_url_and_ruff_style_fix_edits(tmp_path: Path)
     assert finding["url"].endswith("/rules/CE101.md")
     fix = finding["fix"]
     assert fix["applicability"] == "safe" and fix["edits"] == [
-        {"content": "False", "location": {"row": 4, "column": 75}, "end_location": {"row": 4, "column": 79}}]
+        {"content": "False", "location": {"row": 4, "column": 75}, "end_location": {"row": 4, "column": 79}}
+    ]
     line = BUGGY.splitlines()[3]
     assert line[74:78] == "True"
 
@@ -89,8 +90,12 @@ def test_sarif_fixes_are_artifact_changes_and_validate(tmp_path: Path) -> None:
     [result] = report["runs"][0]["results"]
     [change] = result["fixes"][0]["artifactChanges"]
     assert change["artifactLocation"]["uri"] == "train.py"
-    assert change["replacements"] == [{"deletedRegion": {"startLine": 4, "startColumn": 75, "endLine": 4, "endColumn": 79},
-                                       "insertedContent": {"text": "False"}}]
+    assert change["replacements"] == [
+        {
+            "deletedRegion": {"startLine": 4, "startColumn": 75, "endLine": 4, "endColumn": 79},
+            "insertedContent": {"text": "False"},
+        }
+    ]
 
 
 def test_summary_counts_files_with_findings(tmp_path: Path) -> None:
@@ -102,6 +107,7 @@ def test_summary_counts_files_with_findings(tmp_path: Path) -> None:
 
 
 # --- every output mode parses (item 4) ---------------------------------------------------------------------
+
 
 def test_diff_with_a_machine_format_goes_to_stderr(tmp_path: Path) -> None:
     _write(tmp_path, "train.py", BUGGY)
@@ -115,18 +121,22 @@ def test_diff_with_a_machine_format_goes_to_stderr(tmp_path: Path) -> None:
 
 def test_plot_without_matplotlib_is_one_line_and_exit_2(tmp_path: Path) -> None:
     _write(tmp_path, "train.py", BUGGY)
-    driver = ("import sys; sys.modules['matplotlib'] = None\n"
-              "import importlib.util\nimportlib.util.find_spec = lambda name, *a: None\n"
-              "from celint.cli import main; sys.exit(main(sys.argv[1:]))\n")
+    driver = (
+        "import sys; sys.modules['matplotlib'] = None\n"
+        "import importlib.util\nimportlib.util.find_spec = lambda name, *a: None\n"
+        "from celint.cli import main; sys.exit(main(sys.argv[1:]))\n"
+    )
     _write(tmp_path, "driver.py", driver)
     for args in (["check", "--plot", "plots", "train.py"], ["demo", "CE101", "--plot", "plots"]):
         done = run(["driver.py", *args], cwd=tmp_path)
         assert done.returncode == 2 and done.stdout == "", done.stderr
-        assert done.stderr.splitlines() == ["celint: --plot needs matplotlib, which is not installed: "
-                                            "pip install 'celint[plot]'"]
+        assert done.stderr.splitlines() == [
+            "celint: --plot needs matplotlib, which is not installed: pip install 'celint[plot]'"
+        ]
 
 
 # --- CE000 (item 6) -------------------------------------------------------------------------------------------
+
 
 def test_exit_zero_means_exit_0_even_with_unanalysable_files(tmp_path: Path) -> None:
     _write(tmp_path, "broken.py", BROKEN)
@@ -154,6 +164,7 @@ def test_a_syntax_error_points_at_its_line_and_column(tmp_path: Path) -> None:
 
 # --- the Python API (item 8) ---------------------------------------------------------------------------------
 
+
 def test_python_api_check_source_and_check_paths(tmp_path: Path) -> None:
     import celint
 
@@ -163,7 +174,9 @@ def test_python_api_check_source_and_check_paths(tmp_path: Path) -> None:
     _write(tmp_path, "ok.py", CLEAN)
     checked = celint.check_paths([str(tmp_path)], config=None)
     assert sorted((Path(c.path).name, [f.code for f in c.findings]) for c in checked) == [
-        ("ok.py", []), ("train.py", ["CE101"])]
+        ("ok.py", []),
+        ("train.py", ["CE101"]),
+    ]
     assert [c.findings for c in celint.check_paths([str(tmp_path / "train.py")], ignore=["CE1"])] == [[]]
     assert (REPO / "celint" / "py.typed").is_file() and (REPO / "LICENSE").read_text().startswith("MIT License")
 

@@ -124,7 +124,8 @@ def test_tf_nn_spelled_softmax_is_not_rescued_on_tensorflow(tmp_path: Any) -> No
         "import tensorflow as tf\n"
         "model = tf.keras.Sequential([tf.keras.layers.Dense(4, activation=tf.nn.softmax)])\n"
         "model.compile(loss=tf.keras.losses.SparseCategoricalCrossentropy(from_logits=True))\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     checked = check_file(str(tmp_path / "m.py"), CheckOptions())
     (finding,) = [f for f in checked.findings if f.code == "CE101"]
     demo = demonstrate_finding(finding)
@@ -144,7 +145,8 @@ def test_options_the_replay_leaves_out_are_named(tmp_path: Any) -> None:
         "    def forward(self, x):\n        return F.softmax(self.fc(x), dim=1)\n\n\n"
         "model = Net()\ncriterion = nn.CrossEntropyLoss(label_smoothing=0.1)\n\n\n"
         "def step(x, y):\n    return criterion(model(x), y)\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     (finding,) = check_file(str(tmp_path / "t.py"), CheckOptions()).findings
     demo = demonstrate_finding(finding)
     assert demo is not None

@@ -37,7 +37,7 @@ net = Net()
 backbone = keras.Sequential([keras.Input((784,)), keras.layers.Dense(64, activation="relu")])
 '''
 # probabilities for a dashboard, then the same module trained with CrossEntropyLoss: CE101 here
-DASHBOARD = '''import torch
+DASHBOARD = """import torch
 import torch.nn as nn
 from models import net
 
@@ -45,35 +45,35 @@ net.head = nn.Softmax(dim=1)  # probabilities for the dashboard
 criterion = nn.CrossEntropyLoss()
 x, y = torch.randn(8, 128), torch.randint(0, 10, (8,))
 loss = criterion(net(x), y)
-'''
+"""
 # the module as models.py builds it: logits, right for CrossEntropyLoss
-TRAIN = '''import torch
+TRAIN = """import torch
 import torch.nn as nn
 from models import net
 
 criterion = nn.CrossEntropyLoss()
 x, y = torch.randn(8, 128), torch.randint(0, 10, (8,))
 loss = criterion(net(x), y)
-'''
+"""
 # a softmax head added to the backbone, compiled with from_logits=True: CE101 here
-FINETUNE = '''import keras
+FINETUNE = """import keras
 from models import backbone
 
 backbone.add(keras.layers.Dense(10, activation="softmax"))
 backbone.compile(optimizer="adam", loss=keras.losses.CategoricalCrossentropy(from_logits=True))
-'''
+"""
 # the backbone as models.py builds it (a relu head): nothing to say
-PROBE = '''import keras
+PROBE = """import keras
 from models import backbone
 
 backbone.compile(optimizer="adam", loss=keras.losses.CategoricalCrossentropy(from_logits=True))
-'''
-PATHS = '''import os
+"""
+PATHS = """import os
 
 
 def checkpoint_path(run, step):
     return os.path.join("checkpoints", run, f"step_{step:06d}.pt")
-'''
+"""
 SCRIPTS = {"dashboard": DASHBOARD, "train": TRAIN, "finetune": FINETUNE, "probe": PROBE, "paths": PATHS}
 FLAGGED = {"dashboard": 8, "finetune": 5}  # the line of each script's one CE101
 
@@ -141,11 +141,15 @@ def test_a_module_nobody_can_change_is_run_once_and_one_with_objects_once_per_fi
     run once; `models.py` leaves a model object a file may change, so each file runs its own."""
     (tmp_path / "config.py").write_text(
         "import torch.nn as nn\n\nNUM_CLASSES = 10\nHIDDEN = 128\n\n\ndef build_head():\n"
-        "    return nn.Sequential(nn.Linear(HIDDEN, NUM_CLASSES), nn.Softmax(dim=1))\n", encoding="utf-8")
+        "    return nn.Sequential(nn.Linear(HIDDEN, NUM_CLASSES), nn.Softmax(dim=1))\n",
+        encoding="utf-8",
+    )
     names = _tree(tmp_path, copies=1)
-    script = ("import torch\nimport torch.nn as nn\nfrom config import build_head, NUM_CLASSES\n\n"
-              "head = build_head()\nloss = nn.CrossEntropyLoss()(head(torch.randn(4, 128)), "
-              "torch.randint(0, NUM_CLASSES, (4,)))\n")
+    script = (
+        "import torch\nimport torch.nn as nn\nfrom config import build_head, NUM_CLASSES\n\n"
+        "head = build_head()\nloss = nn.CrossEntropyLoss()(head(torch.randn(4, 128)), "
+        "torch.randint(0, NUM_CLASSES, (4,)))\n"
+    )
     for i in range(2):
         (tmp_path / f"head_{i}.py").write_text(script, encoding="utf-8")
     paths = [str(tmp_path / name) for name in [*names, "config.py", "head_0.py", "head_1.py"]]

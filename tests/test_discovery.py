@@ -25,8 +25,9 @@ def _needs_git() -> None:
 
 
 def _git(*args: str, cwd: Path) -> None:
-    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t", *args], cwd=cwd, check=True,
-                   capture_output=True)
+    subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@t", *args], cwd=cwd, check=True, capture_output=True
+    )
 
 
 def test_every_path_named_on_the_command_line_is_checked_or_reported(tmp_path: Path) -> None:
@@ -81,7 +82,8 @@ def test_an_unreadable_directory_is_one_error_line(unprivileged: "tuple[int, int
     assert any(line.startswith("good.py:") and " CE101 " in line for line in _lines(done.stdout)), done.stdout
     named = run_as(uid, gid, ["-m", "celint", "check", "-q", "secret", "good.py"], cwd=root)
     assert named.returncode == 2 and [line.split(":")[0] for line in _lines(named.stdout)] == ["secret", "good.py"], (
-        named.stdout + named.stderr)
+        named.stdout + named.stderr
+    )
 
 
 def test_nested_repositories_and_submodules_are_checked_like_any_directory(tmp_path: Path) -> None:
@@ -100,6 +102,7 @@ def test_nested_repositories_and_submodules_are_checked_like_any_directory(tmp_p
     _git("add", "top.py", "sub", cwd=tmp_path)  # `sub` becomes a gitlink, as a submodule is
     done = run(["-m", "celint", "check", "-q", "."], cwd=tmp_path)
     assert sorted(line.split(":")[0] for line in done.stdout.splitlines()) == [
-        os.path.join("nested", "inner.py"), os.path.join("sub", "inner.py"), "top.py"], done.stdout
-
-
+        os.path.join("nested", "inner.py"),
+        os.path.join("sub", "inner.py"),
+        "top.py",
+    ], done.stdout

@@ -251,8 +251,9 @@ def test_custom_scenarios_replace_the_canonical_pair() -> None:
 
 
 def test_bce_loss_on_raw_scores_quotes_the_torch_error() -> None:
-    demo = demonstrate("CE102", Scenario("pytorch", LINEAR, 1, BINARY, PROBS),
-                       Scenario("pytorch", LINEAR, 1, BINARY, LOGITS))
+    demo = demonstrate(
+        "CE102", Scenario("pytorch", LINEAR, 1, BINARY, PROBS), Scenario("pytorch", LINEAR, 1, BINARY, LOGITS)
+    )
     assert demo.variants[0].flagged.error == "RuntimeError: all elements of input should be between 0 and 1"
 
 

@@ -28,11 +28,23 @@ from celint.evaluator import primitives as P
 from celint.evaluator.data import Dataset
 from celint.evaluator.errors import FrameworkError
 from celint.evaluator.objectives import build
-from celint.facts import ReplayOptions as Options
 from celint.facts import (
-    BINARY, CATEGORICAL, INTEGER, LINEAR, LOG_PROBS, LOG_SOFTMAX, LOGITS, NLL, ONE_HOT, PROBS, SIGMOID,
-    SOFTMAX, SPARSE, Scenario,
+    BINARY,
+    CATEGORICAL,
+    INTEGER,
+    LINEAR,
+    LOG_PROBS,
+    LOG_SOFTMAX,
+    LOGITS,
+    NLL,
+    ONE_HOT,
+    PROBS,
+    SIGMOID,
+    SOFTMAX,
+    SPARSE,
+    Scenario,
 )
+from celint.facts import ReplayOptions as Options
 
 pytestmark = pytest.mark.crosscheck
 
@@ -62,10 +74,18 @@ def _inputs() -> Dict[str, np.ndarray]:
     t_k, t_neg = t.copy(), t.copy()
     t_k[2], t_neg[2] = K, -1  # labels 1..K: one label == K, or a -1 padding label
     return {
-        "z1": z1, "y1": y1, "p1": p1, "zK": zk, "pK": pk, "t": t, "oh": np.eye(K, dtype=np.float32)[t],
-        "t_k": t_k, "t_neg": t_neg,
+        "z1": z1,
+        "y1": y1,
+        "p1": p1,
+        "zK": zk,
+        "pK": pk,
+        "t": t,
+        "oh": np.eye(K, dtype=np.float32)[t],
+        "t_k": t_k,
+        "t_neg": t_neg,
         # both wrong and confident: 30.0 each from logits, but 16.118 / 15.942 on the numpy backend
-        "z_sat": np.float32([[-30.0], [30.0]]), "y_sat": np.float32([1.0, 0.0]),
+        "z_sat": np.float32([[-30.0], [30.0]]),
+        "y_sat": np.float32([1.0, 0.0]),
     }
 
 
@@ -106,12 +126,12 @@ KERAS_CASES: Dict[str, Tuple[Scenario, str, str]] = {
 }
 
 
-def _reference(sc: Scenario, backend: str, xkey: str, lkey: Optional[str] = None, opts: Options = Options()):
+def _reference(sc: Scenario, backend: str, xkey: str, lkey: Optional[str] = None, opts: Optional[Options] = None):
     """(loss, dloss/dz) from the evaluator, or the error text."""
     labels = INPUTS[lkey or ("y1" if sc.width == 1 else "t")]
     data = Dataset(np.zeros((len(labels), 1)), labels.astype(np.int64), sc.classes)
     try:
-        built = build(sc, backend, data, opts)
+        built = build(sc, backend, data, opts or Options())
         loss, grad, _ = built.objective(INPUTS[xkey].astype(np.float64))
     except FrameworkError as exc:
         return str(exc)
@@ -154,8 +174,13 @@ def _start_worker(backend: str, tmp: Path) -> Tuple[subprocess.Popen, Path]:
     if not inputs.exists():
         np.savez(inputs, **INPUTS)
     env = dict(os.environ, KERAS_BACKEND=backend, PYTHONWARNINGS="ignore", TF_CPP_MIN_LOG_LEVEL="3")
-    proc = subprocess.Popen([sys.executable, str(WORKER), str(inputs), str(out)], env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, str(WORKER), str(inputs), str(out)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     return proc, out
 
 
@@ -196,7 +221,8 @@ def test_keras_losses_gradients_and_errors_match(keras_results: Dict[str, dict],
     if backend in AUTODIFF:  # gradients are compared, not silently left out
         assert all("grad" in r for r in results.values() if isinstance(r, dict) and "value" in r)
     mismatches = [
-        m for name, (sc, xkey, lkey) in KERAS_CASES.items()
+        m
+        for name, (sc, xkey, lkey) in KERAS_CASES.items()
         if (m := _compare(name, _reference(sc, f"keras-{backend}", xkey, lkey), results[name]))
     ]
     assert not mismatches, "\n".join(mismatches)
@@ -204,8 +230,7 @@ def test_keras_losses_gradients_and_errors_match(keras_results: Dict[str, dict],
 
 def test_keras_numpy_backend_caps_bce_from_logits(keras_results: Dict[str, dict]) -> None:
     """The cap is real: z=-30, y=1 costs 16.118 on numpy and 30.0 on torch and jax."""
-    assert _backend(keras_results, "numpy")["bce_logits_saturated"]["value"] == pytest.approx(SATURATED_NUMPY,
-                                                                                              rel=1e-6)
+    assert _backend(keras_results, "numpy")["bce_logits_saturated"]["value"] == pytest.approx(SATURATED_NUMPY, rel=1e-6)
     for backend in AUTODIFF:
         if "skip" not in keras_results[backend]:
             assert keras_results[backend]["bce_logits_saturated"]["value"] == pytest.approx(30.0, rel=1e-6)
@@ -260,30 +285,60 @@ def _torch_cases():
     return torch, {
         "ce": (S("pytorch", LINEAR, K, SPARSE, LOGITS), "zK", lambda z: F.cross_entropy(z, t)),
         "ce_softmax": (S("pytorch", SOFTMAX, K, SPARSE, LOGITS), "zK", lambda z: F.cross_entropy(F.softmax(z, 1), t)),
-        "ce_prob": (S("pytorch", LINEAR, K, CATEGORICAL, LOGITS, ONE_HOT), "zK",
-                    lambda z: F.cross_entropy(z, torch.tensor(INPUTS["oh"]))),
+        "ce_prob": (
+            S("pytorch", LINEAR, K, CATEGORICAL, LOGITS, ONE_HOT),
+            "zK",
+            lambda z: F.cross_entropy(z, torch.tensor(INPUTS["oh"])),
+        ),
         "ce_1col": (S("pytorch", LINEAR, 1, CATEGORICAL, LOGITS), "z1", lambda z: F.cross_entropy(z, y1)),
         "nll_raw": (S("pytorch", LINEAR, K, NLL, LOG_PROBS), "zK", lambda z: F.nll_loss(z, t)),
-        "nll_log_softmax": (S("pytorch", LOG_SOFTMAX, K, NLL, LOG_PROBS), "zK",
-                            lambda z: F.nll_loss(F.log_softmax(z, 1), t)),
+        "nll_log_softmax": (
+            S("pytorch", LOG_SOFTMAX, K, NLL, LOG_PROBS),
+            "zK",
+            lambda z: F.nll_loss(F.log_softmax(z, 1), t),
+        ),
         "bce_probs": (S("pytorch", LINEAR, 1, BINARY, PROBS), "p1", lambda p: F.binary_cross_entropy(p, y1)),
-        "bce_sigmoid": (S("pytorch", SIGMOID, 1, BINARY, PROBS), "z1",
-                        lambda z: F.binary_cross_entropy(torch.sigmoid(z), y1)),
-        "bce_softmax1": (S("pytorch", SOFTMAX, 1, BINARY, PROBS), "z1",
-                         lambda z: F.binary_cross_entropy(F.softmax(z, 1), y1)),
-        "bce_logits": (S("pytorch", LINEAR, 1, BINARY, LOGITS), "z1",
-                       lambda z: F.binary_cross_entropy_with_logits(z, y1)),
-        "bce_double_sigmoid": (S("pytorch", SIGMOID, 1, BINARY, LOGITS), "z1",
-                               lambda z: F.binary_cross_entropy_with_logits(torch.sigmoid(z), y1)),
-        "err_1col_index": (S("pytorch", LINEAR, 1, SPARSE, LOGITS), "z1",
-                           lambda z: F.cross_entropy(z, torch.tensor(INPUTS["y1"]).long())),
-        "err_long_one_hot": (S("pytorch", LINEAR, K, SPARSE, LOGITS, ONE_HOT), "zK",
-                             lambda z: F.cross_entropy(z, F.one_hot(t, K))),
+        "bce_sigmoid": (
+            S("pytorch", SIGMOID, 1, BINARY, PROBS),
+            "z1",
+            lambda z: F.binary_cross_entropy(torch.sigmoid(z), y1),
+        ),
+        "bce_softmax1": (
+            S("pytorch", SOFTMAX, 1, BINARY, PROBS),
+            "z1",
+            lambda z: F.binary_cross_entropy(F.softmax(z, 1), y1),
+        ),
+        "bce_logits": (
+            S("pytorch", LINEAR, 1, BINARY, LOGITS),
+            "z1",
+            lambda z: F.binary_cross_entropy_with_logits(z, y1),
+        ),
+        "bce_double_sigmoid": (
+            S("pytorch", SIGMOID, 1, BINARY, LOGITS),
+            "z1",
+            lambda z: F.binary_cross_entropy_with_logits(torch.sigmoid(z), y1),
+        ),
+        "err_1col_index": (
+            S("pytorch", LINEAR, 1, SPARSE, LOGITS),
+            "z1",
+            lambda z: F.cross_entropy(z, torch.tensor(INPUTS["y1"]).long()),
+        ),
+        "err_long_one_hot": (
+            S("pytorch", LINEAR, K, SPARSE, LOGITS, ONE_HOT),
+            "zK",
+            lambda z: F.cross_entropy(z, F.one_hot(t, K)),
+        ),
         "err_bce_raw": (S("pytorch", LINEAR, 1, BINARY, PROBS), "z1", lambda z: F.binary_cross_entropy(z, y1)),
-        "err_float_index": (S("pytorch", LINEAR, K, CATEGORICAL, LOGITS), "zK",
-                            lambda z: F.cross_entropy(z, t.float())),
-        "err_bce_logits_size": (S("pytorch", LINEAR, K, BINARY, LOGITS), "zK",
-                                lambda z: F.binary_cross_entropy_with_logits(z, t.float())),
+        "err_float_index": (
+            S("pytorch", LINEAR, K, CATEGORICAL, LOGITS),
+            "zK",
+            lambda z: F.cross_entropy(z, t.float()),
+        ),
+        "err_bce_logits_size": (
+            S("pytorch", LINEAR, K, BINARY, LOGITS),
+            "zK",
+            lambda z: F.binary_cross_entropy_with_logits(z, t.float()),
+        ),
     }
 
 
@@ -300,7 +355,8 @@ def _torch_run(torch, fn, x: np.ndarray) -> dict:
 def test_pytorch_losses_gradients_and_errors_match() -> None:
     torch, cases = _torch_cases()
     mismatches = [
-        m for name, (sc, xkey, fn) in cases.items()
+        m
+        for name, (sc, xkey, fn) in cases.items()
         if (m := _compare(name, _reference(sc, "pytorch", xkey), _torch_run(torch, fn, INPUTS[xkey])))
     ]
     assert not mismatches, "\n".join(mismatches)
@@ -324,8 +380,9 @@ def test_pytorch_class_weighted_mean_matches() -> None:
     from celint.evaluator.reductions import torch_reduce
 
     weight = np.array([1.0, 3.0, 0.5, 2.0])
-    fw = torch.nn.functional.cross_entropy(torch.tensor(INPUTS["zK"]), torch.tensor(INPUTS["t"]),
-                                           weight=torch.tensor(weight, dtype=torch.float32))
+    fw = torch.nn.functional.cross_entropy(
+        torch.tensor(INPUTS["zK"]), torch.tensor(INPUTS["t"]), weight=torch.tensor(weight, dtype=torch.float32)
+    )
     per, _ = P.cce_logits(P.one_hot(INPUTS["t"], K), INPUTS["zK"].astype(np.float64))
     assert _close(torch_reduce(per, "mean", weight, INPUTS["t"]), float(fw))
 
@@ -349,19 +406,31 @@ def _optax_cases():
     isce = L.softmax_cross_entropy_with_integer_labels
     return jax, {  # name -> (scenario, input key, label key, per-example loss of the logits)
         "sce": (S("optax", LINEAR, K, CATEGORICAL, LOGITS, ONE_HOT), "zK", "t", lambda z: sce(z, oh)),
-        "sce_softmax": (S("optax", SOFTMAX, K, CATEGORICAL, LOGITS, ONE_HOT), "zK", "t",
-                        lambda z: sce(jnn.softmax(z), oh)),
+        "sce_softmax": (
+            S("optax", SOFTMAX, K, CATEGORICAL, LOGITS, ONE_HOT),
+            "zK",
+            "t",
+            lambda z: sce(jnn.softmax(z), oh),
+        ),
         # integer labels (N,1) broadcast silently: loss_i = -t_i * sum_j log p_ij
-        "sce_int_column": (S("optax", LINEAR, K, CATEGORICAL, LOGITS, INTEGER), "zK", "t",
-                           lambda z: sce(z, t[:, None])),
+        "sce_int_column": (
+            S("optax", LINEAR, K, CATEGORICAL, LOGITS, INTEGER),
+            "zK",
+            "t",
+            lambda z: sce(z, t[:, None]),
+        ),
         "isce": (S("optax", LINEAR, K, SPARSE, LOGITS), "zK", "t", lambda z: isce(z, t)),
         "isce_softmax": (S("optax", SOFTMAX, K, SPARSE, LOGITS), "zK", "t", lambda z: isce(jnn.softmax(z), t)),
         "isce_label_k": (S("optax", LINEAR, K, SPARSE, LOGITS), "zK", "t_k", lambda z: isce(z, INPUTS["t_k"])),
         "isce_label_neg": (S("optax", LINEAR, K, SPARSE, LOGITS), "zK", "t_neg", lambda z: isce(z, INPUTS["t_neg"])),
         "err_isce_one_hot": (S("optax", LINEAR, K, SPARSE, LOGITS, ONE_HOT), "zK", "t", lambda z: isce(z, oh)),
         "sbce": (S("optax", LINEAR, 1, BINARY, LOGITS), "z1", "y1", lambda z: sbce(z, y1)),
-        "sbce_saturated": (S("optax", LINEAR, 1, BINARY, LOGITS), "z_sat", "y_sat",
-                           lambda z: sbce(z, INPUTS["y_sat"][:, None])),
+        "sbce_saturated": (
+            S("optax", LINEAR, 1, BINARY, LOGITS),
+            "z_sat",
+            "y_sat",
+            lambda z: sbce(z, INPUTS["y_sat"][:, None]),
+        ),
         "sbce_sigmoid": (S("optax", SIGMOID, 1, BINARY, LOGITS), "z1", "y1", lambda z: sbce(jnn.sigmoid(z), y1)),
         "sbce_multi": (S("optax", LINEAR, K, BINARY, LOGITS, ONE_HOT), "zK", "t", lambda z: sbce(z, oh)),
     }
@@ -379,7 +448,8 @@ def _jax_run(jax, fn, x: np.ndarray) -> dict:
 def test_optax_losses_gradients_and_errors_match() -> None:
     jax, cases = _optax_cases()
     mismatches = [
-        m for name, (sc, xkey, lkey, fn) in cases.items()
+        m
+        for name, (sc, xkey, lkey, fn) in cases.items()
         if (m := _compare(name, _reference(sc, "optax", xkey, lkey), _jax_run(jax, fn, INPUTS[xkey])))
     ]
     assert not mismatches, "\n".join(mismatches)
@@ -399,17 +469,23 @@ def test_optax_silent_broadcast_and_out_of_range_labels() -> None:
 def test_optax_label_shape_and_dtype_errors() -> None:
     """The texts a user sees for (N,) labels in softmax_cross_entropy, and for labels that are
     not an integer vector in the _with_integer_labels variant."""
-    jax, _ = _optax_cases()
+    _, _ = _optax_cases()
     import optax
 
     L, z, t = optax.losses, INPUTS["zK"], INPUTS["t"]
     got = {}
     for name, call, expected in [
         ("sce_int_vector", lambda: L.softmax_cross_entropy(z, t), E.optax_broadcast((N,), (N, K))),
-        ("isce_float_one_hot", lambda: L.softmax_cross_entropy_with_integer_labels(z, INPUTS["oh"]),
-         E.OPTAX_INTEGER_DTYPE),
-        ("isce_int_one_hot", lambda: L.softmax_cross_entropy_with_integer_labels(z, INPUTS["oh"].astype(np.int32)),
-         E.OPTAX_INDEX_RANK),
+        (
+            "isce_float_one_hot",
+            lambda: L.softmax_cross_entropy_with_integer_labels(z, INPUTS["oh"]),
+            E.OPTAX_INTEGER_DTYPE,
+        ),
+        (
+            "isce_int_one_hot",
+            lambda: L.softmax_cross_entropy_with_integer_labels(z, INPUTS["oh"].astype(np.int32)),
+            E.OPTAX_INDEX_RANK,
+        ),
         ("isce_int_column", lambda: L.softmax_cross_entropy_with_integer_labels(z, t[:, None]), E.OPTAX_INDEX_RANK),
     ]:
         try:

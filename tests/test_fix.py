@@ -47,7 +47,7 @@ def test_the_corpus_holds_safe_and_unsafe_fixes_of_each_kind() -> None:
     assert any(not safe for _, safe, _ in kinds), kinds
 
 
-BEFORE = '''import keras
+BEFORE = """import keras
 
 # a comment the fix must keep
 model = keras.Sequential([keras.Input((784,)), keras.layers.Dense(10, activation="softmax")])
@@ -63,12 +63,12 @@ linear.compile(
     ),
     optimizer="adam",
 )
-'''
+"""
 AFTER = BEFORE.replace("from_logits=True", "from_logits=False").replace("activation='softmax'", "activation='sigmoid'")
 # the linear head gets the activation its probability loss expects: predict() returns probabilities
 AFTER = AFTER.replace("keras.layers.Dense(10)])", 'keras.layers.Dense(10, activation="softmax")])')
 
-TORCH = '''import torch
+TORCH = """import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
@@ -86,7 +86,7 @@ model = Net()
 criterion = nn.CrossEntropyLoss()
 x, y = torch.randn(8, 20), torch.randint(0, 5, (8,))
 loss = criterion(model(x), y)
-'''
+"""
 
 
 def test_fix_rewrites_exactly_the_unambiguous_cases_keeping_formatting(tmp_path: Path) -> None:
@@ -124,12 +124,16 @@ def test_a_finding_whose_head_is_in_another_module_offers_no_fix(tmp_path: Path)
     """The edit would belong to models.py; applied to train.py by position it would rewrite unrelated code."""
     import json
 
-    models = ("import torch.nn as nn\nimport torch.nn.functional as F\n\n\nclass Net(nn.Module):\n"
-              "    def __init__(self):\n        super().__init__()\n        self.fc = nn.Linear(4, 3)\n\n"
-              "    def forward(self, x):\n        return F.softmax(self.fc(x), dim=1)\n")
-    train = ("import torch\nimport torch.nn as nn\nimport torch.nn.functional as F\nfrom models import Net\n\n"
-             "model = Net()\nloss = nn.CrossEntropyLoss()(model(torch.randn(8, 4)), torch.randint(0, 3, (8,)))\n\n\n"
-             "def probabilities(z):\n    return 1 * F.softmax(z, dim=1)\n")
+    models = (
+        "import torch.nn as nn\nimport torch.nn.functional as F\n\n\nclass Net(nn.Module):\n"
+        "    def __init__(self):\n        super().__init__()\n        self.fc = nn.Linear(4, 3)\n\n"
+        "    def forward(self, x):\n        return F.softmax(self.fc(x), dim=1)\n"
+    )
+    train = (
+        "import torch\nimport torch.nn as nn\nimport torch.nn.functional as F\nfrom models import Net\n\n"
+        "model = Net()\nloss = nn.CrossEntropyLoss()(model(torch.randn(8, 4)), torch.randint(0, 3, (8,)))\n\n\n"
+        "def probabilities(z):\n    return 1 * F.softmax(z, dim=1)\n"
+    )
     (tmp_path / "models.py").write_text(models, encoding="utf-8")
     (tmp_path / "train.py").write_text(train, encoding="utf-8")
     report = json.loads(celint("check", "--format", "json", "--no-respect-gitignore", ".", cwd=tmp_path).stdout)
@@ -140,12 +144,16 @@ def test_a_finding_whose_head_is_in_another_module_offers_no_fix(tmp_path: Path)
 
 
 def test_after_fix_the_report_still_follows_imports_between_the_checked_files(tmp_path: Path) -> None:
-    models = ("import torch.nn as nn\n\n\nclass Net(nn.Module):\n    def __init__(self):\n        super().__init__()\n"
-              "        self.fc = nn.Linear(4, 3)\n\n    def forward(self, x):\n        return self.fc(x).softmax(dim=1)\n")
-    train = ("import keras\nimport torch\nimport torch.nn as nn\nfrom models import Net\n\n"
-             "model = Net()\nloss = nn.CrossEntropyLoss()(model(torch.randn(8, 4)), torch.randint(0, 3, (8,)))\n"
-             "head = keras.Sequential([keras.layers.Dense(3, activation=\"softmax\")])\n"
-             "head.compile(loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True))\n")
+    models = (
+        "import torch.nn as nn\n\n\nclass Net(nn.Module):\n    def __init__(self):\n        super().__init__()\n"
+        "        self.fc = nn.Linear(4, 3)\n\n    def forward(self, x):\n        return self.fc(x).softmax(dim=1)\n"
+    )
+    train = (
+        "import keras\nimport torch\nimport torch.nn as nn\nfrom models import Net\n\n"
+        "model = Net()\nloss = nn.CrossEntropyLoss()(model(torch.randn(8, 4)), torch.randint(0, 3, (8,)))\n"
+        'head = keras.Sequential([keras.layers.Dense(3, activation="softmax")])\n'
+        "head.compile(loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True))\n"
+    )
     (tmp_path / "models.py").write_text(models, encoding="utf-8")
     (tmp_path / "train.py").write_text(train, encoding="utf-8")
     done = celint("check", "-q", "--fix", "--no-respect-gitignore", ".", cwd=tmp_path)
@@ -190,7 +198,7 @@ def test_every_fix_is_a_local_edit_that_creates_no_new_finding(program: Path) ->
 
 
 # --- Shared definitions: a fix edits only code that serves its own finding --------------------------------
-SHARED_LOSS = '''import keras
+SHARED_LOSS = """import keras
 
 loss_fn = keras.losses.SparseCategoricalCrossentropy(from_logits=True)
 
@@ -199,8 +207,8 @@ soft.compile(loss=loss_fn, optimizer="adam")
 
 lin = keras.Sequential([keras.Input((8,)), keras.layers.Dense(5)])
 lin.compile(loss=loss_fn, optimizer="adam")
-'''
-HEAD_FACTORY = '''import keras
+"""
+HEAD_FACTORY = """import keras
 
 
 def make_head(n):
@@ -212,8 +220,8 @@ one.compile(loss="binary_crossentropy", optimizer="adam")
 
 five = keras.Sequential([keras.Input((8,)), make_head(5)])
 five.compile(loss="sparse_categorical_crossentropy", optimizer="adam")
-'''
-LINEAR_FACTORY = '''import keras
+"""
+LINEAR_FACTORY = """import keras
 
 
 def make_head(n):
@@ -225,7 +233,7 @@ one.compile(loss=keras.losses.BinaryCrossentropy(), optimizer="adam", metrics=["
 
 five = keras.Sequential([keras.Input((8,)), make_head(5)])
 five.compile(loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True), optimizer="adam")
-'''
+"""
 
 
 @pytest.mark.parametrize("program", [SHARED_LOSS, HEAD_FACTORY], ids=["shared-loss", "head-factory"])
@@ -235,27 +243,34 @@ def test_a_definition_other_models_use_gets_no_fix(program: str) -> None:
 
 
 def test_keras_ce102_safe_fix_adds_the_activation_and_the_unsafe_one_moves_the_metrics() -> None:
-    [safe] = _fixable(BEFORE.split("linear =")[0] + "linear = keras.Sequential([keras.Input((8,)), keras.layers.Dense(1)])\n"
-                      "linear.compile(loss=keras.losses.BinaryCrossentropy(), metrics=['accuracy'])\n", "t.py")[2:]
+    [safe] = _fixable(
+        BEFORE.split("linear =")[0] + "linear = keras.Sequential([keras.Input((8,)), keras.layers.Dense(1)])\n"
+        "linear.compile(loss=keras.losses.BinaryCrossentropy(), metrics=['accuracy'])\n",
+        "t.py",
+    )[2:]
     assert safe.code == "CE102" and safe.hit.fix.safe and safe.hit.fix.edits[0].keyword == "activation"
     [unsafe] = [f for f in _fixable(LINEAR_FACTORY, "t.py") if f.code == "CE102"]
     assert not unsafe.hit.fix.safe  # the Dense serves a 5-unit head too: from_logits=True instead
     fixed, applied = apply(LINEAR_FACTORY, [unsafe.hit.fix])
     assert applied == 1
-    assert ("loss=keras.losses.BinaryCrossentropy(from_logits=True), optimizer=\"adam\", "
-            "metrics=[keras.metrics.BinaryAccuracy(threshold=0.0), keras.metrics.AUC(from_logits=True)])") in fixed
+    assert (
+        'loss=keras.losses.BinaryCrossentropy(from_logits=True), optimizer="adam", '
+        "metrics=[keras.metrics.BinaryAccuracy(threshold=0.0), keras.metrics.AUC(from_logits=True)])"
+    ) in fixed
     assert [f.code for f in check_source(fixed, "t.py").findings] == []
 
 
 def test_a_from_logits_constant_is_only_rewritten_as_an_unsafe_fix() -> None:
-    program = ('import keras\n\nFROM_LOGITS = True\nm = keras.Sequential([keras.Input((8,)), '
-               'keras.layers.Dense(3, activation="softmax")])\n'
-               'm.compile(loss=keras.losses.CategoricalCrossentropy(from_logits=FROM_LOGITS))\n')
+    program = (
+        "import keras\n\nFROM_LOGITS = True\nm = keras.Sequential([keras.Input((8,)), "
+        'keras.layers.Dense(3, activation="softmax")])\n'
+        "m.compile(loss=keras.losses.CategoricalCrossentropy(from_logits=FROM_LOGITS))\n"
+    )
     [finding] = _fixable(program, "t.py")
     assert finding.code == "CE101" and not finding.hit.fix.safe
 
 
-SEQUENTIAL = '''import torch
+SEQUENTIAL = """import torch
 import torch.nn as nn
 
 model = nn.Sequential(
@@ -264,7 +279,7 @@ model = nn.Sequential(
 )
 criterion = nn.CrossEntropyLoss()
 loss = criterion(model(torch.randn(8, 20)), torch.randint(0, 5, (8,)))
-'''
+"""
 
 
 def test_removing_the_last_sequential_element_keeps_the_layout_and_says_no_forward() -> None:
@@ -274,7 +289,7 @@ def test_removing_the_last_sequential_element_keeps_the_layout_and_says_no_forwa
     assert "model = nn.Sequential(\n    nn.Linear(20, 5),  # scores\n)\ncriterion" in fixed
 
 
-ONE_PER_LINE = '''import keras
+ONE_PER_LINE = """import keras
 
 model = keras.Sequential([
     keras.Input((8,)),
@@ -284,7 +299,7 @@ model = keras.Sequential([
     ),
 ])
 model.compile(loss=keras.losses.BinaryCrossentropy(label_smoothing=0.1), optimizer="adam")
-'''
+"""
 
 
 def test_a_new_keyword_gets_its_own_line_in_a_call_written_one_argument_per_line() -> None:
@@ -295,10 +310,9 @@ def test_a_new_keyword_gets_its_own_line_in_a_call_written_one_argument_per_line
 
 def test_a_fix_that_would_cause_a_new_finding_is_dropped_as_unsafe() -> None:
     """Re-checking the fixed text is the last word: here a hand-made fix would reveal CE204."""
-    from celint.records import replace
-
     from celint.facts import Edit, EditKind, Fix
     from celint.fix import _harmless
+    from celint.records import replace
     from celint.runner import CheckedFile
 
     program = (CORPUS / "keras" / "multilabel_sigmoid_head_cce_from_logits_true.py").read_text(encoding="utf-8")

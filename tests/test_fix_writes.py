@@ -28,7 +28,11 @@ def _no_leftovers(directory: Path) -> None:
 
 def test_fix_keeps_mode_encoding_bom_and_line_endings(tmp_path: Path) -> None:
     latin1 = ("# -*- coding: latin-1 -*-\n" + BUGGY + "s = 'caf\xe9'\n").encode("latin-1")
-    files = {"latin1.py": latin1, "bom.py": b"\xef\xbb\xbf" + BUGGY.encode(), "crlf.py": BUGGY.replace("\n", "\r\n").encode()}
+    files = {
+        "latin1.py": latin1,
+        "bom.py": b"\xef\xbb\xbf" + BUGGY.encode(),
+        "crlf.py": BUGGY.replace("\n", "\r\n").encode(),
+    }
     for name, data in files.items():
         (tmp_path / name).write_bytes(data)
     os.chmod(tmp_path / "crlf.py", 0o754)
@@ -82,13 +86,15 @@ def test_a_file_libcst_cannot_reproduce_byte_for_byte_is_not_fixed(tmp_path: Pat
     (tmp_path / "ok.py").write_text(BUGGY, encoding="utf-8")
     for flag in ("--diff", "--fix"):
         done = celint("check", "-q", flag, "cr.py", "ok.py", cwd=tmp_path)
-        assert done.returncode == 2 and "celint: cr.py: not fixed: libcst would not write back" in done.stderr, done.stderr
+        assert done.returncode == 2 and "celint: cr.py: not fixed: libcst would not write back" in done.stderr, (
+            done.stderr
+        )
         assert (tmp_path / "cr.py").read_bytes() == lone_cr
     assert (tmp_path / "ok.py").read_text(encoding="utf-8") == FIXED
 
 
 # Provokes a failure at one step of --fix inside the subprocess, then runs the real command.
-DRIVER = '''
+DRIVER = """
 import os, sys
 import celint.fix as fix
 
@@ -111,7 +117,7 @@ def keep_owner(temp, info):  # the last step before the rename
 fix.apply, fix._keep_owner = apply, keep_owner
 from celint.cli import main
 sys.exit(main(sys.argv[1:]))
-'''
+"""
 
 
 def test_a_file_that_vanishes_or_is_edited_during_fix_is_left_alone_and_the_others_are_fixed(tmp_path: Path) -> None:
@@ -127,7 +133,8 @@ def test_a_file_that_vanishes_or_is_edited_during_fix_is_left_alone_and_the_othe
     assert "celint: fixed 1 file" not in done.stderr  # -q: no count, but the failures are always said
     for name in ("edit", "race"):  # the editor's save survives, and no fix was mixed into it
         assert (tmp_path / f"{name}.py").read_text(encoding="utf-8") == (
-            BUGGY + f"# {name.upper()}\n# saved by an editor meanwhile\n")
+            BUGGY + f"# {name.upper()}\n# saved by an editor meanwhile\n"
+        )
     assert (tmp_path / "ok.py").read_text(encoding="utf-8") == FIXED
     _no_leftovers(tmp_path)
 
@@ -146,8 +153,9 @@ def test_a_write_that_fails_half_way_leaves_the_whole_old_file(tmp_path: Path) -
     def limit_file_size() -> None:
         resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
 
-    done = run_with(["-m", "celint", "check", "-q", "--fix", "big.py", "small.py"], cwd=tmp_path,
-                    preexec_fn=limit_file_size)
+    done = run_with(
+        ["-m", "celint", "check", "-q", "--fix", "big.py", "small.py"], cwd=tmp_path, preexec_fn=limit_file_size
+    )
     assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
     assert "celint: big.py: not fixed: cannot write: File too large" in done.stderr, done.stderr
     assert (tmp_path / "big.py").read_text(encoding="utf-8") == big
@@ -178,19 +186,26 @@ def test_read_only_files_and_directories_are_not_fixed(unprivileged: "tuple[int,
     done = run_as(uid, gid, ["-m", "celint", "check", "-q", "--fix", "--no-respect-gitignore", "."], cwd=root)
     assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
     assert "celint: readonly.py: not fixed: it is read-only" in done.stderr, done.stderr
-    assert (f"celint: {os.path.join('locked', 'inside.py')}: not fixed: cannot write a temporary file next to it: "
-            "Permission denied") in done.stderr, done.stderr
+    assert (
+        f"celint: {os.path.join('locked', 'inside.py')}: not fixed: cannot write a temporary file next to it: "
+        "Permission denied"
+    ) in done.stderr, done.stderr
     assert (root / "readonly.py").read_text(encoding="utf-8") == BUGGY
     assert (locked / "inside.py").read_text(encoding="utf-8") == BUGGY
     assert (root / "ok.py").read_text(encoding="utf-8") == FIXED
-    assert sorted(line.split(":")[0] for line in _lines(done.stdout)) == [os.path.join("locked", "inside.py"), "readonly.py"]
+    assert sorted(line.split(":")[0] for line in _lines(done.stdout)) == [
+        os.path.join("locked", "inside.py"),
+        "readonly.py",
+    ]
 
 
 def test_report_file_that_cannot_be_opened_stops_the_run_before_anything_is_fixed(tmp_path: Path) -> None:
     (tmp_path / "bad.py").write_text(BUGGY, encoding="utf-8")
     for target, reason in ((tmp_path / "missing" / "r.txt", "No such file or directory"), (tmp_path, "Is a directory")):
         done = celint("check", "--fix", "-o", str(target), "bad.py", cwd=tmp_path)
-        assert done.returncode == 2 and f"celint: cannot write the report to {target}: {reason}" in done.stderr, done.stderr
+        assert done.returncode == 2 and f"celint: cannot write the report to {target}: {reason}" in done.stderr, (
+            done.stderr
+        )
         assert (tmp_path / "bad.py").read_text(encoding="utf-8") == BUGGY and "Traceback" not in done.stderr
     over = celint("check", "-o", "bad.py", "bad.py", cwd=tmp_path)  # would have emptied the file it checks
     assert over.returncode == 2 and "is one of the files being checked" in over.stderr, over.stderr

@@ -8,10 +8,13 @@ from typing import List
 import pytest
 from clitools import BUGGY, BUGGY_COL, BUGGY_LINE, REPO, celint, run
 
-TWO_BUGS = BUGGY + '''
+TWO_BUGS = (
+    BUGGY
+    + """
 single = keras.Sequential([keras.Input((8,)), keras.layers.Dense(1, activation="softmax")])
 single.compile(loss="binary_crossentropy", optimizer="adam")
-'''
+"""
+)
 
 
 def flake8(*args: str, cwd: "Path | None" = None, stdin: str = "") -> List[str]:
@@ -49,10 +52,16 @@ def test_flake8_config_file_is_honoured(tmp_path: Path) -> None:
     assert [x.split(" ")[1] for x in done.stdout.splitlines()] == ["CE101"]
 
 
-@pytest.mark.parametrize("comment, left", [
-    ("  # noqa: CE101", ["CE201"]), ("  # noqa", ["CE201"]), ("  # noqa:CE1", ["CE201"]),
-    ("  # noqa: CE2", ["CE101", "CE201"]), ("  # NOQA: E501", ["CE101", "CE201"]),
-])
+@pytest.mark.parametrize(
+    "comment, left",
+    [
+        ("  # noqa: CE101", ["CE201"]),
+        ("  # noqa", ["CE201"]),
+        ("  # noqa:CE1", ["CE201"]),
+        ("  # noqa: CE2", ["CE101", "CE201"]),
+        ("  # NOQA: E501", ["CE101", "CE201"]),
+    ],
+)
 def test_noqa_matches_the_cli(tmp_path: Path, comment: str, left: List[str]) -> None:
     lines = TWO_BUGS.splitlines()
     lines[BUGGY_LINE - 1] += comment
@@ -64,7 +73,8 @@ def test_noqa_matches_the_cli(tmp_path: Path, comment: str, left: List[str]) -> 
 
 def test_noqa_on_the_last_line_of_a_multiline_statement_matches_flake8(tmp_path: Path) -> None:
     source = BUGGY.replace("model.compile(loss=", "model.compile(\n    loss=").replace(
-        'optimizer="adam")', 'optimizer="adam",\n)  # noqa: CE101')
+        'optimizer="adam")', 'optimizer="adam",\n)  # noqa: CE101'
+    )
     (tmp_path / "train.py").write_text(source, encoding="utf-8")
     assert flake8("train.py", cwd=tmp_path) == celint("check", "-q", "train.py", cwd=tmp_path).stdout.splitlines()
 

@@ -18,14 +18,26 @@ def test_json_report_schema(tmp_path: Path) -> None:
     assert report["schema_version"] == 1 and report["files_checked"] == 2
     (finding,) = report["findings"]
     assert finding == {
-        "path": "train.py", "line": BUGGY_LINE, "column": BUGGY_COL, "cell": None, "code": "CE101",
-        "name": "probabilities-into-logits-loss", "message": finding["message"],
+        "path": "train.py",
+        "line": BUGGY_LINE,
+        "column": BUGGY_COL,
+        "cell": None,
+        "code": "CE101",
+        "name": "probabilities-into-logits-loss",
+        "message": finding["message"],
         "related": [{"path": "train.py", "line": 3, "column": finding["related"][0]["column"], "cell": None}],
-        "url": "https://github.com/celint/celint/blob/main/rules/CE101.md", "fix": finding["fix"],
+        "url": "https://github.com/celint/celint/blob/main/rules/CE101.md",
+        "fix": finding["fix"],
     }
     [error] = report["errors"]  # at the syntax error (its exact place differs between Python versions)
-    assert error == {"path": "broken.py", "code": "CE000", "message": error["message"], "line": error["line"],
-                     "column": error["column"], "url": "https://github.com/celint/celint/blob/main/rules/CE000.md"}
+    assert error == {
+        "path": "broken.py",
+        "code": "CE000",
+        "message": error["message"],
+        "line": error["line"],
+        "column": error["column"],
+        "url": "https://github.com/celint/celint/blob/main/rules/CE000.md",
+    }
     assert error["line"] >= 2 and error["column"] >= 1
     assert report["statistics"] == {"CE000": 1, "CE101": 1}
 
@@ -42,8 +54,10 @@ def test_github_annotations(tmp_path: Path) -> None:
     done = celint("check", "--format", "github", "train.py", cwd=tmp_path)
     assert done.returncode == 1
     (line,) = done.stdout.splitlines()
-    assert line.startswith(f"::error file=train.py,line={BUGGY_LINE},col={BUGGY_COL},"
-                           "title=CE101 probabilities-into-logits-loss::SparseCategoricalCrossentropy()")
+    assert line.startswith(
+        f"::error file=train.py,line={BUGGY_LINE},col={BUGGY_COL},"
+        "title=CE101 probabilities-into-logits-loss::SparseCategoricalCrossentropy()"
+    )
 
 
 def test_github_escapes_workflow_command_characters(tmp_path: Path) -> None:

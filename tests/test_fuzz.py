@@ -68,6 +68,7 @@ def test_arbitrary_text_never_raises(text: str) -> None:
 
 # --- mutations of the corpus -----------------------------------------------------------------------
 
+
 def _tokens(source: str) -> List[tokenize.TokenInfo]:
     try:
         return list(tokenize.generate_tokens(io.StringIO(source).readline))

@@ -34,8 +34,14 @@ def test_importing_the_flake8_plugin_loads_neither_libcst_nor_numpy() -> None:
 
 def test_importing_the_flake8_plugin_loads_only_the_plugin_and_the_prefilter() -> None:
     celint_modules = sorted(m for m in _probe()["loaded"] if m.startswith("celint"))
-    assert celint_modules == ["celint", "celint.flake8_plugin", "celint.knowledge", "celint.knowledge.names",
-                              "celint.limits", "celint.prefilter"]
+    assert celint_modules == [
+        "celint",
+        "celint.flake8_plugin",
+        "celint.knowledge",
+        "celint.knowledge.names",
+        "celint.limits",
+        "celint.prefilter",
+    ]
 
 
 def test_a_file_without_ml_names_never_loads_the_engine() -> None:

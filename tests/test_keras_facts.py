@@ -21,7 +21,9 @@ def uses(source: str) -> List[Tuple[str, str, str, object, object, object]]:
     rows = []
     for use in facts.uses:
         head = use.head
-        rows.append((use.name, use.kind, use.expects, head and head.activation, head and head.width, head and head.name))
+        rows.append(
+            (use.name, use.kind, use.expects, head and head.activation, head and head.width, head and head.name)
+        )
     return rows
 
 
@@ -55,7 +57,8 @@ def test_sequential_add_with_conditional_hidden_layers_keeps_the_unconditional_h
 
 
 def test_a_conditionally_added_head_is_unknown() -> None:
-    assert uses("""
+    assert (
+        uses("""
         import tensorflow as tf
         import sys
         m = tf.keras.Sequential([tf.keras.layers.Dense(8)])
@@ -64,7 +67,9 @@ def test_a_conditionally_added_head_is_unknown() -> None:
         else:
             m.add(tf.keras.layers.Dense(5, activation="softmax"))
         m.compile(loss="categorical_crossentropy")
-    """) == []
+    """)
+        == []
+    )
 
 
 def test_functional_dict_outputs_are_matched_to_dict_losses_by_name() -> None:
@@ -151,16 +156,20 @@ def test_unknown_width_activation_and_loss_are_unknown_not_guessed() -> None:
 
 
 def test_names_that_only_look_like_keras_are_not_keras() -> None:
-    assert codes("""
+    assert (
+        codes("""
         from mylib.layers import Dense
         import keras
         m = keras.Sequential([Dense(1, activation="softmax")])
         m.compile(loss="categorical_crossentropy")
-    """) == []
+    """)
+        == []
+    )
 
 
 def test_local_class_shadowing_an_import_is_not_keras() -> None:
-    assert codes("""
+    assert (
+        codes("""
         from keras.layers import Dense
         import keras
         class Dense:
@@ -168,7 +177,9 @@ def test_local_class_shadowing_an_import_is_not_keras() -> None:
                 self.units = units
         m = keras.Sequential([Dense(1, activation="softmax")])
         m.compile(loss="categorical_crossentropy")
-    """) == []
+    """)
+        == []
+    )
 
 
 @pytest.mark.parametrize(
@@ -194,7 +205,8 @@ def test_categorical_loss_against_each_head(snippet: str, expected: List[Tuple[i
 
 
 def test_attention_softmax_over_time_axis_is_not_a_single_unit_softmax() -> None:
-    assert codes("""
+    assert (
+        codes("""
         import tensorflow as tf
         from tensorflow.keras import layers
         inp = layers.Input((20, 32))
@@ -204,15 +216,20 @@ def test_attention_softmax_over_time_axis_is_not_a_single_unit_softmax() -> None
         out = layers.Dense(1, activation="sigmoid")(pooled)
         m = tf.keras.Model(inp, out)
         m.compile(loss="binary_crossentropy", metrics=["accuracy"])
-    """) == []
+    """)
+        == []
+    )
 
 
 def test_a_hidden_softmax_is_not_the_head() -> None:
-    assert codes("""
+    assert (
+        codes("""
         import keras
         m = keras.Sequential([keras.layers.Dense(8, activation="softmax"), keras.layers.Dense(3)])
         m.compile(loss=keras.losses.CategoricalCrossentropy(from_logits=True))
-    """) == []
+    """)
+        == []
+    )
 
 
 def test_one_compile_finding_per_root_cause_even_when_compiled_twice() -> None:
@@ -229,10 +246,14 @@ def test_one_compile_finding_per_root_cause_even_when_compiled_twice() -> None:
     [
         ("import tensorflow as tf\nkeras = tf.keras", ""),  # tf.keras 2 / Keras 3 pick accuracy by shape
         ("import keras", "; Keras <= 2.3 also inflates 'accuracy'"),
-        ("import tensorflow as tf\ntf.compat.v1.disable_eager_execution()\nkeras = tf.keras",
-         "; tf.compat.v1 graph mode also inflates 'accuracy'"),
-        ("import tensorflow.compat.v1 as tf\ntf.disable_v2_behavior()\nkeras = tf.keras",
-         "; tf.compat.v1 graph mode also inflates 'accuracy'"),
+        (
+            "import tensorflow as tf\ntf.compat.v1.disable_eager_execution()\nkeras = tf.keras",
+            "; tf.compat.v1 graph mode also inflates 'accuracy'",
+        ),
+        (
+            "import tensorflow.compat.v1 as tf\ntf.disable_v2_behavior()\nkeras = tf.keras",
+            "; tf.compat.v1 graph mode also inflates 'accuracy'",
+        ),
     ],
 )
 def test_binary_loss_on_softmax_names_the_accuracy_metric_by_keras_version(imports: str, note: str) -> None:

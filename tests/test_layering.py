@@ -60,8 +60,10 @@ def test_rules_and_evaluator_read_facts_only(package: str) -> None:
 
 
 @pytest.mark.skipif(sys.version_info < (3, 10), reason="sys.stdlib_module_names is 3.10+")
-@pytest.mark.parametrize(("package", "allowed"), [("celint.facts", set()), ("celint.rules", set()),
-                                                   ("celint.evaluator", {"numpy", "matplotlib"})])
+@pytest.mark.parametrize(
+    ("package", "allowed"),
+    [("celint.facts", set()), ("celint.rules", set()), ("celint.evaluator", {"numpy", "matplotlib"})],
+)
 def test_rules_and_evaluator_need_no_other_package(package: str, allowed: Set[str]) -> None:
     assert {m.split(".")[0] for m in third_party_imports(package)} <= allowed
 

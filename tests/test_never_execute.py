@@ -10,7 +10,7 @@ from typing import List
 
 from clitools import BUGGY, run
 
-MARKER_CODE = '''import os, socket, subprocess
+MARKER_CODE = """import os, socket, subprocess
 import torch.nn as nn
 open({marker!r}, "w").write("imported")
 os.system("touch " + {marker!r} + ".system")
@@ -32,7 +32,7 @@ def __getattr__(name):
 
 loss = criterion(Net()(x), y)
 __import__("os").system("touch " + {marker!r} + ".dunder")
-'''
+"""
 
 
 class _Listener:
@@ -75,7 +75,8 @@ def _write_project(tmp_path: Path, port: int) -> Path:
     (project / "conftest.py").write_text(text)
     (project / "nb.ipynb").write_text(
         '{"cells": [{"cell_type": "code", "metadata": {}, "outputs": [], "source": %s}], '
-        '"metadata": {}, "nbformat": 4, "nbformat_minor": 5}' % __import__("json").dumps(text))
+        '"metadata": {}, "nbformat": 4, "nbformat_minor": 5}' % __import__("json").dumps(text)
+    )
     return project
 
 
@@ -89,8 +90,10 @@ def test_linting_files_that_would_leave_traces_leaves_none(tmp_path: Path) -> No
         project = _write_project(tmp_path, listener.port)
         cli = run(["-m", "celint", "check", "--no-respect-gitignore", "--no-prefilter", str(project)])
         flake8 = run(["-m", "flake8", "--select", "CE", str(project)])
-        stdin = run(["-m", "flake8", "--select", "CE", "-", "--stdin-display-name", "x.py"],
-                    stdin=(project / "train.py").read_text())
+        stdin = run(
+            ["-m", "flake8", "--select", "CE", "-", "--stdin-display-name", "x.py"],
+            stdin=(project / "train.py").read_text(),
+        )
     finally:
         listener.close()
     for done in (cli, flake8, stdin):
@@ -104,8 +107,9 @@ def test_linting_files_that_would_leave_traces_leaves_none(tmp_path: Path) -> No
 def _git(*args: str, cwd: Path) -> None:
     import subprocess
 
-    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t", *args], cwd=cwd, check=True,
-                   capture_output=True)
+    subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@t", *args], cwd=cwd, check=True, capture_output=True
+    )
 
 
 def test_the_checked_repositorys_git_configuration_runs_nothing(tmp_path: Path) -> None:
@@ -126,10 +130,12 @@ def test_the_checked_repositorys_git_configuration_runs_nothing(tmp_path: Path) 
     marker = tmp_path / "marker"
     command = f"touch {marker}; false"
     with open(repo / ".git" / "config", "a", encoding="utf-8") as config:
-        config.write(f"[core]\n\tfsmonitor = {command}\n\thooksPath = {tmp_path}\n\tuntrackedCache = true\n"
-                     f"\tpager = {command}\n\tsshCommand = {command}\n\taskPass = {command}\n"
-                     f"[pager]\n\tls-files = {command}\n[diff]\n\texternal = {command}\n"
-                     f"[filter \"evil\"]\n\tclean = {command}\n\tsmudge = {command}\n\tprocess = {command}\n")
+        config.write(
+            f"[core]\n\tfsmonitor = {command}\n\thooksPath = {tmp_path}\n\tuntrackedCache = true\n"
+            f"\tpager = {command}\n\tsshCommand = {command}\n\taskPass = {command}\n"
+            f"[pager]\n\tls-files = {command}\n[diff]\n\texternal = {command}\n"
+            f'[filter "evil"]\n\tclean = {command}\n\tsmudge = {command}\n\tprocess = {command}\n'
+        )
     (repo / ".gitattributes").write_text("*.py filter=evil\n", encoding="utf-8")
     (tmp_path / "post-index-change").write_text(f"#!/bin/sh\n{command}\n", encoding="utf-8")
     os.chmod(tmp_path / "post-index-change", 0o755)
@@ -142,8 +148,9 @@ def test_the_checked_repositorys_git_configuration_runs_nothing(tmp_path: Path) 
 def test_python_m_celint_inside_the_checked_tree_imports_none_of_its_modules(tmp_path: Path) -> None:
     """`python -m` puts the working directory first on sys.path, ahead of the standard library."""
     for name in ("argparse", "json", "dataclasses", "tokenize", "subprocess", "difflib", "fnmatch", "tempfile"):
-        (tmp_path / f"{name}.py").write_text(f"open({str(tmp_path / ('marker_' + name))!r}, 'w').close()\n",
-                                             encoding="utf-8")
+        (tmp_path / f"{name}.py").write_text(
+            f"open({str(tmp_path / ('marker_' + name))!r}, 'w').close()\n", encoding="utf-8"
+        )
     (tmp_path / "train.py").write_text(BUGGY, encoding="utf-8")
     done = run(["-m", "celint", "check", "-q", "--fix", "--no-respect-gitignore", "."], cwd=tmp_path)
     assert "Traceback" not in done.stderr and done.returncode == 0, done.stdout + done.stderr

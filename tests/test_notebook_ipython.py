@@ -65,8 +65,13 @@ def _ipython_parses(cell: str) -> bool:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            compile(transformer.transform_cell(cell), "<cell>", "exec",
-                    ast.PyCF_ONLY_AST | ast.PyCF_ALLOW_TOP_LEVEL_AWAIT, dont_inherit=True)
+            compile(
+                transformer.transform_cell(cell),
+                "<cell>",
+                "exec",
+                ast.PyCF_ONLY_AST | ast.PyCF_ALLOW_TOP_LEVEL_AWAIT,
+                dont_inherit=True,
+            )
     except SyntaxError:
         return False
     return True
@@ -82,8 +87,9 @@ def test_a_cell_parses_after_celint_reads_it_exactly_when_it_does_after_ipython(
 
 def _code_cells(path: Path) -> List[Tuple[int, str]]:
     cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
-    return [(number, "".join(cell["source"])) for number, cell in enumerate(cells, start=1)
-            if cell["cell_type"] == "code"]
+    return [
+        (number, "".join(cell["source"])) for number, cell in enumerate(cells, start=1) if cell["cell_type"] == "code"
+    ]
 
 
 def _annotated(path: Path) -> Set[Tuple[int, int, str]]:
@@ -127,8 +133,10 @@ def test_the_corpus_has_every_shape() -> None:
 
 
 def test_celint_never_imports_ipython(tmp_path: Path) -> None:
-    code = ("import sys; from celint.runner import CheckOptions, check_file; "
-            f"[check_file(p, CheckOptions()) for p in {[str(p) for p in NOTEBOOKS]!r}]; "
-            "assert 'IPython' not in sys.modules")
+    code = (
+        "import sys; from celint.runner import CheckOptions, check_file; "
+        f"[check_file(p, CheckOptions()) for p in {[str(p) for p in NOTEBOOKS]!r}]; "
+        "assert 'IPython' not in sys.modules"
+    )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr

@@ -15,16 +15,16 @@ from celint.source import split_lines
 nbformat = pytest.importorskip("nbformat")
 v4 = nbformat.v4
 
-MODEL = '''import keras
+MODEL = """import keras
 
 model = keras.Sequential([keras.Input((784,)), keras.layers.Dense(10, activation="softmax")])
-'''
-COMPILE = '''%time x = 1
+"""
+COMPILE = """%time x = 1
 !nvidia-smi
 files = !ls data
 model.summary?
 model.compile(loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True), optimizer="adam")
-'''
+"""
 
 
 def _notebook(path: Path, *cells: object) -> Path:
@@ -35,8 +35,13 @@ def _notebook(path: Path, *cells: object) -> Path:
 
 
 def test_cells_are_one_program_and_positions_name_cell_and_line(tmp_path: Path) -> None:
-    path = _notebook(tmp_path / "train.ipynb", v4.new_markdown_cell("# Data"), v4.new_code_cell("%pip install keras"),
-                     v4.new_code_cell(MODEL), v4.new_code_cell(COMPILE))
+    _notebook(
+        tmp_path / "train.ipynb",
+        v4.new_markdown_cell("# Data"),
+        v4.new_code_cell("%pip install keras"),
+        v4.new_code_cell(MODEL),
+        v4.new_code_cell(COMPILE),
+    )
     done = celint("check", "-q", "train.ipynb", cwd=tmp_path)
     assert done.returncode == 1, done.stdout + done.stderr
     assert done.stdout.startswith(f"train.ipynb:cell 4:line 5:col {BUGGY_COL}: CE101 ")
@@ -47,13 +52,26 @@ def test_cells_are_one_program_and_positions_name_cell_and_line(tmp_path: Path) 
 
 
 def test_magics_become_pass_at_the_same_indentation_and_keep_line_numbers() -> None:
-    cells = [{"cell_type": "code", "source": "for i in range(3):\n    !echo $i\n    x = %time f()\n"},
-             {"cell_type": "code", "source": "%%bash\nls\nsoftmax(x\n"},
-             {"cell_type": "code", "source": "%%time\ny = 2\n"},
-             {"cell_type": "code", "source": "!pip install a \\\n   b\nz = 3"}]
+    cells = [
+        {"cell_type": "code", "source": "for i in range(3):\n    !echo $i\n    x = %time f()\n"},
+        {"cell_type": "code", "source": "%%bash\nls\nsoftmax(x\n"},
+        {"cell_type": "code", "source": "%%time\ny = 2\n"},
+        {"cell_type": "code", "source": "!pip install a \\\n   b\nz = 3"},
+    ]
     source, cells_map = join_cells(cells)
-    assert source.splitlines() == ["for i in range(3):", "    pass", "    pass", "", "", "", "pass", "y = 2",
-                                   "pass", "", "z = 3"]
+    assert source.splitlines() == [
+        "for i in range(3):",
+        "    pass",
+        "    pass",
+        "",
+        "",
+        "",
+        "pass",
+        "y = 2",
+        "pass",
+        "",
+        "z = 3",
+    ]
     compile(source, "nb", "exec")
     assert cells_map.locate(8) == (3, 2)
 
@@ -100,17 +118,21 @@ def _python(*cells: str) -> "tuple[list, object]":
 
 
 def test_percent_continuation_lines_inside_brackets_are_python() -> None:
-    cell = ('print("acc %d"\n      % (a,))\nreport = ("loss %.3f"\n          % loss)\n'
-            'summary = "epochs: %d" \\\n    % 2\nrows = """\n%(where)s\n!important\n?\n""" % params\n')
+    cell = (
+        'print("acc %d"\n      % (a,))\nreport = ("loss %.3f"\n          % loss)\n'
+        'summary = "epochs: %d" \\\n    % 2\nrows = """\n%(where)s\n!important\n?\n""" % params\n'
+    )
     lines, cell_map = _python(cell)
     assert lines == cell.splitlines()
     assert cell_map.errors == ()
 
 
 def test_escapes_are_recognised_where_a_logical_line_starts() -> None:
-    lines, cell_map = _python('paths["ckpt"] = !ls checkpoints\ngpu = !nvidia-smi \\\n  --format=csv\n'
-                              'if True:\n    %env RUN=1\nt = %timeit -o f()\n%%capture\nnn.Linear?\n??torch.softmax\n',
-                              'x = y == %d\n')
+    lines, cell_map = _python(
+        'paths["ckpt"] = !ls checkpoints\ngpu = !nvidia-smi \\\n  --format=csv\n'
+        "if True:\n    %env RUN=1\nt = %timeit -o f()\n%%capture\nnn.Linear?\n??torch.softmax\n",
+        "x = y == %d\n",
+    )
     assert lines == ["pass", "pass", "", "if True:", "    pass", "pass", "pass", "pass", "pass", "# x = y == %d"]
     assert len(cell_map.errors) == 1  # `x = y == %d` is not IPython syntax (only the first `=` is looked at)
 
@@ -130,12 +152,17 @@ def test_a_cell_that_does_not_parse_is_commented_out_and_reported_at_its_line() 
 
 
 def test_cells_jupyter_accepts_are_not_errors() -> None:
-    _, cell_map = _python("raw = await fetch(url)\nasync with session as s:\n    pass\n",  # IPython's autoawait
-                          ">>> import torch\n>>> for i in range(2):\n...     print(i)\n",  # pasted prompts
-                          "In [3]: model.summary()\n",
-                          "%%time\nmodel.fit(x,\n",  # IPython compiles a %%time body when it runs it
-                          "%%writefile train.py\nLR = {lr}\n", "%%bash\nfor f in *.csv; do wc -l $f; done\n",
-                          "\n\n  %%time\n  x = 1\n", "%%timeit?\n", "f(\nobj?\n")
+    _, cell_map = _python(
+        "raw = await fetch(url)\nasync with session as s:\n    pass\n",  # IPython's autoawait
+        ">>> import torch\n>>> for i in range(2):\n...     print(i)\n",  # pasted prompts
+        "In [3]: model.summary()\n",
+        "%%time\nmodel.fit(x,\n",  # IPython compiles a %%time body when it runs it
+        "%%writefile train.py\nLR = {lr}\n",
+        "%%bash\nfor f in *.csv; do wc -l $f; done\n",
+        "\n\n  %%time\n  x = 1\n",
+        "%%timeit?\n",
+        "f(\nobj?\n",
+    )
     assert cell_map.errors == ()
 
 
@@ -145,8 +172,13 @@ def test_python_2_and_typos_are_errors() -> None:
 
 
 def test_a_cell_error_is_one_ce000_at_the_cell_and_the_other_cells_are_checked(tmp_path: Path) -> None:
-    _notebook(tmp_path / "hw.ipynb", v4.new_markdown_cell("# HW"), v4.new_code_cell(MODEL),
-              v4.new_code_cell("# TODO\nloss_fn = \n"), v4.new_code_cell(COMPILE))
+    _notebook(
+        tmp_path / "hw.ipynb",
+        v4.new_markdown_cell("# HW"),
+        v4.new_code_cell(MODEL),
+        v4.new_code_cell("# TODO\nloss_fn = \n"),
+        v4.new_code_cell(COMPILE),
+    )
     done = celint("check", "hw.ipynb", cwd=tmp_path)
     assert done.returncode == 1, done.stdout + done.stderr
     first, excerpt, caret, finding = done.stdout.splitlines()[:4]
@@ -165,10 +197,17 @@ def test_a_cell_error_in_a_notebook_without_ml_names_is_not_reported(tmp_path: P
     assert "CE000" in celint("check", "--no-prefilter", "plots.ipynb", cwd=tmp_path).stdout
 
 
-@pytest.mark.parametrize("language", [{"kernelspec": {"name": "ir", "language": "R", "display_name": "R"}},
-                                      {"language_info": {"name": "julia"}},
-                                      {"kernelspec": {"name": "sagemath", "language": "python", "display_name": "Sage"},
-                                       "language_info": {"name": "sage"}}])
+@pytest.mark.parametrize(
+    "language",
+    [
+        {"kernelspec": {"name": "ir", "language": "R", "display_name": "R"}},
+        {"language_info": {"name": "julia"}},
+        {
+            "kernelspec": {"name": "sagemath", "language": "python", "display_name": "Sage"},
+            "language_info": {"name": "sage"},
+        },
+    ],
+)
 def test_notebooks_of_other_kernels_are_skipped(tmp_path: Path, language: dict) -> None:
     notebook = v4.new_notebook(metadata=language)
     notebook.cells = [v4.new_code_cell("model <- glm(y ~ x, family = binomial)  # softmax, from_logits\n")]
@@ -181,8 +220,9 @@ def test_notebooks_of_other_kernels_are_skipped(tmp_path: Path, language: dict) 
 def test_python_kernels_are_read() -> None:
     from celint.notebook import is_python
 
-    assert is_python({"metadata": {"kernelspec": {"name": "python3", "language": "python"},
-                                   "language_info": {"name": "python"}}})
+    assert is_python(
+        {"metadata": {"kernelspec": {"name": "python3", "language": "python"}, "language_info": {"name": "python"}}}
+    )
     assert is_python({"metadata": {"kernelspec": {"name": "python3"}}}) and is_python({})
     assert is_python({"metadata": {"language_info": {"name": "pyspark"}}})
 
@@ -191,8 +231,9 @@ def test_every_format_gives_the_cell_position(tmp_path: Path) -> None:
     """One convention: cells counted from 1 (markdown included), lines and columns in the cell's own text.
     Positions read `cell 4:line 5:col 63`; prose (messages, SARIF and GitHub texts) `cell 4, line 5`."""
     indented = "".join("    " + line + "\n" for line in COMPILE.splitlines())  # IPython dedents it
-    path = _notebook(tmp_path / "train.ipynb", v4.new_markdown_cell("# Data"), v4.new_code_cell(MODEL),
-                     v4.new_code_cell(indented))
+    path = _notebook(
+        tmp_path / "train.ipynb", v4.new_markdown_cell("# Data"), v4.new_code_cell(MODEL), v4.new_code_cell(indented)
+    )
     col, head = BUGGY_COL + 4, "(cell 2, line 3)"
 
     text = celint("check", "train.ipynb", cwd=tmp_path).stdout.splitlines()
@@ -205,7 +246,9 @@ def test_every_format_gives_the_cell_position(tmp_path: Path) -> None:
     assert finding["related"][0]["cell"] == {"index": 2, "line": 3}
 
     raw = path.read_text(encoding="utf-8").splitlines()
-    (result,) = json.loads(celint("check", "--format", "sarif", "train.ipynb", cwd=tmp_path).stdout)["runs"][0]["results"]
+    (result,) = json.loads(celint("check", "--format", "sarif", "train.ipynb", cwd=tmp_path).stdout)["runs"][0][
+        "results"
+    ]
     assert result["message"]["text"].startswith(f"cell 3, line 5, column {col}: ") and head in result["message"]["text"]
     location = result["locations"][0]
     assert "from_logits=True" in raw[location["physicalLocation"]["region"]["startLine"] - 1]
@@ -227,7 +270,8 @@ def test_messages_name_other_lines_of_the_notebook_by_cell() -> None:
     result = CheckedFile("t.ipynb", cells=CellMap(((1, 1), (3, 1), (3, 2))))
     text = "head (line 2); loss line 3; cell 2, line 9; line 99; other.py:2; unknown line"
     assert message(result, Finding("CE101", 3, 0, text)) == (
-        "head (cell 3, line 1); loss cell 3, line 2; cell 2, line 9; line 99; other.py:2; unknown line")
+        "head (cell 3, line 1); loss cell 3, line 2; cell 2, line 9; line 99; other.py:2; unknown line"
+    )
     assert message(CheckedFile("t.py"), Finding("CE101", 3, 0, text)) == text
 
 
@@ -237,9 +281,38 @@ def test_any_cells_make_a_program_that_parses() -> None:
     from hypothesis import HealthCheck, given, settings
     from hypothesis import strategies as st
 
-    pieces = st.sampled_from(["!ls", "%time f()", "x = %time f()", "y = !ls", "obj?", "??obj", "%%time", "%%bash",
-                              "print('%d'", "  % x)", "(", ")", "'''", '"', "\\", "    ", "\t", "if x:", "  pass",
-                              ">>> a", "... b", "In [1]: c", "await f()", "model = ", "# c", "\0", "\ud800", "\x0c"])
+    pieces = st.sampled_from(
+        [
+            "!ls",
+            "%time f()",
+            "x = %time f()",
+            "y = !ls",
+            "obj?",
+            "??obj",
+            "%%time",
+            "%%bash",
+            "print('%d'",
+            "  % x)",
+            "(",
+            ")",
+            "'''",
+            '"',
+            "\\",
+            "    ",
+            "\t",
+            "if x:",
+            "  pass",
+            ">>> a",
+            "... b",
+            "In [1]: c",
+            "await f()",
+            "model = ",
+            "# c",
+            "\0",
+            "\ud800",
+            "\x0c",
+        ]
+    )
     cell = st.lists(st.one_of(pieces, st.text(max_size=12)), max_size=8).map("\n".join)
 
     @settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)

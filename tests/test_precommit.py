@@ -17,14 +17,21 @@ pytestmark = [pytest.mark.slow, pytest.mark.skipif(shutil.which("git") is None, 
 
 
 def _git(cwd: Path, *args: str) -> None:
-    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.com", *args], cwd=cwd, check=True,
-                   capture_output=True)
+    subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@example.com", *args], cwd=cwd, check=True, capture_output=True
+    )
 
 
 def _try_repo(cwd: Path, home: Path) -> "subprocess.CompletedProcess[str]":
     env = dict(os.environ, PRE_COMMIT_HOME=str(home), NO_COLOR="1")
-    return subprocess.run([sys.executable, "-m", "pre_commit", "try-repo", str(REPO), "celint", "--all-files"],
-                          cwd=cwd, env=env, capture_output=True, text=True, timeout=900)
+    return subprocess.run(
+        [sys.executable, "-m", "pre_commit", "try-repo", str(REPO), "celint", "--all-files"],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
 
 
 def test_hook_fails_on_the_finding_and_passes_once_fixed(tmp_path: Path) -> None:
@@ -55,7 +62,11 @@ def test_readme_pre_commit_snippet_is_a_valid_config(tmp_path: Path) -> None:
 
     config = tmp_path / ".pre-commit-config.yaml"
     config.write_text(readme_snippet("pre-commit-config"), encoding="utf-8")
-    done = subprocess.run([sys.executable, "-m", "pre_commit", "validate-config", str(config)],
-                          capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "validate-config", str(config)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "id: celint" in config.read_text(encoding="utf-8")

@@ -18,14 +18,16 @@ _FENCE = re.compile(r"^```python\s*\n(.*?)^```\s*$", re.MULTILINE | re.DOTALL)
 
 CORPUS = REPO / "tests" / "corpus"
 SINGLE_FILES = sorted(p for p in CORPUS.rglob("*.py") if p.relative_to(CORPUS).parts[0] != "projects") + sorted(
-    (REPO / "examples").glob("*.py"))
+    (REPO / "examples").glob("*.py")
+)
 DOC_BLOCKS: List[Tuple[str, str]] = [
     (f"{doc.name}#{index}", block)
     for doc in sorted((REPO / "rules").glob("*.md"))
     for index, block in enumerate(_FENCE.findall(doc.read_text(encoding="utf-8")))
 ]
 PROJECTS = sorted(p for p in (REPO / "tests" / "corpus" / "projects").iterdir() if p.is_dir()) + sorted(
-    p for p in (REPO / "examples").iterdir() if p.is_dir() and any(p.rglob("*.py")))
+    p for p in (REPO / "examples").iterdir() if p.is_dir() and any(p.rglob("*.py"))
+)
 
 
 def _findings(source: str, name: str, prefilter: bool) -> List[Tuple[int, int, str, str]]:
@@ -72,10 +74,12 @@ def test_a_file_naming_no_loss_still_gets_the_finding_its_imports_bring(tmp_path
     (tmp_path / "net.py").write_text(
         "import torch\nimport torch.nn as nn\n\n\nclass Net(nn.Module):\n    def __init__(self):\n"
         "        super().__init__()\n        self.fc = nn.Linear(10, 3)\n\n    def forward(self, x):\n"
-        "        return torch.softmax(self.fc(x), dim=1)\n")
+        "        return torch.softmax(self.fc(x), dim=1)\n"
+    )
     (tmp_path / "train.py").write_text(
         "import torch\nfrom losses import criterion\nfrom net import Net\n\nmodel = Net()\n"
-        "loss = criterion(model(torch.randn(4, 10)), torch.tensor([0, 1, 2, 0]))\n")
+        "loss = criterion(model(torch.randn(4, 10)), torch.tensor([0, 1, 2, 0]))\n"
+    )
     found = _check_tree(tmp_path, prefilter=True)
     assert [(Path(p).name, line, code) for p, line, _, code in found] == [("train.py", 6, "CE101")]
     assert found == _check_tree(tmp_path, prefilter=False)
@@ -92,10 +96,12 @@ def test_files_without_ml_names_are_ruled_out() -> None:
 
 def test_identifiers_spelled_in_other_unicode_forms_pass_the_prefilter() -> None:
     """Python reads `F.ſoftmax` (long s) and fullwidth letters as `softmax` (NFKC)."""
-    source = ("import torch.nn as nn\nimport torch.nn.functional as F\n\n\nclass Net(nn.Module):\n"
-              "    def __init__(self):\n        super().__init__()\n        self.fc = nn.Linear(4, 3)\n\n"
-              "    def forward(self, x):\n        return F.\u017foftmax(self.fc(x), dim=1)\n\n\n"
-              "loss = nn.\uff23rossEntropyLoss()(Net()(x), y)\n")
+    source = (
+        "import torch.nn as nn\nimport torch.nn.functional as F\n\n\nclass Net(nn.Module):\n"
+        "    def __init__(self):\n        super().__init__()\n        self.fc = nn.Linear(4, 3)\n\n"
+        "    def forward(self, x):\n        return F.\u017foftmax(self.fc(x), dim=1)\n\n\n"
+        "loss = nn.\uff23rossEntropyLoss()(Net()(x), y)\n"
+    )
     assert may_contain_finding(source)
     assert [f.code for f in check_source(source).findings] == ["CE101"]
     assert _findings(source, "u.py", prefilter=True) == _findings(source, "u.py", prefilter=False)

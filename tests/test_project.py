@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import List
+from typing import List, Optional
 
 import pytest
 from annotations import expected_findings
 
+from celint.config import Settings
 from celint.engine import check_source
 from celint.project import Project, project_groups
-from celint.config import Settings
 from celint.runner import CheckOptions, check_files
 
 PROJECTS = Path(__file__).resolve().parent / "corpus" / "projects"
@@ -109,10 +109,17 @@ def test_an_unparsable_imported_module_is_unknown(tmp_path: Path) -> None:
 
 
 def test_groups_put_a_package_with_its_parent_and_scripts_with_their_directory(tmp_path: Path) -> None:
-    paths = _write(tmp_path, {
-        "pkg/__init__.py": "", "pkg/models.py": "", "pkg/sub/__init__.py": "", "pkg/sub/x.py": "",
-        "scripts/a.py": "", "scripts/b.py": "",
-    })
+    paths = _write(
+        tmp_path,
+        {
+            "pkg/__init__.py": "",
+            "pkg/models.py": "",
+            "pkg/sub/__init__.py": "",
+            "pkg/sub/x.py": "",
+            "scripts/a.py": "",
+            "scripts/b.py": "",
+        },
+    )
     groups = sorted(sorted(Path(p).relative_to(tmp_path).as_posix() for p in g) for g in project_groups(paths))
     assert groups == [
         ["pkg/__init__.py", "pkg/models.py", "pkg/sub/__init__.py", "pkg/sub/x.py"],
@@ -128,16 +135,20 @@ def build(n=4):
 """
 
 
-@pytest.mark.parametrize("importer, text", [
-    ("pkg/train.py", "from . import models\nmodel = models.build()\n"),
-    ("pkg/sub/train.py", "from ..models import build\nmodel = build()\n"),
-    ("run.py", "import pkg.models\nmodel = pkg.models.build()\n"),
-    ("run.py", "from pkg.models import build as make\nmodel = make()\n"),
-])
+@pytest.mark.parametrize(
+    "importer, text",
+    [
+        ("pkg/train.py", "from . import models\nmodel = models.build()\n"),
+        ("pkg/sub/train.py", "from ..models import build\nmodel = build()\n"),
+        ("run.py", "import pkg.models\nmodel = pkg.models.build()\n"),
+        ("run.py", "from pkg.models import build as make\nmodel = make()\n"),
+    ],
+)
 def test_every_import_spelling_reaches_the_package_module(tmp_path: Path, importer: str, text: str) -> None:
     loop = "import torch.nn as nn\n" + text + "loss = nn.CrossEntropyLoss()(model(x), y)  # error: CE101\n"
-    paths = _write(tmp_path, {"pkg/__init__.py": "", "pkg/sub/__init__.py": "", "pkg/models.py": PACKAGE_MODEL,
-                              importer: loop})
+    paths = _write(
+        tmp_path, {"pkg/__init__.py": "", "pkg/sub/__init__.py": "", "pkg/models.py": PACKAGE_MODEL, importer: loop}
+    )
     project = Project(paths)
     result = check_source(loop, str(tmp_path / importer), project=project)
     assert {(f.line, f.code) for f in result.findings} == expected_findings(loop)
@@ -157,13 +168,16 @@ loss = criterion(model(x), y)
 
 
 def test_imports_are_followed_only_when_the_name_is_used(tmp_path: Path) -> None:
-    files = _write(tmp_path, {
-        "models.py": "import torch.nn as nn\nimport helpers\n\nclass Net(nn.Module):\n"
-                     "    def __init__(self):\n        super().__init__()\n        self.fc = nn.Linear(4, 3)\n"
-                     "    def forward(self, x):\n        return self.fc(x).softmax(dim=1)\n",
-        "helpers.py": "def unused():\n    return 1\n",
-        "train.py": _TRAIN_WITH_IMPORTED_NET,
-    })
+    files = _write(
+        tmp_path,
+        {
+            "models.py": "import torch.nn as nn\nimport helpers\n\nclass Net(nn.Module):\n"
+            "    def __init__(self):\n        super().__init__()\n        self.fc = nn.Linear(4, 3)\n"
+            "    def forward(self, x):\n        return self.fc(x).softmax(dim=1)\n",
+            "helpers.py": "def unused():\n    return 1\n",
+            "train.py": _TRAIN_WITH_IMPORTED_NET,
+        },
+    )
     project = Project(files)
     train = str(tmp_path / "train.py")
     result = check_source(_TRAIN_WITH_IMPORTED_NET, train, project=project)
@@ -174,13 +188,20 @@ def test_imports_are_followed_only_when_the_name_is_used(tmp_path: Path) -> None
 
 def test_other_modules_code_is_followed_two_levels_deep_and_no_further(tmp_path: Path) -> None:
     """A bound, not a goal: a package whose modules all call each other must not be run whole per file."""
+
     def project_with_head_at(depth: int) -> List[str]:
-        chain = {f"m{i}.py": f"from m{i + 1} import make{i + 1}\n\ndef make{i}():\n    return make{i + 1}()\n"
-                 for i in range(1, depth)}
-        chain[f"m{depth}.py"] = (f"import torch.nn as nn\n\ndef make{depth}():\n"
-                                 "    return nn.Sequential(nn.Linear(4, 3), nn.Softmax(dim=1))\n")
-        train = ("import torch\nimport torch.nn as nn\nfrom m1 import make1\n\nmodel = make1()\n"
-                 "loss = nn.CrossEntropyLoss()(model(torch.randn(8, 4)), torch.randint(0, 3, (8,)))\n")
+        chain = {
+            f"m{i}.py": f"from m{i + 1} import make{i + 1}\n\ndef make{i}():\n    return make{i + 1}()\n"
+            for i in range(1, depth)
+        }
+        chain[f"m{depth}.py"] = (
+            f"import torch.nn as nn\n\ndef make{depth}():\n"
+            "    return nn.Sequential(nn.Linear(4, 3), nn.Softmax(dim=1))\n"
+        )
+        train = (
+            "import torch\nimport torch.nn as nn\nfrom m1 import make1\n\nmodel = make1()\n"
+            "loss = nn.CrossEntropyLoss()(model(torch.randn(8, 4)), torch.randint(0, 3, (8,)))\n"
+        )
         root = tmp_path / f"depth{depth}"
         root.mkdir()
         return _write(root, {**chain, "train.py": train})
@@ -195,9 +216,14 @@ def test_other_modules_code_is_followed_two_levels_deep_and_no_further(tmp_path:
 def test_re_export_cycles_and_long_re_export_chains_end(tmp_path: Path) -> None:
     """`a.thing` from b and `b.thing` from a; and 300 modules each re-exporting the next one's name."""
     use = "from {first} import thing\n\nmodel = thing()\nloss = 'categorical_crossentropy'\n"
-    cycle = _write(tmp_path / "cycle", {
-        "a.py": "from b import thing\n", "b.py": "from a import thing\n", "train.py": use.format(first="a"),
-    })
+    cycle = _write(
+        tmp_path / "cycle",
+        {
+            "a.py": "from b import thing\n",
+            "b.py": "from a import thing\n",
+            "train.py": use.format(first="a"),
+        },
+    )
     chain_files = {f"m{i}.py": f"from m{i + 1} import thing\n" for i in range(300)}
     chain_files["m300.py"] = "def thing():\n    return None\n"
     chain = _write(tmp_path / "chain", {**chain_files, "train.py": use.format(first="m0")})
@@ -239,14 +265,15 @@ train_one_epoch(model, nn.CrossEntropyLoss(), loader, optimizer)
 """
 
 
-def _run(root: Path, files: dict, settings: Settings = Settings()) -> dict:
-    results = check_files(_write(root, files), CheckOptions(settings), jobs=1)
+def _run(root: Path, files: dict, settings: Optional[Settings] = None) -> dict:
+    results = check_files(_write(root, files), CheckOptions(settings or Settings()), jobs=1)
     return {Path(r.path).relative_to(root).as_posix(): r for r in results}
 
 
 def test_a_loss_applied_in_engine_py_is_reported_there_once_naming_the_head_and_the_call(tmp_path: Path) -> None:
-    by_file = _run(tmp_path, {"models.py": HEAD, "engine.py": ENGINE.format(noqa=""),
-                              "train.py": CALLER, "finetune.py": CALLER})
+    by_file = _run(
+        tmp_path, {"models.py": HEAD, "engine.py": ENGINE.format(noqa=""), "train.py": CALLER, "finetune.py": CALLER}
+    )
     assert [(f.line, f.code) for f in by_file["engine.py"].findings] == [(4, "CE101")]  # two callers, one finding
     assert by_file["train.py"].findings == [] and by_file["finetune.py"].findings == []
     finding = by_file["engine.py"].findings[0]
@@ -257,12 +284,14 @@ def test_a_loss_applied_in_engine_py_is_reported_there_once_naming_the_head_and_
 
 
 def test_a_handed_over_finding_obeys_the_receiving_files_noqa_and_selection(tmp_path: Path) -> None:
-    by_file = _run(tmp_path, {"models.py": HEAD, "engine.py": ENGINE.format(noqa="  # noqa: CE101"),
-                              "train.py": CALLER})
+    by_file = _run(
+        tmp_path, {"models.py": HEAD, "engine.py": ENGINE.format(noqa="  # noqa: CE101"), "train.py": CALLER}
+    )
     assert by_file["engine.py"].findings == []
     per_file = Settings(per_file_ignores=(("engine.py", ("CE101",)),))
-    by_file = _run(tmp_path / "ignored", {"models.py": HEAD, "engine.py": ENGINE.format(noqa=""),
-                                          "train.py": CALLER}, per_file)
+    by_file = _run(
+        tmp_path / "ignored", {"models.py": HEAD, "engine.py": ENGINE.format(noqa=""), "train.py": CALLER}, per_file
+    )
     assert by_file["engine.py"].findings == []
 
 
@@ -278,10 +307,13 @@ def test_the_process_pool_hands_over_the_same_way(tmp_path: Path) -> None:
 def test_a_loss_installed_by_a_method_called_in_a_branch_is_not_known(tmp_path: Path) -> None:
     model = HEAD.replace("self.fc(x).softmax(dim=1)", "self.fc(x)") + (
         "\n    def add_loss_op(self, loss):\n        self.loss_op = loss\n\n"
-        "    def fit(self, batches):\n        for x, y in batches:\n            self.loss_op(self(x), y)\n")
-    train = ("import sys\nimport torch.nn as nn\nfrom models import Net\n\nnet = Net()\n"
-             "if sys.argv[1] == 'nll':\n    net.add_loss_op(nn.NLLLoss())\nelse:\n"
-             "    net.add_loss_op(nn.CrossEntropyLoss())\nnet.fit(batches)\n")
+        "    def fit(self, batches):\n        for x, y in batches:\n            self.loss_op(self(x), y)\n"
+    )
+    train = (
+        "import sys\nimport torch.nn as nn\nfrom models import Net\n\nnet = Net()\n"
+        "if sys.argv[1] == 'nll':\n    net.add_loss_op(nn.NLLLoss())\nelse:\n"
+        "    net.add_loss_op(nn.CrossEntropyLoss())\nnet.fit(batches)\n"
+    )
     by_file = _run(tmp_path, {"models.py": model, "train.py": train})
     assert all(r.findings == [] for r in by_file.values())
     always = train.replace("if sys.argv[1] == 'nll':\n    net.add_loss_op(nn.NLLLoss())\nelse:\n    ", "")
@@ -289,15 +321,20 @@ def test_a_loss_installed_by_a_method_called_in_a_branch_is_not_known(tmp_path: 
     assert [(f.line, f.code) for f in by_file["models.py"].findings] == [(16, "CE102")]
 
 
-@pytest.mark.parametrize("other_head, expected", [
-    ("self.fc(x).softmax(dim=1)", [(8, "CE101")]),  # the same head: either model, same finding
-    ("self.fc(x)", []),  # logits: the loss is right for one of them
-    ("nn.Linear(8, 5)(x).softmax(dim=1)", []),  # another width
-])
+@pytest.mark.parametrize(
+    "other_head, expected",
+    [
+        ("self.fc(x).softmax(dim=1)", [(8, "CE101")]),  # the same head: either model, same finding
+        ("self.fc(x)", []),  # logits: the loss is right for one of them
+        ("nn.Linear(8, 5)(x).softmax(dim=1)", []),  # another width
+    ],
+)
 def test_a_model_chosen_in_a_branch_has_the_head_both_share(tmp_path: Path, other_head: str, expected: list) -> None:
     other = HEAD.replace("class Net", "class Other").replace("self.fc(x).softmax(dim=1)", other_head)
-    train = ("import sys\nimport torch.nn as nn\nfrom models import Net\nfrom other import Other\n\n"
-             "net = Net() if sys.argv[1] == 'a' else Other()\ncriterion = nn.CrossEntropyLoss()\n"
-             "loss = criterion(net(x), y)\n")
+    train = (
+        "import sys\nimport torch.nn as nn\nfrom models import Net\nfrom other import Other\n\n"
+        "net = Net() if sys.argv[1] == 'a' else Other()\ncriterion = nn.CrossEntropyLoss()\n"
+        "loss = criterion(net(x), y)\n"
+    )
     by_file = _run(tmp_path, {"models.py": HEAD, "other.py": other, "train.py": train})
     assert [(f.line, f.code) for f in by_file["train.py"].findings] == expected

@@ -77,8 +77,9 @@ def test_cli_reports_one_line_for_a_hostile_file_and_still_checks_the_others(tmp
 
 
 # flake8 7 itself crashes reading a file whose cookie names a bytes-to-bytes codec, before any plugin runs
-FLAKE8_SURVIVES = sorted(set(CASES) - {"sum_12000_terms", "unary_12000_deep", "attribute_chain_6000", "sum_1000_terms",
-                                       "bytes_codec_cookie"})
+FLAKE8_SURVIVES = sorted(
+    set(CASES) - {"sum_12000_terms", "unary_12000_deep", "attribute_chain_6000", "sum_1000_terms", "bytes_codec_cookie"}
+)
 
 
 @pytest.mark.parametrize("name", FLAKE8_SURVIVES)
@@ -89,8 +90,9 @@ def test_flake8_run_survives_a_hostile_file(tmp_path: Path, name: str) -> None:
     (tmp_path / f"{name}.py").write_bytes(data)
     done = run(["-m", "flake8", "-j1", "--select", "CE", "good.py", f"{name}.py"], cwd=tmp_path)
     assert "Traceback" not in done.stdout + done.stderr, done.stderr
-    assert done.returncode == 1 and any(line.startswith("./good.py:") or line.startswith("good.py:")
-                                        for line in _lines(done.stdout)), done.stdout
+    assert done.returncode == 1 and any(
+        line.startswith("./good.py:") or line.startswith("good.py:") for line in _lines(done.stdout)
+    ), done.stdout
     assert not any(f"{name}.py" in line and "CE000" in line for line in _lines(done.stdout)), done.stdout
 
 
@@ -132,8 +134,9 @@ def test_a_5mb_file_is_analysed_by_default_and_skipped_with_one_line_under_a_low
     assert len(data) > 5_000_000
     (tmp_path / "good.py").write_text(BUGGY, encoding="utf-8")
     (tmp_path / "big.py").write_bytes(data)
-    done = celint("check", "-q", "--no-respect-gitignore", "--max-file-size", "4000000", "good.py", "big.py",
-                  cwd=tmp_path)
+    done = celint(
+        "check", "-q", "--no-respect-gitignore", "--max-file-size", "4000000", "good.py", "big.py", cwd=tmp_path
+    )
     _assert_healthy(done, "big.py", parses=False)
     assert "exceeds the 4,000,000 limit" in done.stdout
     default = celint("check", "-q", "--no-respect-gitignore", "big.py", cwd=tmp_path)
@@ -166,7 +169,8 @@ def test_a_directory_with_unreadable_entries_and_symlink_loops(tmp_path: Path) -
     assert "Traceback" not in done.stdout + done.stderr and done.returncode == 2, done.stdout + done.stderr
     lines = _lines(done.stdout)
     assert [line.split(":")[0] for line in lines if "CE000" in line] == [
-        os.path.join("proj", n) for n in ("dangling.py", "fifo.py", "self.py")]
+        os.path.join("proj", n) for n in ("dangling.py", "fifo.py", "self.py")
+    ]
     assert any(line.startswith(os.path.join("proj", "good.py")) and "CE101" in line for line in lines)
 
 
@@ -176,17 +180,22 @@ def test_a_notebook_that_is_not_json_is_one_error_line(tmp_path: Path) -> None:
     (tmp_path / "broken.ipynb").write_text('{"cells": [ {"cell_type": "code", "source": "import', encoding="utf-8")
     (tmp_path / "binary.ipynb").write_bytes(b"\xff\xfe\x00garbage")
     (tmp_path / "list.ipynb").write_text("[1, 2, 3]", encoding="utf-8")
-    done = celint("check", "-q", "--no-respect-gitignore", "good.py", "broken.ipynb", "binary.ipynb", "list.ipynb",
-                  cwd=tmp_path)
+    done = celint(
+        "check", "-q", "--no-respect-gitignore", "good.py", "broken.ipynb", "binary.ipynb", "list.ipynb", cwd=tmp_path
+    )
     assert "Traceback" not in done.stdout + done.stderr and done.returncode == 2, done.stdout + done.stderr
     for name in ("broken.ipynb", "binary.ipynb", "list.ipynb"):
-        assert len([line for line in _lines(done.stdout) if line.startswith(name) and "CE000" in line]) == 1, done.stdout
+        assert len([line for line in _lines(done.stdout) if line.startswith(name) and "CE000" in line]) == 1, (
+            done.stdout
+        )
     assert any(line.startswith(GOOD_LINE) for line in _lines(done.stdout))
 
 
 def test_stdin_editor_buffer_through_flake8_with_odd_bytes() -> None:
-    done = run(["-m", "flake8", "--select", "CE", "-", "--stdin-display-name", "buf.py"],
-               stdin=BUGGY.replace("\n", "\r\n") + "\x0c\n")
+    done = run(
+        ["-m", "flake8", "--select", "CE", "-", "--stdin-display-name", "buf.py"],
+        stdin=BUGGY.replace("\n", "\r\n") + "\x0c\n",
+    )
     assert "Traceback" not in done.stderr and "CE101" in done.stdout, done.stdout + done.stderr
 
 
@@ -194,7 +203,14 @@ def test_interpreter_frames_stay_well_below_the_recursion_limit() -> None:
     """The nesting bound holds even when little of the stack is left (flake8 and pytest are deep)."""
     from celint.engine import check_source
 
-    text = BUGGY + _sum(990) + "def f():\n" + "".join("    " * i + "if c:\n" for i in range(1, 95)) + "    " * 95 + "y = 1\n"
+    text = (
+        BUGGY
+        + _sum(990)
+        + "def f():\n"
+        + "".join("    " * i + "if c:\n" for i in range(1, 95))
+        + "    " * 95
+        + "y = 1\n"
+    )
     limit = sys.getrecursionlimit()
     sys.setrecursionlimit(900)
     try:
@@ -209,36 +225,65 @@ def test_interpreter_frames_stay_well_below_the_recursion_limit() -> None:
 HEADER = "import torch\nimport torch.nn as nn\nloss_fn = nn.CrossEntropyLoss()\n"
 PATHOLOGICAL: Dict[str, Callable[[int], str]] = {
     "assignments_to_one_name": lambda n: HEADER + "x = 0\n" + "x = x + 1\n" * (20 * n),
-    "long_call_chain": lambda n: HEADER + "".join(f"def f{i}(x):\n    return f{i + 1}(x)\n" for i in range(n)) + "f0(1)\n",
+    "long_call_chain": lambda n: (
+        HEADER + "".join(f"def f{i}(x):\n    return f{i + 1}(x)\n" for i in range(n)) + "f0(1)\n"
+    ),
     "many_names_and_ifs": lambda n: HEADER + "".join(f"n{i} = {i}\n" for i in range(n)) + "if c:\n    n0 = 1\n" * n,
     "huge_dict_literal": lambda n: HEADER + "d = {" + ", ".join(f"'k{i}': {i}" for i in range(10 * n)) + "}\n",
     "one_long_line_of_softmaxes": lambda n: HEADER + "x = [" + ", ".join(["torch.softmax(a, 1)"] * (2 * n)) + "]\n",
-    "nested_functions_and_ifs": lambda n: HEADER + "".join(
-        "".join("    " * d + ("def g(x):\n" if d % 2 == 0 else "if x:\n") for d in range(60)) + "    " * 60 + "y = x\n"
-        for _ in range(n // 50)),
+    "nested_functions_and_ifs": lambda n: (
+        HEADER
+        + "".join(
+            "".join("    " * d + ("def g(x):\n" if d % 2 == 0 else "if x:\n") for d in range(60))
+            + "    " * 60
+            + "y = x\n"
+            for _ in range(n // 50)
+        )
+    ),
     "self_feeding_constants": lambda n: HEADER + "x = 10\ns = 'ab'\nt = 1\n" + "x = x * x\ns = s + s\nt = (t, t)\n" * n,
-    "method_calls_through_classes": lambda n: HEADER + "".join(
-        f"class C{i}(C{i - 1} if {i} else object):\n    def m(self, x):\n        return self.m(x)\n" for i in range(n))
-    + f"C{n - 1}().m(1)\n",
-    "super_init_chain": lambda n: HEADER + "class C0(nn.Module):\n    def __init__(self):\n        super().__init__()\n"
-    + "".join(f"class C{i}(C{i - 1}):\n    def __init__(self):\n        super().__init__()\n"
-              f"        self.fc{i} = nn.Linear({i}, 2)\n" for i in range(1, n)) + f"m = C{n - 1}()\nloss_fn(m(x), y)\n",
+    "method_calls_through_classes": lambda n: (
+        HEADER
+        + "".join(
+            f"class C{i}(C{i - 1} if {i} else object):\n    def m(self, x):\n        return self.m(x)\n"
+            for i in range(n)
+        )
+        + f"C{n - 1}().m(1)\n"
+    ),
+    "super_init_chain": lambda n: (
+        HEADER
+        + "class C0(nn.Module):\n    def __init__(self):\n        super().__init__()\n"
+        + "".join(
+            f"class C{i}(C{i - 1}):\n    def __init__(self):\n        super().__init__()\n"
+            f"        self.fc{i} = nn.Linear({i}, 2)\n"
+            for i in range(1, n)
+        )
+        + f"m = C{n - 1}()\nloss_fn(m(x), y)\n"
+    ),
     # a model reused inside the next one, n // 250 times: folding each use again doubled the work per level
-    "sequential_reused_inside_another": lambda n: "import keras\n"
-    "m0 = keras.Sequential([keras.Input((8,)), keras.layers.Dense(10, activation='softmax')])\n"
-    + "".join(f"m{i} = keras.Sequential([m{i - 1}, m{i - 1}])\n" for i in range(1, n // 250 + 1))
-    + f"m{n // 250}.compile(loss=keras.losses.CategoricalCrossentropy(from_logits=True))\n",
+    "sequential_reused_inside_another": lambda n: (
+        "import keras\n"
+        "m0 = keras.Sequential([keras.Input((8,)), keras.layers.Dense(10, activation='softmax')])\n"
+        + "".join(f"m{i} = keras.Sequential([m{i - 1}, m{i - 1}])\n" for i in range(1, n // 250 + 1))
+        + f"m{n // 250}.compile(loss=keras.losses.CategoricalCrossentropy(from_logits=True))\n"
+    ),
     # the same n // 250 self-nesting tuples built in both branches: comparing them path by path doubled per level
-    "shared_tuples_in_both_branches": lambda n: HEADER + "t = 1\nif c:\n" + "    t = (t, t)\n" * (n // 250)
-    + "else:\n" + "    t = (t, t)\n" * (n // 250),
+    "shared_tuples_in_both_branches": lambda n: (
+        HEADER + "t = 1\nif c:\n" + "    t = (t, t)\n" * (n // 250) + "else:\n" + "    t = (t, t)\n" * (n // 250)
+    ),
     # n // 10 layers added, then n // 10 calls of the model: each call folded the whole stack again
-    "layers_then_calls_of_the_model": lambda n: "import keras\nmodel = keras.Sequential()\n"
-    + "model.add(keras.layers.Dense(16, activation='relu'))\n" * (n // 10)
-    + "out = model(x)\n" * (n // 10) + "model.compile(loss='categorical_crossentropy')\n",
+    "layers_then_calls_of_the_model": lambda n: (
+        "import keras\nmodel = keras.Sequential()\n"
+        + "model.add(keras.layers.Dense(16, activation='relu'))\n" * (n // 10)
+        + "out = model(x)\n" * (n // 10)
+        + "model.compile(loss='categorical_crossentropy')\n"
+    ),
     # n // 4 methods of one class, each calling the next: each lookup rescanned the class body
-    "methods_each_calling_the_next": lambda n: HEADER + "class Chain:\n" + "".join(
-        f"    def m{i}(self, x):\n        return self.m{i + 1}(x)\n" for i in range(n // 4))
-    + f"    def m{n // 4}(self, x):\n        return x\nChain().m0(1)\n",
+    "methods_each_calling_the_next": lambda n: (
+        HEADER
+        + "class Chain:\n"
+        + "".join(f"    def m{i}(self, x):\n        return self.m{i + 1}(x)\n" for i in range(n // 4))
+        + f"    def m{n // 4}(self, x):\n        return x\nChain().m0(1)\n"
+    ),
 }
 
 
@@ -288,9 +333,11 @@ def _small_files(root: Path, count: int) -> List[str]:
     paths = []
     for i in range(count):
         path = root / f"job_{i}.py"
-        path.write_text(f"import os\nimport json\n\n\ndef load_{i}(name):\n"
-                        f"    with open(os.path.join('conf', name)) as f:\n        return json.load(f)\n",
-                        encoding="utf-8")
+        path.write_text(
+            f"import os\nimport json\n\n\ndef load_{i}(name):\n"
+            f"    with open(os.path.join('conf', name)) as f:\n        return json.load(f)\n",
+            encoding="utf-8",
+        )
         paths.append(str(path))
     return paths
 

@@ -82,6 +82,7 @@ def _lint(block: Block, prefilter: bool = True) -> Tuple[Optional[str], set, str
 
 # --- examples -----------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("block", ALL_PYTHON_BLOCKS, ids=lambda b: b.where)
 def test_block_gives_exactly_its_annotated_findings(block: Block) -> None:
     error, got, listing = _lint(block)
@@ -108,6 +109,7 @@ def test_annotations_name_registered_codes(block: Block) -> None:
 
 
 # --- document shape -----------------------------------------------------------------------------------
+
 
 def test_every_rule_has_one_document() -> None:
     assert [p.stem for p in DOCS] == DOCUMENTED
@@ -153,6 +155,7 @@ def test_autofix_line_and_fix_safety_follow_the_fix_table(doc: Path) -> None:
 
 
 # --- the evaluator's demonstration ----------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("doc", DOCS, ids=lambda p: p.stem)
 def test_demonstration_matches_the_evaluator(doc: Path) -> None:

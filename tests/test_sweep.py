@@ -26,7 +26,6 @@ import pytest
 pytestmark = pytest.mark.slow
 
 
-
 def roots() -> List[str]:
     paths = sysconfig.get_paths()
     found = [paths["stdlib"], paths["purelib"], paths["platlib"], *site.getsitepackages()]
@@ -91,8 +90,10 @@ def test_sweep_of_stdlib_and_installed_packages_has_no_crash_and_no_ce000() -> N
     bad = [(path, outcome) for path, outcome, _ in results if outcome not in ("ok", "not python")]
     slow = sorted(((seconds, path) for path, _, seconds in results), reverse=True)[:5]
     analysed = sum(1 for _, outcome, _ in results if outcome == "ok")
-    print(f"\nswept {len(results)} files, {analysed} analysed; slowest: "
-          + ", ".join(f"{Path(p).name} {s:.1f}s" for s, p in slow))
+    print(
+        f"\nswept {len(results)} files, {analysed} analysed; slowest: "
+        + ", ".join(f"{Path(p).name} {s:.1f}s" for s, p in slow)
+    )
     assert not bad, "\n\n".join(f"{path}: {outcome}" for path, outcome in bad[:20])
 
 
@@ -115,7 +116,7 @@ def test_celint_check_on_whole_ml_package_trees_follows_their_imports_without_ce
     for name in WHOLE_TREES:
         spec = importlib.util.find_spec(name)
         if spec is not None and spec.submodule_search_locations:
-            trees.append(list(spec.submodule_search_locations)[0])
+            trees.append(next(iter(spec.submodule_search_locations)))
     if not trees:
         pytest.skip("none of optax, jax, keras, torch is installed (the crosscheck extra installs them)")
     done = celint("check", "--quiet", "--no-respect-gitignore", *trees)

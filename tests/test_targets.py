@@ -134,12 +134,15 @@ def test_dataset_of_one_hot_labels_reaches_the_sparse_loss() -> None:
 
 # ----- precision: look-alikes that stay silent ------------------------------------------------------------
 def test_label_binarizer_with_a_two_unit_head_is_one_column_of_indices() -> None:
-    src = _keras("""
+    src = _keras(
+        """
         from sklearn.preprocessing import LabelBinarizer
         y = LabelBinarizer().fit_transform(np.load("y.npy", allow_pickle=True))
         model.compile(loss="sparse_categorical_crossentropy", optimizer="adam")
         model.fit(np.load("x.npy"), y)
-    """, width=2)
+    """,
+        width=2,
+    )
     assert _codes(src) == set()
 
 
@@ -168,40 +171,52 @@ def test_one_hot_encoder_on_several_columns_is_not_one_hot_rows() -> None:
 
 
 def test_masked_integer_labels_lose_their_class_count() -> None:
-    src = _keras("""
+    src = _keras(
+        """
         (x, y), _ = keras.datasets.mnist.load_data()
         keep = y < 5
         model.compile(loss="sparse_categorical_crossentropy", optimizer="adam")
         model.fit(x[keep], y[keep])
-    """, width=5)
+    """,
+        width=5,
+    )
     assert _codes(src) == set()
 
 
 def test_integer_labels_into_a_wider_head_are_not_a_mismatch() -> None:
-    src = _keras("""
+    src = _keras(
+        """
         (x, y), _ = keras.datasets.mnist.load_data()
         model.compile(loss="sparse_categorical_crossentropy", optimizer="adam")
         model.fit(x, y)
-    """, width=12)
+    """,
+        width=12,
+    )
     assert _codes(src) == set()
 
 
 def test_integer_labels_beyond_the_head_are_a_mismatch_at_the_head() -> None:
-    src = _keras("""
+    src = _keras(
+        """
         (x, y), _ = keras.datasets.cifar100.load_data(label_mode="coarse")
         model.compile(loss="sparse_categorical_crossentropy", optimizer="adam")
         model.fit(x, y)
-    """, width=10)
+    """,
+        width=10,
+    )
     assert _findings(src) == {(5, "CE303")}
 
 
 def test_multi_unit_sigmoid_with_multi_hot_targets_stays_silent() -> None:
-    src = _keras("""
+    src = _keras(
+        """
         from sklearn.preprocessing import MultiLabelBinarizer
         y = MultiLabelBinarizer().fit_transform([["a"], ["a", "b"]])
         model.compile(loss="binary_crossentropy", optimizer="adam")
         model.fit(np.load("x.npy"), y)
-    """, act="sigmoid")
+    """,
+        act="sigmoid",
+    )
     assert _codes(src) == set()
 
 
@@ -218,8 +233,13 @@ labels = torch.randint(0, 5, (32,))
 
 
 def test_torch_float_one_hot_is_a_probability_target_but_long_is_not() -> None:
-    assert _codes(TORCH + "loss = criterion(model(torch.randn(32, 20)), F.one_hot(labels, 5).to(torch.float32))\n") == set()
-    assert _codes(TORCH + "loss = criterion(model(torch.randn(32, 20)), F.one_hot(labels, 5).float().long())\n") == {"CE301"}
+    assert (
+        _codes(TORCH + "loss = criterion(model(torch.randn(32, 20)), F.one_hot(labels, 5).to(torch.float32))\n")
+        == set()
+    )
+    assert _codes(TORCH + "loss = criterion(model(torch.randn(32, 20)), F.one_hot(labels, 5).float().long())\n") == {
+        "CE301"
+    }
     eye = "y = torch.tensor(np.eye(5)[np.load('y.npy')], dtype=torch.long)\nloss = criterion(model(torch.randn(32, 20)), y)\n"
     assert _codes(TORCH + eye) == {"CE301"}
 
@@ -309,13 +329,16 @@ def test_randint_matrix_is_not_class_indices() -> None:
 
 
 def test_batches_of_a_dataset_carry_their_labels() -> None:
-    src = TORCH + """
+    src = (
+        TORCH
+        + """
 from torch.utils.data import DataLoader, TensorDataset
 y = F.one_hot(labels, 5)
 loader = DataLoader(TensorDataset(torch.randn(32, 20), y), batch_size=8, shuffle=True)
 for xb, yb in loader:
     loss = criterion(model(xb), yb)
 """
+    )
     assert _codes(src) == {"CE301"}
     keras_loop = _keras("""
         import tensorflow as tf

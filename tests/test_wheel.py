@@ -22,14 +22,22 @@ pytest.importorskip("hatchling")
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     base = tmp_path_factory.mktemp("wheel")
-    subprocess.run([sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(base / "dist"),
-                    str(REPO)], check=True, capture_output=True, timeout=600)
+    subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(base / "dist"), str(REPO)],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
     (wheel,) = (base / "dist").glob("celint-*.whl")
     venv.create(base / "env", with_pip=False)
     python = base / "env" / "bin" / "python"
     # the fresh environment gets celint alone: the CLI's lint path needs nothing beyond the stdlib
-    subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps", "--quiet",
-                    str(wheel)], check=True, capture_output=True, timeout=600)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps", "--quiet", str(wheel)],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
     return base
 
 
@@ -41,8 +49,14 @@ def _clean_env() -> dict:
 def _celint(base: Path, *args: str) -> "subprocess.CompletedProcess[str]":
     work = base / "work"
     work.mkdir(exist_ok=True)
-    return subprocess.run([str(base / "env" / "bin" / "celint"), *args], cwd=work, capture_output=True,
-                          text=True, env=_clean_env(), timeout=120)
+    return subprocess.run(
+        [str(base / "env" / "bin" / "celint"), *args],
+        cwd=work,
+        capture_output=True,
+        text=True,
+        env=_clean_env(),
+        timeout=120,
+    )
 
 
 def test_wheel_ships_every_rule_document(installed: Path) -> None:
@@ -63,8 +77,12 @@ def test_wheel_and_sdist_carry_the_license_the_type_marker_and_the_urls(installe
     text = zipfile.ZipFile(wheel).read(metadata).decode()
     assert "Project-URL: Source, https://github.com/celint/celint" in text
     assert "Classifier: Programming Language :: Python :: 3.9" in text and "Development Status" in text
-    subprocess.run([sys.executable, "-m", "build", "--sdist", "--no-isolation", "--outdir", str(installed / "sdist"),
-                    str(REPO)], check=True, capture_output=True, timeout=600)
+    subprocess.run(
+        [sys.executable, "-m", "build", "--sdist", "--no-isolation", "--outdir", str(installed / "sdist"), str(REPO)],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
     (sdist,) = (installed / "sdist").glob("celint-*.tar.gz")
     with tarfile.open(sdist) as archive:
         assert any(name.endswith("/LICENSE") for name in archive.getnames())
@@ -75,9 +93,14 @@ def test_installed_explain_prints_documents_from_the_package(installed: Path) ->
         done = _celint(installed, "explain", document.stem)
         assert done.returncode == 0, done.stderr
         assert done.stdout == document.read_text(encoding="utf-8")
-    where = subprocess.run([str(installed / "env" / "bin" / "python"), "-c",
-                            "import celint.ruledocs as r; print(r.rules_dir())"],
-                           capture_output=True, text=True, cwd=installed, check=True, env=_clean_env()).stdout.strip()
+    where = subprocess.run(
+        [str(installed / "env" / "bin" / "python"), "-c", "import celint.ruledocs as r; print(r.rules_dir())"],
+        capture_output=True,
+        text=True,
+        cwd=installed,
+        check=True,
+        env=_clean_env(),
+    ).stdout.strip()
     assert where.endswith(os.path.join("site-packages", "celint", "_rules"))
 
 

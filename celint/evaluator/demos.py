@@ -27,10 +27,12 @@ class Backend(NamedTuple):
 # Every framework needs at least one (a test checks); Keras 3 is run on each of its backends, and backends
 # whose runs agree in every number, error and warning text are shown as one ("keras-torch/jax").
 BACKENDS: Dict[Framework, Tuple[Backend, ...]] = {
-    Framework.KERAS: (Backend(name="keras-tensorflow", shown="keras-tensorflow"),
-                      Backend(name="keras-torch", shown="keras-torch"),
-                      Backend(name="keras-jax", shown="keras-jax"),
-                      Backend(name="keras-numpy", shown="keras-numpy")),
+    Framework.KERAS: (
+        Backend(name="keras-tensorflow", shown="keras-tensorflow"),
+        Backend(name="keras-torch", shown="keras-torch"),
+        Backend(name="keras-jax", shown="keras-jax"),
+        Backend(name="keras-numpy", shown="keras-numpy"),
+    ),
     Framework.PYTORCH: (Backend(name="pytorch", shown="pytorch"),),
     Framework.OPTAX: (Backend(name="optax", shown="optax"),),
     Framework.TF: (Backend(name="tf", shown="tf"),),
@@ -65,7 +67,8 @@ def notes_of(cases: Sequence[Case]) -> Tuple[str, ...]:
     for case in cases:
         for sc in (case.flagged, case.fixed):
             for text in [f"assumed (not read from the code): {a}" for a in sc.assumed] + [
-                    f"not modelled (the replay leaves it out): {o}" for o in sc.not_modelled]:
+                f"not modelled (the replay leaves it out): {o}" for o in sc.not_modelled
+            ]:
                 if text not in seen:
                     seen.append(text)
     return tuple(seen)
@@ -98,9 +101,11 @@ def _same(a: Outcome, b: Outcome) -> bool:
         return False
     if a.accuracy_start != b.accuracy_start or a.accuracy_end != b.accuracy_end:
         return False
-    return len(a.loss_curve) == len(b.loss_curve) and bool(
-        np.allclose(a.loss_curve, b.loss_curve, rtol=1e-6, atol=1e-9, equal_nan=True)
-    ) and bool(np.allclose(a.grad_norms, b.grad_norms, rtol=1e-6, atol=1e-12, equal_nan=True))
+    return (
+        len(a.loss_curve) == len(b.loss_curve)
+        and bool(np.allclose(a.loss_curve, b.loss_curve, rtol=1e-6, atol=1e-9, equal_nan=True))
+        and bool(np.allclose(a.grad_norms, b.grad_norms, rtol=1e-6, atol=1e-12, equal_nan=True))
+    )
 
 
 def joined(first: str, second: str) -> str:
@@ -113,17 +118,28 @@ def run_case(case: Case) -> List[Variant]:
     if not (BACKENDS.get(case.flagged.framework) and BACKENDS.get(case.fixed.framework)):
         return []
     data = dataset_for(case)
-    fixed_data = data if case.fixed_opts.input_scale == case.flagged_opts.input_scale else make_dataset(
-        max(case.fixed.classes, 2), data.multilabel, case.fixed_opts.input_scale)
+    fixed_data = (
+        data
+        if case.fixed_opts.input_scale == case.flagged_opts.input_scale
+        else make_dataset(max(case.fixed.classes, 2), data.multilabel, case.fixed_opts.input_scale)
+    )
     variants: List[Variant] = []
     for backend in BACKENDS[case.flagged.framework]:
         flagged = run_one(case.flagged, backend.name, data, case.flagged_opts)
         fixed = run_one(case.fixed, _fixed_backend(case.fixed, backend.name), fixed_data, case.fixed_opts)
-        variant = Variant(backend=backend.shown, flagged=flagged, fixed=fixed, flagged_scenario=case.flagged,
-                          fixed_scenario=case.fixed, label=case.label, prior=data.prior)
+        variant = Variant(
+            backend=backend.shown,
+            flagged=flagged,
+            fixed=fixed,
+            flagged_scenario=case.flagged,
+            fixed_scenario=case.fixed,
+            label=case.label,
+            prior=data.prior,
+        )
         # a backend is listed apart only where it differs from one already listed (TF is always first)
-        twin = next((i for i, v in enumerate(variants) if i and _same(flagged, v.flagged) and _same(fixed, v.fixed)),
-                    None)
+        twin = next(
+            (i for i, v in enumerate(variants) if i and _same(flagged, v.flagged) and _same(fixed, v.fixed)), None
+        )
         if twin is not None:
             variants[twin] = replace(variants[twin], backend=joined(variants[twin].backend, backend.shown))
             continue
@@ -131,8 +147,9 @@ def run_case(case: Case) -> List[Variant]:
     return variants
 
 
-def demonstrate_cases(code: str, cases: Sequence[Case], headline: Optional[str] = None,
-                      numbers: Optional[Numbers] = None) -> Demonstration:
+def demonstrate_cases(
+    code: str, cases: Sequence[Case], headline: Optional[str] = None, numbers: Optional[Numbers] = None
+) -> Demonstration:
     """Train every case's flagged and fixed configuration on each backend of its framework.
 
     `headline` is a `str.format` template filled with what `numbers` computes from the runs; a number
@@ -142,9 +159,9 @@ def demonstrate_cases(code: str, cases: Sequence[Case], headline: Optional[str] 
     variants = tuple(v for case in cases for v in run_case(case))
     notes = notes_of(cases)
     if not variants:
-        return Demonstration(code=code, headline=NO_BACKEND, prior=dataset_for(cases[0]).prior, variants=(),
-                             notes=notes)
+        return Demonstration(
+            code=code, headline=NO_BACKEND, prior=dataset_for(cases[0]).prior, variants=(), notes=notes
+        )
     found = dict(numbers(Kit(variants))) if numbers is not None else {}
     text = fill(headline, found) if headline is not None else generic(variants)
-    return Demonstration(code=code, headline=text, prior=variants[0].prior, variants=variants, facts=found,
-                         notes=notes)
+    return Demonstration(code=code, headline=text, prior=variants[0].prior, variants=variants, facts=found, notes=notes)

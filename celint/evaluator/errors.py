@@ -51,21 +51,17 @@ def label_out_of_range(label: int, width: int, backend: str) -> str:
     if backend in ("tensorflow", "tf"):
         # The full text starts with a {{function_node ...}} prefix that names the device.
         return (
-            f"InvalidArgumentError: Received a label value of {label} which is outside "
-            f"the valid range of [0, {width})."
+            f"InvalidArgumentError: Received a label value of {label} which is outside the valid range of [0, {width})."
         )
     return f"IndexError: Target {label} is out of bounds."
 
 
 TORCH_BCE_RANGE = "RuntimeError: all elements of input should be between 0 and 1"
-TORCH_LONG_ONE_HOT = (
-    "RuntimeError: Expected floating point type for target with class probabilities, got Long"
-)
+TORCH_LONG_ONE_HOT = "RuntimeError: Expected floating point type for target with class probabilities, got Long"
 TORCH_MULTI_TARGET = "RuntimeError: 0D or 1D target tensor expected, multi-target not supported"
 TORCH_FLOAT_INDEX = "RuntimeError: expected target dtype to be Long or Byte, but got Float"
 OPTAX_INTEGER_DTYPE = (
-    "TypeError: Expected the input to have a dtype that is a subdtype of "
-    "<class 'numpy.integer'>, got float32 instead"
+    "TypeError: Expected the input to have a dtype that is a subdtype of <class 'numpy.integer'>, got float32 instead"
 )
 # optax does not squeeze: integer labels (N,1), or an integer one-hot (N,K), reach take_along_axis
 OPTAX_INDEX_RANK = "ValueError: indices and arr must have the same number of dimensions; 3 vs. 2"
@@ -82,17 +78,11 @@ def torch_bce_size(target: Sequence[int], output: Sequence[int], logits: bool) -
 
 
 def optax_broadcast(labels: Sequence[int], logits: Sequence[int]) -> str:
-    return (
-        "ValueError: Incompatible shapes for broadcasting: "
-        f"shapes=[{tuple(labels)}, {tuple(logits)}]"
-    )
+    return f"ValueError: Incompatible shapes for broadcasting: shapes=[{tuple(labels)}, {tuple(logits)}]"
 
 
 def tf_logits_labels_shape(logits: Sequence[int], labels: Sequence[int]) -> str:
-    return (
-        "ValueError: `logits` and `labels` must have the same shape, "
-        f"received ({tuple(logits)} vs {tuple(labels)})."
-    )
+    return f"ValueError: `logits` and `labels` must have the same shape, received ({tuple(logits)} vs {tuple(labels)})."
 
 
 def keras_softmax_size_one(n: int, backend: str) -> str:

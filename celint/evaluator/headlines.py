@@ -36,11 +36,17 @@ def generic(variants: Sequence[Variant]) -> str:
     fixed = {_side(v.fixed) for v in variants}
     if all(v.flagged.error for v in variants):
         where = "on every backend shown" if len(variants) > 1 else f"on {variants[0].backend}"
-        said = f": {variants[0].flagged.error}" if len({v.flagged.error for v in variants}) == 1 else \
-            " (each backend's own text below)"
+        said = (
+            f": {variants[0].flagged.error}"
+            if len({v.flagged.error for v in variants}) == 1
+            else " (each backend's own text below)"
+        )
         if len(fixed) == 1:
             return f"The flagged configuration raises {where}{said}; the fixed one: {fixed.pop()}{prior}"
-        return f"The flagged configuration raises {where}{said}; fixed: " + " | ".join(
-            f"{v.backend}: {_side(v.fixed)}" for v in variants) + prior
+        return (
+            f"The flagged configuration raises {where}{said}; fixed: "
+            + " | ".join(f"{v.backend}: {_side(v.fixed)}" for v in variants)
+            + prior
+        )
     clauses = [f"{v.backend}: flagged {_side(v.flagged)}; fixed {_side(v.fixed)}" for v in variants]
     return " | ".join(clauses) + prior

@@ -25,7 +25,6 @@ class Kit:
             found = [v for v in self.variants if shown_backends(v.backend)[0] == shown_backends(backend)[0]]
         return found[index] if len(found) > index else self.variants[0]
 
-
     def dataset(self, classes: int, multilabel: bool = False) -> Dataset:
         return make_dataset(classes, multilabel)
 

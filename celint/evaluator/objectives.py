@@ -88,8 +88,14 @@ def _activate(sc: Scenario, opts: ReplayOptions, z: np.ndarray) -> Tuple[np.ndar
     return z.reshape(shape), lambda g: g
 
 
-def _built(sc: Scenario, opts: ReplayOptions, loss: LossFn, target: np.ndarray, on_logits: bool = False,
-           warnings: Sequence[str] = ()) -> Built:
+def _built(
+    sc: Scenario,
+    opts: ReplayOptions,
+    loss: LossFn,
+    target: np.ndarray,
+    on_logits: bool = False,
+    warnings: Sequence[str] = (),
+) -> Built:
     """``loss(target, ·)`` of the activation output, or of the logits z themselves when
     ``on_logits``, averaged over its items."""
 

@@ -101,7 +101,7 @@ def renormalise_vjp(q: Array, total: Array, gq: Array, axis: int = -1) -> Array:
 
 
 def one_hot(t: Array, classes: int) -> Array:
-    out = np.zeros(t.shape + (classes,))
+    out = np.zeros((*t.shape, classes))
     np.put_along_axis(out, t.astype(np.int64)[..., None], 1.0, axis=-1)
     return out
 

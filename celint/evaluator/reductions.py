@@ -9,8 +9,9 @@ import numpy as np
 Reduced = Union[np.ndarray, "np.floating[Any]"]  # the per-value losses, or one number
 
 
-def keras_reduce(values: np.ndarray, sample_weight: Optional[np.ndarray] = None,
-                 reduction: Optional[str] = "sum_over_batch_size") -> Reduced:
+def keras_reduce(
+    values: np.ndarray, sample_weight: Optional[np.ndarray] = None, reduction: Optional[str] = "sum_over_batch_size"
+) -> Reduced:
     """keras/src/losses/loss.py:reduce_weighted_values. The default divides by the
     number of values, not by the sum of the weights; "mean" is the same thing."""
     weighted = values if sample_weight is None else values * sample_weight
@@ -28,8 +29,12 @@ def keras_reduce(values: np.ndarray, sample_weight: Optional[np.ndarray] = None,
     raise ValueError(f"unknown Keras reduction {reduction!r}")
 
 
-def torch_reduce(values: np.ndarray, reduction: str = "mean", class_weight: Optional[np.ndarray] = None,
-                 targets: Optional[np.ndarray] = None) -> Reduced:
+def torch_reduce(
+    values: np.ndarray,
+    reduction: str = "mean",
+    class_weight: Optional[np.ndarray] = None,
+    targets: Optional[np.ndarray] = None,
+) -> Reduced:
     """torch.nn.functional losses: with a class ``weight`` and index targets the mean
     divides by ``Σ weight[t_n]`` (LossNLL.cpp), not by N."""
     if class_weight is not None and targets is not None:

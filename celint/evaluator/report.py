@@ -111,8 +111,7 @@ def _variant_text(v: Variant) -> List[str]:
 
 def render_text(demo: Demonstration) -> str:
     """Headline, then per variant a flagged-vs-fixed table and both loss curves."""
-    lines = [f"{demo.code}: {demo.headline}", *demo.notes,
-             f"prior (majority-class accuracy): {fmt(demo.prior)}", ""]
+    lines = [f"{demo.code}: {demo.headline}", *demo.notes, f"prior (majority-class accuracy): {fmt(demo.prior)}", ""]
     for v in demo.variants:
         lines.extend(_variant_text(v))
         lines.append("")

@@ -134,8 +134,13 @@ def train(
             loss, gz, out = objective(z)
         except FrameworkError as exc:
             return Outcome(
-                tuple(losses), tuple(norms), acc_start, error=str(exc), error_step=step,
-                outputs=describe_outputs(out, sc, opts) if step else "", warnings=warnings,
+                tuple(losses),
+                tuple(norms),
+                acc_start,
+                error=str(exc),
+                error_step=step,
+                outputs=describe_outputs(out, sc, opts) if step else "",
+                warnings=warnings,
             )
         with np.errstate(all="ignore"):
             gw, gb = data.x.T @ gz, gz.sum(axis=0)
@@ -150,6 +155,11 @@ def train(
             with np.errstate(all="ignore"):
                 w, b = w - lr * gw, b - lr * gb
     return Outcome(
-        tuple(losses), tuple(norms), acc_start, accuracy(predict(out, sc, data, opts), data),
-        outputs=describe_outputs(out, sc, opts), warnings=warnings, final=out,
+        tuple(losses),
+        tuple(norms),
+        acc_start,
+        accuracy(predict(out, sc, data, opts), data),
+        outputs=describe_outputs(out, sc, opts),
+        warnings=warnings,
+        final=out,
     )

@@ -10,9 +10,9 @@ is asked, and when none answers the result is UNKNOWN.
 from __future__ import annotations
 
 import ast
-from celint.records import field, record
 from typing import TYPE_CHECKING, Callable, Dict, Iterable, Mapping, Optional, Tuple
 
+from celint.records import field, record
 from celint.values import BoundMethod, Ref, Value
 
 if TYPE_CHECKING:

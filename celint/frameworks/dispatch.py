@@ -104,8 +104,7 @@ class Dispatch:
                 return result
         return UNKNOWN
 
-    def merge(self, interp: Machine, first: Value, second: Value,
-              tick: Optional[Callable[[], None]] = None) -> Value:
+    def merge(self, interp: Machine, first: Value, second: Value, tick: Optional[Callable[[], None]] = None) -> Value:
         """`merge`, except that two models with the same head stand for either (`NetA() if c else NetB()`)."""
         merged = merge(first, second, tick)
         if merged is UNKNOWN and first is not UNKNOWN and second is not UNKNOWN:

@@ -6,7 +6,6 @@ Its loss and activation rows are the optax and JAX groups of `celint.knowledge.l
 
 from __future__ import annotations
 
-from celint.records import record
 from typing import TYPE_CHECKING, Optional
 
 from celint.frameworks.adapter import Adapter, ModelFamily, for_names
@@ -18,6 +17,7 @@ from celint.frameworks.transforms import transform_calls
 from celint.knowledge import jax as J
 from celint.knowledge.activations import JAX_ACTIVATIONS
 from celint.knowledge.losses import OPTAX_LOSSES
+from celint.records import record
 from celint.values import UNKNOWN, BoundMethod, Ref, Value
 
 if TYPE_CHECKING:

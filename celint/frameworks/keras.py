@@ -70,7 +70,9 @@ def _graph_mode(interp: Machine, ref: Ref, args: Args) -> Value:
 def _metric(interp: Machine, ref: Ref, args: Args) -> Value:
     escapes = K.THRESHOLD_METRIC_CLASSES[ref.qualname]
     chose = any(k in args.kw and not (k == "from_logits" and const_of(args.kw[k]) is False) for k in escapes)
-    return MetricObj(ref.qualname.split(".")[-1] + "()", interp.where(args.node), threshold_at_half=not chose and not args.starred)
+    return MetricObj(
+        ref.qualname.split(".")[-1] + "()", interp.where(args.node), threshold_at_half=not chose and not args.starred
+    )
 
 
 def _model_methods(interp: Machine, method: BoundMethod, args: Args) -> Optional[Value]:
@@ -92,8 +94,9 @@ def _model_methods(interp: Machine, method: BoundMethod, args: Args) -> Optional
         model.uncertain = True
         return UNKNOWN
     if name == "compile":
-        interp.events.compiles.append(CompileEvent(model, args.get("loss", 1, UNKNOWN), args.get("metrics", -1, None), where,
-                                                    interp.events.now()))
+        interp.events.compiles.append(
+            CompileEvent(model, args.get("loss", 1, UNKNOWN), args.get("metrics", -1, None), where, interp.events.now())
+        )
         return UNKNOWN
     if name in ("fit", "fit_generator", "train_on_batch"):
         # (y, validation_data, x): x only when y is absent, where it may be a dataset of (x, y) pairs

@@ -6,12 +6,12 @@ a loss.
 
 from __future__ import annotations
 
-from celint.records import field, record, replace
 from typing import Iterable, List, Optional, Tuple
 
 from celint.events import FitEvent, Moment
 from celint.facts import Targets, Via, Where
 from celint.knowledge import targets as T
+from celint.records import field, record, replace
 from celint.values import UNKNOWN, BoundMethod, Seq, Tensor, Value
 
 
@@ -73,8 +73,12 @@ def labels_of(value: Optional[Value]) -> Optional[Tensor]:
         owner = value.receiver
         if value.name == T.BUNCH_TARGET and isinstance(owner, Bunch):
             return owner.labels
-        if value.name == "labels" and isinstance(owner, BoundMethod) and owner.name in T.MNIST_SPLITS \
-                and isinstance(owner.receiver, MnistSets):
+        if (
+            value.name == "labels"
+            and isinstance(owner, BoundMethod)
+            and owner.name in T.MNIST_SPLITS
+            and isinstance(owner.receiver, MnistSets)
+        ):
             return owner.receiver.labels
     return None
 

@@ -11,7 +11,6 @@ today) falls through to it.
 from __future__ import annotations
 
 import ast
-from celint.records import replace
 from typing import TYPE_CHECKING, Dict, List, Optional
 
 from celint.facts import INTEGER, ONE_HOT, Encoding, Targets
@@ -29,6 +28,7 @@ from celint.frameworks.label_values import (
 )
 from celint.frameworks.tensors import UNKNOWN_HEAD, first_arg
 from celint.knowledge import targets as T
+from celint.records import replace
 from celint.values import UNKNOWN, BoundMethod, Const, DictVal, Ref, Seq, Tensor, Value, const_of, int_of
 
 if TYPE_CHECKING:
@@ -41,13 +41,25 @@ EYES = ("numpy.eye", "numpy.identity", "jax.numpy.eye", "torch.eye")
 
 
 # ----- helpers ------------------------------------------------------------------------------------
-def _labels(interp: Machine, args: Args, encoding: Encoding, classes: Optional[int], how: str,
-            dtype_float: Optional[bool], as_written: bool = True, binary_as_one_column: bool = False) -> Tensor:
+def _labels(
+    interp: Machine,
+    args: Args,
+    encoding: Encoding,
+    classes: Optional[int],
+    how: str,
+    dtype_float: Optional[bool],
+    as_written: bool = True,
+    binary_as_one_column: bool = False,
+) -> Tensor:
     source = interp.source(args.node)
     if as_written and source and "\n" not in source and len(source) <= MAX_HOW:
         how = source
-    return Tensor(UNKNOWN_HEAD, Targets(encoding, classes, interp.where(args.node), how, dtype_float,
-                                        binary_as_one_column=binary_as_one_column))
+    return Tensor(
+        UNKNOWN_HEAD,
+        Targets(
+            encoding, classes, interp.where(args.node), how, dtype_float, binary_as_one_column=binary_as_one_column
+        ),
+    )
 
 
 def _positive(value: Optional[Value]) -> Optional[int]:
@@ -110,8 +122,15 @@ def _produce(interp: Machine, ref: Ref, args: Args) -> Optional[Value]:
             source = labels_of(first_arg(args, _LABEL_KEYWORDS))
             if source is not None and source.targets is not None and source.targets.encoding == INTEGER:
                 classes = source.targets.classes
-    return _labels(interp, args, producer.encoding, classes, producer.how, producer.dtype_float,
-                   binary_as_one_column=producer.binary_as_one_column)
+    return _labels(
+        interp,
+        args,
+        producer.encoding,
+        classes,
+        producer.how,
+        producer.dtype_float,
+        binary_as_one_column=producer.binary_as_one_column,
+    )
 
 
 def _get_dummies(interp: Machine, ref: Ref, args: Args) -> Optional[Value]:
@@ -273,19 +292,23 @@ def _toy_dataset(interp: Machine, ref: Ref, args: Args) -> Optional[Value]:
             return None
         return Seq((UNKNOWN, y), is_list=False) if split else Bunch(y)
     extra = (UNKNOWN,) if interp.truth(args.get("return_centers", -1, Const(False))) is True else ()
-    return Seq((UNKNOWN, y) + extra, is_list=False)
+    return Seq((UNKNOWN, y, *extra), is_list=False)
 
 
-def _directory_labels(interp: Machine, args: Args, reader: T.DirectoryReader,
-                      modes: Dict[str, Encoding]) -> Optional[Dataset]:
+def _directory_labels(
+    interp: Machine, args: Args, reader: T.DirectoryReader, modes: Dict[str, Encoding]
+) -> Optional[Dataset]:
     """What a directory reader's class_mode / label_mode makes of the sub-directory names."""
     mode = const_of(args.get(*reader.mode, Const(reader.default_mode)))
     encoding = modes.get(mode) if isinstance(mode, str) else None
     if encoding is None:
         return None  # None, "input", "raw", "multi_output", or a mode chosen at run time
     keyword = reader.mode[0]
-    how = f"{reader.how}({keyword}={mode!r})" if args.given(*reader.mode) else \
-        f"{reader.how}() with its default {keyword}={mode!r}"
+    how = (
+        f"{reader.how}({keyword}={mode!r})"
+        if args.given(*reader.mode)
+        else f"{reader.how}() with its default {keyword}={mode!r}"
+    )
     classes: Optional[int] = 2 if mode == T.BINARY_MODE else None
     names = args.get(*reader.class_list)
     if classes is None and isinstance(names, Seq) and names.items:
@@ -372,8 +395,16 @@ def _encode(interp: Machine, encoder: Encoder, name: str, args: Args) -> Value:
     if producer.how == "OneHotEncoder" and not _single_column(args.arg_node("X", 0), args.get("X", 0, UNKNOWN)):
         return UNKNOWN  # several columns: concatenated one-hot blocks
     # named by the encoder class: `lb.fit_transform(y)` does not say what lb is
-    return _labels(interp, args, producer.encoding, None, f"{producer.how}.{name}", producer.dtype_float, False,
-                   binary_as_one_column=producer.binary_as_one_column)
+    return _labels(
+        interp,
+        args,
+        producer.encoding,
+        None,
+        f"{producer.how}.{name}",
+        producer.dtype_float,
+        False,
+        binary_as_one_column=producer.binary_as_one_column,
+    )
 
 
 def _subscript(interp: Machine, owner: Value, index: Value, node: ast.Subscript) -> Optional[Value]:

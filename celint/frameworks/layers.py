@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
-from celint.records import replace
 from typing import TYPE_CHECKING, Optional
 
 from celint.facts import LINEAR, AxisKind, Head, Where
-from celint.frameworks.tensors import activation_name, axis_kind, head_of, identity, over_batch_axis, reshaped, with_activation
+from celint.frameworks.tensors import (
+    activation_name,
+    axis_kind,
+    head_of,
+    identity,
+    over_batch_axis,
+    reshaped,
+    with_activation,
+)
 from celint.knowledge.rows import LayerSpec
+from celint.records import replace
 from celint.values import Layer, Ref, Seq, Tensor, Value, const_of, int_of
 
 if TYPE_CHECKING:
@@ -45,9 +53,19 @@ def make_layer(interp: Machine, ref: Ref, spec: LayerSpec, args: Args) -> Layer:
         class_axes = (1, -1) if spec.guesses_axis else (-1,)
         kind = axis_kind(explicit, args.get(*spec.axis_arg), class_axes)
         over_batch = over_batch_axis(spec.axis_arg[0], explicit, args.get(*spec.axis_arg))
-    return Layer(ref.qualname, spec.effect, width=width, activation=activation, at=at, activation_at=activation_at,
-                 source=source, axis_kind=kind, guessed_axis=spec.guesses_axis and not explicit, name=name,
-                 over_batch=over_batch)
+    return Layer(
+        ref.qualname,
+        spec.effect,
+        width=width,
+        activation=activation,
+        at=at,
+        activation_at=activation_at,
+        source=source,
+        axis_kind=kind,
+        guessed_axis=spec.guesses_axis and not explicit,
+        name=name,
+        over_batch=over_batch,
+    )
 
 
 def apply_layer(interp: Machine, layer: Layer, x: Optional[Value]) -> Tensor:
@@ -55,13 +73,23 @@ def apply_layer(interp: Machine, layer: Layer, x: Optional[Value]) -> Tensor:
     at = layer.at or Where(1)
     if layer.effect == "dense":
         dense = Head(None, layer.width, name=layer.name, width_at=at)
-        return with_activation(interp, dense, layer.activation, layer.activation_at or at, layer.source,
-                               name=layer.name)
+        return with_activation(
+            interp, dense, layer.activation, layer.activation_at or at, layer.source, name=layer.name
+        )
     if layer.effect == "activation" and layer.activation == LINEAR:
         return identity(x)
     if layer.effect == "activation":
-        return with_activation(interp, previous, layer.activation, at, layer.source, axis=layer.axis_kind,
-                               guessed_axis=layer.guessed_axis, name=layer.name, over_batch=layer.over_batch)
+        return with_activation(
+            interp,
+            previous,
+            layer.activation,
+            at,
+            layer.source,
+            axis=layer.axis_kind,
+            guessed_axis=layer.guessed_axis,
+            name=layer.name,
+            over_batch=layer.over_batch,
+        )
     if layer.effect == "preserve":
         marker = x.marker if isinstance(x, Tensor) else None  # dropout keeps a hand-written step what it is
         return Tensor(replace(previous, name=layer.name or previous.name), marker=marker)

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, Dict, Mapping, Optional, Tuple
 from celint.events import LossApplication
 from celint.facts import LOGITS, PROBS, Expects, Where
 from celint.frameworks.adapter import CallHandler
-from celint.knowledge.losses import LOSSES, LOSS_OPTIONS, LOSS_STRINGS, LossSpec
-from celint.values import Literal, LossObj, Ref, Tensor, UNKNOWN, Value, const_of
+from celint.knowledge.losses import LOSS_OPTIONS, LOSS_STRINGS, LOSSES, LossSpec
+from celint.values import UNKNOWN, Literal, LossObj, Ref, Tensor, Value, const_of
 
 if TYPE_CHECKING:
     from celint.calls import Args
@@ -58,8 +58,17 @@ def construct(interp: Machine, ref: Ref, spec: LossSpec, args: Args) -> Value:
     if keyword is None and spec.from_logits_pos is not None and len(args.node.args) > spec.from_logits_pos:
         keyword = args.node.args[spec.from_logits_pos]
     from_logits_at = interp.where(keyword) if keyword is not None else None
-    return LossObj(ref.qualname, spec.kind, expects, spec.framework, interp.where(args.node), interp.source(args.node),
-                   callable_style=True, from_logits_at=from_logits_at, options=options_written(interp, args.node))
+    return LossObj(
+        ref.qualname,
+        spec.kind,
+        expects,
+        spec.framework,
+        interp.where(args.node),
+        interp.source(args.node),
+        callable_style=True,
+        from_logits_at=from_logits_at,
+        options=options_written(interp, args.node),
+    )
 
 
 def options_written(interp: Machine, node: ast.AST) -> Tuple[str, ...]:
@@ -82,8 +91,14 @@ def as_loss(value: Optional[Value]) -> Value:
         spec_or_none = LOSSES.get(value.qualname)
         if spec_or_none is None or spec_or_none.is_class or value.at is None:
             return UNKNOWN
-        return LossObj(value.qualname, spec_or_none.kind, spec_or_none.expects, spec_or_none.framework, value.at,
-                       value.qualname.split(".")[-1])
+        return LossObj(
+            value.qualname,
+            spec_or_none.kind,
+            spec_or_none.expects,
+            spec_or_none.framework,
+            value.at,
+            value.qualname.split(".")[-1],
+        )
     return UNKNOWN
 
 
@@ -92,8 +107,9 @@ def apply(interp: Machine, loss: LossObj, args: Args) -> Value:
     spec = LOSSES[loss.qualname]
     predictions = args.get(spec.pred_kw, spec.pred_pos, UNKNOWN)
     targets = args.get(spec.target_kw, spec.target_pos, UNKNOWN)
-    interp.events.applications.append(LossApplication(loss, predictions, targets, interp.where(args.node),
-                                                      call_site_of(interp, predictions)))
+    interp.events.applications.append(
+        LossApplication(loss, predictions, targets, interp.where(args.node), call_site_of(interp, predictions))
+    )
     return UNKNOWN
 
 
@@ -114,9 +130,16 @@ def call_loss_function(interp: Machine, ref: Ref, spec: LossSpec, args: Args) ->
         return UNKNOWN
     keyword = args.keyword_node("from_logits")
     at = interp.where(args.node)
-    loss = LossObj(ref.qualname, spec.kind, expects, spec.framework, at, interp.source(args.node) or ref.qualname,
-                   from_logits_at=interp.where(keyword) if keyword is not None else None,
-                   options=options_written(interp, args.node))
+    loss = LossObj(
+        ref.qualname,
+        spec.kind,
+        expects,
+        spec.framework,
+        at,
+        interp.source(args.node) or ref.qualname,
+        from_logits_at=interp.where(keyword) if keyword is not None else None,
+        options=options_written(interp, args.node),
+    )
     return apply(interp, loss, args)
 
 
@@ -137,9 +160,15 @@ def partial_of(table: Mapping[str, LossSpec]) -> Dict[str, CallHandler]:
         if expects is None:
             return UNKNOWN
         keyword = args.keyword_node("from_logits")
-        return LossObj(target.qualname, spec.kind, expects, spec.framework, interp.where(args.node),
-                       interp.source(args.node), callable_style=True,
-                       from_logits_at=interp.where(keyword) if keyword is not None else None)
+        return LossObj(
+            target.qualname,
+            spec.kind,
+            expects,
+            spec.framework,
+            interp.where(args.node),
+            interp.source(args.node),
+            callable_style=True,
+            from_logits_at=interp.where(keyword) if keyword is not None else None,
+        )
 
     return {PARTIAL: partial}
-

@@ -13,7 +13,6 @@ activation, so a half-recognised expression stays silent.
 from __future__ import annotations
 
 import ast
-from celint.records import replace
 from typing import TYPE_CHECKING, Optional
 
 from celint.facts import LINEAR, LOG_SOFTMAX, SIGMOID, SOFTMAX, Framework, Head, LogOfProbabilities, Where
@@ -22,25 +21,44 @@ from celint.frameworks.losses import call_site_of
 from celint.frameworks.tensors import UNKNOWN_HEAD, activation_named, first_tensor_arg, head_of, is_constant, reshaped
 from celint.knowledge import arrays as A
 from celint.knowledge.activations import SCIPY_ACTIVATIONS
+from celint.records import replace
 from celint.values import UNKNOWN, BoundMethod, Ref, Seq, Tensor, Value, const_of, int_of
 
 if TYPE_CHECKING:
     from celint.calls import Args
     from celint.machine import Machine
 
-EXP_FUNCTIONS = ("numpy.exp", "jax.numpy.exp", "torch.exp", "tensorflow.exp", "tensorflow.math.exp",
-                 "keras.ops.exp", "math.exp")
-LOGSUMEXP_FUNCTIONS = ("torch.logsumexp", "tensorflow.reduce_logsumexp", "tensorflow.math.reduce_logsumexp",
-                       "jax.nn.logsumexp", "jax.scipy.special.logsumexp", "scipy.special.logsumexp",
-                       "keras.ops.logsumexp")
+EXP_FUNCTIONS = (
+    "numpy.exp",
+    "jax.numpy.exp",
+    "torch.exp",
+    "tensorflow.exp",
+    "tensorflow.math.exp",
+    "keras.ops.exp",
+    "math.exp",
+)
+LOGSUMEXP_FUNCTIONS = (
+    "torch.logsumexp",
+    "tensorflow.reduce_logsumexp",
+    "tensorflow.math.reduce_logsumexp",
+    "jax.nn.logsumexp",
+    "jax.scipy.special.logsumexp",
+    "scipy.special.logsumexp",
+    "keras.ops.logsumexp",
+)
 SUM_FUNCTIONS = ("numpy.sum", "jax.numpy.sum", "torch.sum", "tensorflow.reduce_sum", "keras.ops.sum")
 # log() functions whose argument, when it is a softmax / sigmoid output, makes a hand-written
 # cross-entropy that overflows to -inf instead of using the fused, stable op (CE103). Only the autodiff
 # frameworks' own: `np.log` / `math.log` make NumPy values no framework differentiates (a cost printed
 # next to a gradient written by hand, a validation metric), where -inf is a printed number, not nan weights.
 LOG_FUNCTIONS = (
-    "tensorflow.log", "tensorflow.compat.v1.log", "tensorflow.compat.v1.math.log", "torch.log",
-    "jax.numpy.log", "keras.ops.log", "keras.backend.log",
+    "tensorflow.log",
+    "tensorflow.compat.v1.log",
+    "tensorflow.compat.v1.math.log",
+    "torch.log",
+    "jax.numpy.log",
+    "keras.ops.log",
+    "keras.backend.log",
 )
 
 EXP = "~exp"  # exp(z)
@@ -116,8 +134,11 @@ def _log_of(interp: Machine, p: Value, node: ast.AST, framework: Optional[Framew
         return
     head = p.head
     if head.activation is not None and head.activation in (SOFTMAX, SIGMOID):
-        interp.events.logs.append(LogOfProbabilities(head.activation, interp.where(node), head.activation_at,
-                                                     call_site_of(interp, p), framework))
+        interp.events.logs.append(
+            LogOfProbabilities(
+                head.activation, interp.where(node), head.activation_at, call_site_of(interp, p), framework
+            )
+        )
 
 
 LOG_FRAMEWORKS = (("torch.", Framework.PYTORCH), ("tensorflow.", Framework.TF), ("jax.", Framework.OPTAX))
@@ -197,8 +218,9 @@ def _binop_steps(op: ast.operator, left: Value, right: Value) -> Optional[Value]
     if isinstance(op, ast.Add):
         for one, other, step in ((left, right, b), (right, left, a)):
             if _is_one(one) and isinstance(other, Tensor) and step in (EXP, EXP_NEG):
-                return _marker(ONE_PLUS_EXP if step == EXP else ONE_PLUS_EXP_NEG, other.head.activation_at,
-                               other.head.width)
+                return _marker(
+                    ONE_PLUS_EXP if step == EXP else ONE_PLUS_EXP_NEG, other.head.activation_at, other.head.width
+                )
     elif isinstance(op, ast.Div):
         if _is_one(left) and isinstance(right, Tensor) and b == ONE_PLUS_EXP_NEG:
             return Tensor(replace(right.head, activation=SIGMOID))

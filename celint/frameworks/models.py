@@ -39,8 +39,9 @@ def model_output(interp: Machine, model: Value) -> Value:
         for name in model.cls.family.forward:
             method = interp.find_method(model.cls, name)
             if method is not None:
-                output = interp.call_function(FuncVal(method, model.cls.scope, bound_self=model), [INPUT], {},
-                                              starred=False)
+                output = interp.call_function(
+                    FuncVal(method, model.cls.scope, bound_self=model), [INPUT], {}, starred=False
+                )
                 break
         interp.model_outputs[id(model)] = (model, output)
         return output

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from celint.records import replace
 from typing import TYPE_CHECKING, Optional, Tuple
 
 from celint.facts import LINEAR, LOG_SOFTMAX, SOFTMAX, Activation, ActivationApplied, AxisKind, Head, Where
 from celint.knowledge.activations import ACTIVATION_FUNCTIONS, ACTIVATION_STRINGS, ActivationFn
+from celint.records import replace
 from celint.values import UNKNOWN, Const, Literal, Ref, Seq, Tensor, Value, const_of, int_of
 
 if TYPE_CHECKING:
@@ -54,18 +54,36 @@ def over_batch_axis(keyword: str, given: bool, axis: Optional[Value]) -> str:
 
 
 def with_activation(
-    interp: Machine, previous: Head, activation: Optional[Activation], at: Where, source: str = "",
-    axis: AxisKind = AxisKind.LAST, guessed_axis: bool = False, name: Optional[str] = None, over_batch: str = "",
+    interp: Machine,
+    previous: Head,
+    activation: Optional[Activation],
+    at: Where,
+    source: str = "",
+    axis: AxisKind = AxisKind.LAST,
+    guessed_axis: bool = False,
+    name: Optional[str] = None,
+    over_batch: str = "",
 ) -> Tensor:
     """The tensor after applying `activation` over its class axis (or over an axis we cannot follow)."""
     if axis == AxisKind.OTHER:
         # a softmax over another axis (attention over time steps) says nothing about the head; over the
         # batch axis it is kept aside, for a logits loss that would receive these probabilities
-        wrong = replace(previous, activation=activation, activation_at=at, activation_source=source,
-                        activation_axis=over_batch, name=name or previous.name) if over_batch else None
+        wrong = (
+            replace(
+                previous,
+                activation=activation,
+                activation_at=at,
+                activation_source=source,
+                activation_axis=over_batch,
+                name=name or previous.name,
+            )
+            if over_batch
+            else None
+        )
         return Tensor(Head(None, None, name=name), over_batch=wrong)
-    head = replace(previous, activation=activation, activation_at=at, activation_source=source,
-                   name=name or previous.name)
+    head = replace(
+        previous, activation=activation, activation_at=at, activation_source=source, name=name or previous.name
+    )
     if activation in (SOFTMAX, LOG_SOFTMAX):
         interp.events.activations.append(ActivationApplied(head, guessed_axis, at, axis))
     return Tensor(head)
@@ -149,6 +167,13 @@ def activation_over_axis(interp: Machine, fn: ActivationFn, previous: Head, args
     given = args.given(fn.axis_kw, fn.axis_pos)
     axis = args.get(fn.axis_kw, fn.axis_pos, None)
     kind = axis_kind(given, axis, fn.class_axes)
-    return with_activation(interp, previous, fn.activation, interp.where(args.node), interp.source(args.node),
-                           axis=kind, guessed_axis=fn.guesses_axis and not given,
-                           over_batch=over_batch_axis(fn.axis_kw, given, axis))
+    return with_activation(
+        interp,
+        previous,
+        fn.activation,
+        interp.where(args.node),
+        interp.source(args.node),
+        axis=kind,
+        guessed_axis=fn.guesses_axis and not given,
+        over_batch=over_batch_axis(fn.axis_kw, given, axis),
+    )

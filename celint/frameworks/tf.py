@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 from typing import TYPE_CHECKING
 
+from celint.facts import LINEAR, Head, Where
 from celint.frameworks.adapter import Adapter, for_names
 from celint.frameworks.layers import apply_layer, make_layer
 from celint.frameworks.losses import loss_named, partial_of
@@ -18,7 +19,6 @@ from celint.frameworks.transforms import transform_calls
 from celint.knowledge import tf as TF
 from celint.knowledge.activations import TF_ACTIVATIONS
 from celint.knowledge.losses import TF_LOSSES
-from celint.facts import LINEAR, Head, Where
 from celint.values import UNKNOWN, Layer, Literal, Ref, Seq, Tensor, Value, int_of
 
 if TYPE_CHECKING:
@@ -39,8 +39,15 @@ def _dense_function(interp: Machine, ref: Ref, args: Args) -> Value:
             activation_at, source = interp.where(node), interp.source(node)
     elif args.starred:
         activation = None
-    layer = Layer(ref.qualname, "dense", width=int_of(args.get(*spec.units)), activation=activation, at=at,
-                  activation_at=activation_at, source=source)
+    layer = Layer(
+        ref.qualname,
+        "dense",
+        width=int_of(args.get(*spec.units)),
+        activation=activation,
+        at=at,
+        activation_at=activation_at,
+        source=source,
+    )
     return apply_layer(interp, layer, args.get("inputs", 0))
 
 

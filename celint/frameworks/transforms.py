@@ -7,11 +7,11 @@ Each adapter lists its transforms in its knowledge table and registers `transfor
 
 from __future__ import annotations
 
-from celint.records import record
 from typing import TYPE_CHECKING, Dict, Mapping
 
 from celint.frameworks.adapter import CallHandler, for_names
 from celint.knowledge.rows import Transform
+from celint.records import record
 from celint.values import UNKNOWN, BoundMethod, FuncVal, Instance, Ref, Value
 
 if TYPE_CHECKING:

@@ -36,6 +36,7 @@ ACTIVATION_STRINGS: Dict[str, Activation] = {
     "mish": Activation.MISH,
 }
 
+
 class ActivationFn(NamedTuple):
     """A function reference / call that applies an activation, and where its axis argument is."""
 
@@ -119,7 +120,11 @@ SCIPY_ACTIVATIONS: Dict[str, ActivationFn] = {
 }
 
 ACTIVATION_FUNCTIONS: Dict[str, ActivationFn] = {
-    **KERAS_ACTIVATIONS, **TF_ACTIVATIONS, **TORCH_ACTIVATIONS, **JAX_ACTIVATIONS, **SCIPY_ACTIVATIONS,
+    **KERAS_ACTIVATIONS,
+    **TF_ACTIVATIONS,
+    **TORCH_ACTIVATIONS,
+    **JAX_ACTIVATIONS,
+    **SCIPY_ACTIVATIONS,
 }
 
 # Tensor methods that apply an activation (`x.softmax(dim=1)`, `x.sigmoid()`): torch spellings.

@@ -16,17 +16,47 @@ _NUMPY_LIKE = ("numpy", "jax.numpy", "keras.ops")
 # dtype casts and identities: a probability cast to float32 is still a probability (mixed precision)
 CASTS = (
     *_in(_TF, ("cast", "identity", "dtypes.cast", "stop_gradient")),
-    "keras.ops.cast", "keras.backend.cast", "jax.lax.convert_element_type", "jax.lax.stop_gradient",
+    "keras.ops.cast",
+    "keras.backend.cast",
+    "jax.lax.convert_element_type",
+    "jax.lax.stop_gradient",
 )
 
 # (function, position of the tensor argument): the values survive, the shape changes
 RESHAPES = (
-    *_in(_TF, ("reshape", "squeeze", "transpose", "expand_dims", "gather", "gather_nd", "boolean_mask",
-               "math.reduce_max", "reduce_max")),
-    *_in(("torch",), ("reshape", "squeeze", "flatten", "transpose", "permute", "gather", "index_select",
-                      "take_along_dim", "masked_select", "amax")),
-    *_in(_NUMPY_LIKE, ("reshape", "squeeze", "ravel", "transpose", "take", "take_along_axis", "expand_dims",
-                       "max", "amax")),
+    *_in(
+        _TF,
+        (
+            "reshape",
+            "squeeze",
+            "transpose",
+            "expand_dims",
+            "gather",
+            "gather_nd",
+            "boolean_mask",
+            "math.reduce_max",
+            "reduce_max",
+        ),
+    ),
+    *_in(
+        ("torch",),
+        (
+            "reshape",
+            "squeeze",
+            "flatten",
+            "transpose",
+            "permute",
+            "gather",
+            "index_select",
+            "take_along_dim",
+            "masked_select",
+            "amax",
+        ),
+    ),
+    *_in(
+        _NUMPY_LIKE,
+        ("reshape", "squeeze", "ravel", "transpose", "take", "take_along_axis", "expand_dims", "max", "amax"),
+    ),
 )
 RESHAPE_NAMES = ("reshape",)  # whose `shape` argument (second) names the new last width
 
@@ -36,8 +66,16 @@ CONSTANT_GRIDS = (
     *_in(_TF, ("linspace", "range", "lin_space")),
     *_in(("jax.numpy",), ("linspace", "arange", "logspace")),
 )
-LITERAL_CONVERSIONS = ("torch.tensor", "torch.as_tensor", "torch.Tensor", "torch.FloatTensor", "tensorflow.constant",
-                       "tensorflow.convert_to_tensor", "jax.numpy.array", "jax.numpy.asarray")
+LITERAL_CONVERSIONS = (
+    "torch.tensor",
+    "torch.as_tensor",
+    "torch.Tensor",
+    "torch.FloatTensor",
+    "tensorflow.constant",
+    "tensorflow.convert_to_tensor",
+    "jax.numpy.array",
+    "jax.numpy.asarray",
+)
 # Products of a tensor by weights: what a layer written by hand computes (`x @ W + b`)
 PRODUCTS = (
     *_in(("torch",), ("matmul", "mm", "bmm", "einsum")),

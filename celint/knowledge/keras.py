@@ -53,7 +53,27 @@ THRESHOLD_METRIC_CLASSES: Dict[str, Tuple[str, ...]] = {
 IMPLICIT_MODEL_CLASSES = frozenset({"Sequential", "Model"})
 IMPLICIT_MODULES = ("keras.layers", "keras.models", "keras", "keras.losses", "keras.metrics", "keras.utils")
 # ... unless the file imports another framework that has classes of those names.
-OTHER_FRAMEWORKS = frozenset({
-    "torch", "torchvision", "jax", "flax", "haiku", "equinox", "objax", "trax", "mxnet", "gluon", "chainer",
-    "paddle", "tflearn", "lasagne", "sonnet", "tensorlayer", "cntk", "mindspore", "oneflow", "dynet",
-})
+OTHER_FRAMEWORKS = frozenset(
+    {
+        "torch",
+        "torchvision",
+        "jax",
+        "flax",
+        "haiku",
+        "equinox",
+        "objax",
+        "trax",
+        "mxnet",
+        "gluon",
+        "chainer",
+        "paddle",
+        "tflearn",
+        "lasagne",
+        "sonnet",
+        "tensorlayer",
+        "cntk",
+        "mindspore",
+        "oneflow",
+        "dynet",
+    }
+)

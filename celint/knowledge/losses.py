@@ -27,14 +27,27 @@ class LossSpec(NamedTuple):
 
 
 def _keras_class(kind: LossKind, from_logits_pos: Optional[int] = 0) -> LossSpec:
-    return LossSpec(kind=kind, framework=Framework.KERAS, expects=PROBS, is_class=True,
-                    from_logits_pos=from_logits_pos, has_from_logits=True)
+    return LossSpec(
+        kind=kind,
+        framework=Framework.KERAS,
+        expects=PROBS,
+        is_class=True,
+        from_logits_pos=from_logits_pos,
+        has_from_logits=True,
+    )
 
 
 def _keras_fn(kind: LossKind, pred_kw: str = "y_pred", target_kw: str = "y_true") -> LossSpec:
     # keras.losses.binary_crossentropy(y_true, y_pred, from_logits=False, ...)
-    return LossSpec(kind=kind, framework=Framework.KERAS, expects=PROBS, from_logits_pos=2, has_from_logits=True,
-                    pred_kw=pred_kw, target_kw=target_kw)
+    return LossSpec(
+        kind=kind,
+        framework=Framework.KERAS,
+        expects=PROBS,
+        from_logits_pos=2,
+        has_from_logits=True,
+        pred_kw=pred_kw,
+        target_kw=target_kw,
+    )
 
 
 KERAS_LOSSES: Dict[str, LossSpec] = {
@@ -67,8 +80,16 @@ LOSS_STRINGS: Dict[str, str] = {
 
 def _torch(kind: LossKind, expects: Expects, is_class: bool) -> LossSpec:
     # module losses take (input, target); functional ones the same
-    return LossSpec(kind=kind, framework=Framework.PYTORCH, expects=expects, is_class=is_class,
-                    pred_pos=0, pred_kw="input", target_pos=1, target_kw="target")
+    return LossSpec(
+        kind=kind,
+        framework=Framework.PYTORCH,
+        expects=expects,
+        is_class=is_class,
+        pred_pos=0,
+        pred_kw="input",
+        target_pos=1,
+        target_kw="target",
+    )
 
 
 TORCH_LOSSES: Dict[str, LossSpec] = {
@@ -85,8 +106,15 @@ TORCH_LOSSES: Dict[str, LossSpec] = {
 
 def _tf(kind: LossKind, target_kw: str = "labels") -> LossSpec:
     # keyword-first APIs (labels=, logits=)
-    return LossSpec(kind=kind, framework=Framework.TF, expects=LOGITS, pred_pos=1, pred_kw="logits",
-                    target_pos=0, target_kw=target_kw)
+    return LossSpec(
+        kind=kind,
+        framework=Framework.TF,
+        expects=LOGITS,
+        pred_pos=1,
+        pred_kw="logits",
+        target_pos=0,
+        target_kw=target_kw,
+    )
 
 
 TF_LOSSES: Dict[str, LossSpec] = {
@@ -113,8 +141,15 @@ TF_LOSSES: Dict[str, LossSpec] = {
 
 def _optax(kind: LossKind) -> LossSpec:
     # (logits, labels), no clipping
-    return LossSpec(kind=kind, framework=Framework.OPTAX, expects=LOGITS, pred_pos=0, pred_kw="logits",
-                    target_pos=1, target_kw="labels")
+    return LossSpec(
+        kind=kind,
+        framework=Framework.OPTAX,
+        expects=LOGITS,
+        pred_pos=0,
+        pred_kw="logits",
+        target_pos=1,
+        target_kw="labels",
+    )
 
 
 OPTAX_LOSSES: Dict[str, LossSpec] = {
@@ -130,7 +165,18 @@ LOSSES: Dict[str, LossSpec] = {**KERAS_LOSSES, **TORCH_LOSSES, **TF_LOSSES, **OP
 
 # Keywords that change what a cross-entropy computes, kept on the loss use so a demonstration can say
 # which of them it replays (celint/evaluator) and which it leaves out.
-LOSS_OPTIONS = frozenset({
-    "label_smoothing", "weight", "ignore_index", "pos_weight", "reduction", "axis", "ignore_class",
-    "sample_weight", "weights", "class_weight", "dim",
-})
+LOSS_OPTIONS = frozenset(
+    {
+        "label_smoothing",
+        "weight",
+        "ignore_index",
+        "pos_weight",
+        "reduction",
+        "axis",
+        "ignore_class",
+        "sample_weight",
+        "weights",
+        "class_weight",
+        "dim",
+    }
+)

@@ -67,7 +67,7 @@ def canonical(qualname: str) -> str:
     name = qualname + "."
     for prefix, replacement in _PREFIXES:
         if name.startswith(prefix):
-            name = replacement + name[len(prefix):]
+            name = replacement + name[len(prefix) :]
             break
     name = name[:-1]
     return _ALIASES.get(name, name)

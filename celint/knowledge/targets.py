@@ -27,8 +27,14 @@ def _one_hot(how: str, classes_kw: str, dtype_float: bool = True) -> Producer:
     return Producer(encoding=ONE_HOT, how=how, classes_kw=(classes_kw,), classes_pos=1, dtype_float=dtype_float)
 
 
-_TO_CATEGORICAL = Producer(encoding=ONE_HOT, how="to_categorical", classes_kw=("num_classes", "nb_classes"),
-                           classes_pos=1, dtype_float=True, depth_from_labels=True)
+_TO_CATEGORICAL = Producer(
+    encoding=ONE_HOT,
+    how="to_categorical",
+    classes_kw=("num_classes", "nb_classes"),
+    classes_pos=1,
+    dtype_float=True,
+    depth_from_labels=True,
+)
 _TF_ONE_HOT = _one_hot("tf.one_hot", "depth")
 _ARGMAX = Producer(encoding=INTEGER, how="argmax", keeps_classes=True, dtype_float=False)
 
@@ -41,7 +47,8 @@ PRODUCERS: Dict[str, Producer] = {
     "keras.backend.one_hot": _one_hot("K.one_hot", "num_classes"),
     # F.one_hot returns int64: into CrossEntropyLoss it is not a probability target.
     "torch.nn.functional.one_hot": _one_hot("F.one_hot", "num_classes", dtype_float=False)._replace(
-        depth_from_labels=True),
+        depth_from_labels=True
+    ),
     "numpy.argmax": _ARGMAX,
     "jax.numpy.argmax": _ARGMAX,
     "tensorflow.argmax": _ARGMAX,
@@ -59,11 +66,13 @@ RANDINT = {"numpy.random.randint": "np.random.randint", "torch.randint": "torch.
 # sklearn encoders: the encoding their fit_transform / transform produces.
 ENCODERS: Dict[str, Producer] = {
     "sklearn.preprocessing.LabelEncoder": Producer(encoding=INTEGER, how="LabelEncoder", dtype_float=False),
-    "sklearn.preprocessing.LabelBinarizer": Producer(encoding=ONE_HOT, how="LabelBinarizer", dtype_float=False,
-                                                     binary_as_one_column=True),
+    "sklearn.preprocessing.LabelBinarizer": Producer(
+        encoding=ONE_HOT, how="LabelBinarizer", dtype_float=False, binary_as_one_column=True
+    ),
     "sklearn.preprocessing.OneHotEncoder": Producer(encoding=ONE_HOT, how="OneHotEncoder", dtype_float=True),
-    "sklearn.preprocessing.MultiLabelBinarizer": Producer(encoding=MULTI_HOT, how="MultiLabelBinarizer",
-                                                          dtype_float=False),
+    "sklearn.preprocessing.MultiLabelBinarizer": Producer(
+        encoding=MULTI_HOT, how="MultiLabelBinarizer", dtype_float=False
+    ),
 }
 ENCODE_METHODS = frozenset({"fit_transform", "transform"})
 
@@ -90,10 +99,18 @@ PLACEHOLDERS = ("tensorflow.placeholder", "tensorflow.compat.v1.placeholder")
 
 # Calls that return their argument's rows unchanged (array / tensor conversions): (name, dtype pos).
 CONVERSIONS: Dict[str, int] = {
-    "numpy.array": 1, "numpy.asarray": 1, "numpy.squeeze": -1, "numpy.ravel": -1,
-    "torch.tensor": -1, "torch.as_tensor": -1, "torch.from_numpy": -1,
-    "tensorflow.convert_to_tensor": 1, "tensorflow.constant": 1, "tensorflow.cast": 1,
-    "jax.numpy.array": 1, "jax.numpy.asarray": 1,
+    "numpy.array": 1,
+    "numpy.asarray": 1,
+    "numpy.squeeze": -1,
+    "numpy.ravel": -1,
+    "torch.tensor": -1,
+    "torch.as_tensor": -1,
+    "torch.from_numpy": -1,
+    "tensorflow.convert_to_tensor": 1,
+    "tensorflow.constant": 1,
+    "tensorflow.cast": 1,
+    "jax.numpy.array": 1,
+    "jax.numpy.asarray": 1,
 }
 # Array constructors whose argument may be class ids written out (`np.array([0, 2, 1])`).
 LITERAL_ARRAYS = ("numpy.array", "numpy.asarray", "torch.tensor", "tensorflow.constant", "jax.numpy.array")
@@ -107,12 +124,32 @@ SHUFFLERS = ("sklearn.utils.shuffle",)
 DATASET_CONSTRUCTORS = ("tensorflow.data.Dataset.from_tensor_slices", "tensorflow.data.Dataset.from_tensors")
 TENSOR_DATASET = "torch.utils.data.TensorDataset"
 DATA_LOADER = "torch.utils.data.DataLoader"
-DATASET_METHODS = frozenset({"batch", "shuffle", "prefetch", "repeat", "cache", "take", "skip", "padded_batch",
-                             "unbatch", "with_options"})
+DATASET_METHODS = frozenset(
+    {"batch", "shuffle", "prefetch", "repeat", "cache", "take", "skip", "padded_batch", "unbatch", "with_options"}
+)
 
 # Methods on label arrays: those that keep what the rows hold, and the dtype casts among them.
-KEEPING_METHODS = frozenset({"astype", "float", "double", "half", "long", "int", "to", "type", "cpu", "cuda",
-                             "numpy", "detach", "clone", "contiguous", "copy", "to_numpy", "tolist"})
+KEEPING_METHODS = frozenset(
+    {
+        "astype",
+        "float",
+        "double",
+        "half",
+        "long",
+        "int",
+        "to",
+        "type",
+        "cpu",
+        "cuda",
+        "numpy",
+        "detach",
+        "clone",
+        "contiguous",
+        "copy",
+        "to_numpy",
+        "tolist",
+    }
+)
 # Reshapes keep class indices (N,) / (N, 1) but not a one-hot matrix.
 INTEGER_ONLY_METHODS = frozenset({"flatten", "ravel", "squeeze", "reshape", "view"})
 FLOAT_METHODS = frozenset({"float", "double", "half"})
@@ -166,16 +203,14 @@ class DirectoryReader(NamedTuple):
 
 GENERATOR_FLOWS: Dict[str, DirectoryReader] = {
     "flow_from_directory": DirectoryReader(("class_mode", 4), "categorical", ("classes", 3), "flow_from_directory"),
-    "flow_from_dataframe": DirectoryReader(("class_mode", -1), "categorical", ("classes", -1),
-                                           "flow_from_dataframe"),
+    "flow_from_dataframe": DirectoryReader(("class_mode", -1), "categorical", ("classes", -1), "flow_from_dataframe"),
 }
 # label_mode "int" (the default) / "categorical" / "binary"; None: no labels.
 LABEL_MODES: Dict[str, Encoding] = {"int": INTEGER, "categorical": ONE_HOT, "binary": INTEGER}
 _FROM_DIRECTORY = DirectoryReader(("label_mode", 2), "int", ("class_names", 3), "")
 DATASETS_FROM_DIRECTORY: Dict[str, DirectoryReader] = {
     "keras.utils.image_dataset_from_directory": _FROM_DIRECTORY._replace(how="image_dataset_from_directory"),
-    "keras.preprocessing.image_dataset_from_directory": _FROM_DIRECTORY._replace(
-        how="image_dataset_from_directory"),
+    "keras.preprocessing.image_dataset_from_directory": _FROM_DIRECTORY._replace(how="image_dataset_from_directory"),
     "keras.utils.text_dataset_from_directory": _FROM_DIRECTORY._replace(how="text_dataset_from_directory"),
     "keras.preprocessing.text_dataset_from_directory": _FROM_DIRECTORY._replace(how="text_dataset_from_directory"),
     "keras.utils.audio_dataset_from_directory": _FROM_DIRECTORY._replace(how="audio_dataset_from_directory"),

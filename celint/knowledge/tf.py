@@ -18,13 +18,16 @@ class DenseFn(NamedTuple):
 
 DENSE_FUNCTIONS: Dict[str, DenseFn] = {
     "tensorflow.layers.dense": DenseFn(units=("units", 1), activation=("activation", 2), default_activation=LINEAR),
-    "tensorflow.compat.v1.layers.dense": DenseFn(units=("units", 1), activation=("activation", 2),
-                                                 default_activation=LINEAR),
+    "tensorflow.compat.v1.layers.dense": DenseFn(
+        units=("units", 1), activation=("activation", 2), default_activation=LINEAR
+    ),
     # contrib's default activation_fn is relu, not linear
-    "tensorflow.contrib.layers.fully_connected": DenseFn(units=("num_outputs", 1), activation=("activation_fn", 2),
-                                                         default_activation=Activation.RELU),
-    "tensorflow.contrib.layers.linear": DenseFn(units=("num_outputs", 1), activation=("activation_fn", -1),
-                                                default_activation=LINEAR),
+    "tensorflow.contrib.layers.fully_connected": DenseFn(
+        units=("num_outputs", 1), activation=("activation_fn", 2), default_activation=Activation.RELU
+    ),
+    "tensorflow.contrib.layers.linear": DenseFn(
+        units=("num_outputs", 1), activation=("activation_fn", -1), default_activation=LINEAR
+    ),
 }
 
 # TF1 layer classes that behave like the Keras Dense layer.

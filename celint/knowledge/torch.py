@@ -39,21 +39,61 @@ MODULE_LAYERS: Dict[str, LayerSpec] = {
 }
 
 TORCH_SEQUENTIAL = "torch.nn.Sequential"
-TORCH_MODULE_BASES = ("torch.nn.Module", "pytorch_lightning.LightningModule", "lightning.LightningModule",
-                      "lightning.pytorch.LightningModule", "torch.nn.modules.module.Module")
+TORCH_MODULE_BASES = (
+    "torch.nn.Module",
+    "pytorch_lightning.LightningModule",
+    "lightning.LightningModule",
+    "lightning.pytorch.LightningModule",
+    "torch.nn.modules.module.Module",
+)
 
 # Tensor methods that keep what the last axis holds: dtype and device casts, copies.
 PRESERVING_METHODS = frozenset(
-    {"float", "double", "half", "bfloat16", "to", "cpu", "cuda", "contiguous", "clone", "detach", "type", "numpy",
-     "astype"}
+    {
+        "float",
+        "double",
+        "half",
+        "bfloat16",
+        "to",
+        "cpu",
+        "cuda",
+        "contiguous",
+        "clone",
+        "detach",
+        "type",
+        "numpy",
+        "astype",
+    }
 )
 # Tensor methods that keep the values (a softmax output stays probabilities) but may move or remove the last
 # axis: afterwards its width is what the call provably makes it (`celint.frameworks.tensors.reshaped_width`),
 # else unknown. `scores.squeeze(-1)` of a one-unit layer is a vector of scores, not a one-unit head.
 RESHAPING_METHODS = frozenset(
-    {"view", "reshape", "squeeze", "unsqueeze", "flatten", "ravel", "transpose", "permute", "t", "swapaxes",
-     "movedim", "gather", "index_select", "take", "take_along_dim", "narrow", "select", "expand", "repeat",
-     "view_as", "reshape_as", "expand_as", "masked_select"}
+    {
+        "view",
+        "reshape",
+        "squeeze",
+        "unsqueeze",
+        "flatten",
+        "ravel",
+        "transpose",
+        "permute",
+        "t",
+        "swapaxes",
+        "movedim",
+        "gather",
+        "index_select",
+        "take",
+        "take_along_dim",
+        "narrow",
+        "select",
+        "expand",
+        "repeat",
+        "view_as",
+        "reshape_as",
+        "expand_as",
+        "masked_select",
+    }
 )
 # Methods of a module that return the module itself.
 SELF_RETURNING_METHODS = frozenset({"to", "cuda", "cpu", "train", "eval", "double", "float", "half", "requires_grad_"})

@@ -14,8 +14,10 @@ if TYPE_CHECKING:
 def write(results: List[CheckedFile], out: TextIO, options: ReportOptions) -> None:
     for result in results:
         if result.error:
-            out.write(f"::error file={_prop(result.path)},line={result.error_line},col={result.error_col + 1},title=CE000::"
-                      f"{_data('could not analyse this file: ' + result.error)}\n")
+            out.write(
+                f"::error file={_prop(result.path)},line={result.error_line},col={result.error_col + 1},title=CE000::"
+                f"{_data('could not analyse this file: ' + result.error)}\n"
+            )
     for result, finding in findings(results):
         rule = RULES_BY_CODE.get(finding.code)
         title = f"{finding.code} {rule.name}" if rule else finding.code

@@ -35,8 +35,18 @@ def report(results: List[CheckedFile], demo: Optional[DemoOf] = None) -> Dict[st
         "tool": {"name": "celint", "version": __version__},
         "files_checked": len(results),
         "findings": listed,
-        "errors": [{"path": r.path, "code": "CE000", "message": r.error, "line": r.error_line,
-                    "column": r.error_col + 1, "url": help_url("CE000")} for r in results if r.error],
+        "errors": [
+            {
+                "path": r.path,
+                "code": "CE000",
+                "message": r.error,
+                "line": r.error_line,
+                "column": r.error_col + 1,
+                "url": help_url("CE000"),
+            }
+            for r in results
+            if r.error
+        ],
         "statistics": statistics(results),
     }
 
@@ -52,10 +62,15 @@ def _finding(result: CheckedFile, finding: Finding) -> Dict[str, Any]:
         "code": finding.code,
         "name": rule.name if rule else None,
         "message": message(result, finding),
-        "related": [{"path": r.path or result.path, "line": r.line,
-                     "column": (column(result, r.line, r.col) if cell_of(result, r.line, r.path) else r.col) + 1,
-                     "cell": _cell(result, r.line, r.path)}
-                    for r in finding.related],
+        "related": [
+            {
+                "path": r.path or result.path,
+                "line": r.line,
+                "column": (column(result, r.line, r.col) if cell_of(result, r.line, r.path) else r.col) + 1,
+                "cell": _cell(result, r.line, r.path),
+            }
+            for r in finding.related
+        ],
         "url": help_url(finding.code),
         "fix": _fix(result, finding, fix) if fix else None,
     }
@@ -65,11 +80,18 @@ def _fix(result: CheckedFile, finding: Finding, fix: Fix) -> Dict[str, Any]:
     """As ruff emits it (`applicability`, `message`, `edits` with 1-based rows and columns), plus
     `description` and `safe`."""
     return {
-        "description": fix.description, "safe": fix.safe, "message": fix.description,
+        "description": fix.description,
+        "safe": fix.safe,
+        "message": fix.description,
         "applicability": "safe" if fix.safe else "unsafe",
-        "edits": [{"content": text, "location": {"row": line, "column": col},
-                   "end_location": {"row": end_line, "column": end_col}}
-                  for line, col, end_line, end_col, text in fix_edits(result, finding)],
+        "edits": [
+            {
+                "content": text,
+                "location": {"row": line, "column": col},
+                "end_location": {"row": end_line, "column": end_col},
+            }
+            for line, col, end_line, end_col, text in fix_edits(result, finding)
+        ],
     }
 
 

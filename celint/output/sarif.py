@@ -33,26 +33,35 @@ def report(results: List[CheckedFile], demo: Optional[DemoOf] = None) -> Dict[st
     return {
         "$schema": SCHEMA,
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "celint", "version": __version__, "semanticVersion": __version__,
-                "informationUri": help_url("README"),
-                "rules": [_rule(rule.code, rule.name, rule.summary) for rule in ALL_RULES],
-            }},
-            "originalUriBaseIds": {ROOT: {"uri": _dir_uri(os.getcwd())}},
-            "columnKind": "unicodeCodePoints",  # Finding.col counts code points
-            "invocations": [{
-                "executionSuccessful": not any(r.error for r in results),
-                "toolExecutionNotifications": [_notification(r, index) for r in results if r.error],
-            }],
-            "results": [_with_demo(_result(r, f, index), f, demo) for r, f in findings(results)],
-        }],
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "celint",
+                        "version": __version__,
+                        "semanticVersion": __version__,
+                        "informationUri": help_url("README"),
+                        "rules": [_rule(rule.code, rule.name, rule.summary) for rule in ALL_RULES],
+                    }
+                },
+                "originalUriBaseIds": {ROOT: {"uri": _dir_uri(os.getcwd())}},
+                "columnKind": "unicodeCodePoints",  # Finding.col counts code points
+                "invocations": [
+                    {
+                        "executionSuccessful": not any(r.error for r in results),
+                        "toolExecutionNotifications": [_notification(r, index) for r in results if r.error],
+                    }
+                ],
+                "results": [_with_demo(_result(r, f, index), f, demo) for r, f in findings(results)],
+            }
+        ],
     }
 
 
 def _rule(code: str, name: str, summary: str) -> Dict[str, Any]:
     rule: Dict[str, Any] = {
-        "id": code, "name": name,
+        "id": code,
+        "name": name,
         "shortDescription": {"text": summary},
         "fullDescription": {"text": summary},
         "helpUri": help_url(code),
@@ -73,23 +82,36 @@ def _result(result: CheckedFile, finding: Finding, index: Dict[str, int]) -> Dic
     }
     if finding.code in index:
         entry["ruleIndex"] = index[finding.code]
-    related = [_location(result, r.path or result.path, r.line, r.col, i)
-               for i, r in enumerate(finding.related, start=1)]
+    related = [
+        _location(result, r.path or result.path, r.line, r.col, i) for i, r in enumerate(finding.related, start=1)
+    ]
     if related:
         entry["relatedLocations"] = related
     edits = fix_edits(result, finding)
     fix = finding.hit.fix if finding.hit is not None else None
     if edits and fix is not None:
-        entry["fixes"] = [{
-            "description": {"text": f"{fix.description} ({'safe' if fix.safe else 'unsafe'})"},
-            "artifactChanges": [{
-                "artifactLocation": {"uri": _uri(result.path), "uriBaseId": ROOT},
-                "replacements": [{"deletedRegion": {"startLine": line, "startColumn": col,
-                                                    "endLine": end_line, "endColumn": end_col},
-                                  "insertedContent": {"text": text}}
-                                 for line, col, end_line, end_col, text in edits],
-            }],
-        }]
+        entry["fixes"] = [
+            {
+                "description": {"text": f"{fix.description} ({'safe' if fix.safe else 'unsafe'})"},
+                "artifactChanges": [
+                    {
+                        "artifactLocation": {"uri": _uri(result.path), "uriBaseId": ROOT},
+                        "replacements": [
+                            {
+                                "deletedRegion": {
+                                    "startLine": line,
+                                    "startColumn": col,
+                                    "endLine": end_line,
+                                    "endColumn": end_col,
+                                },
+                                "insertedContent": {"text": text},
+                            }
+                            for line, col, end_line, end_col, text in edits
+                        ],
+                    }
+                ],
+            }
+        ]
     return entry
 
 
@@ -128,9 +150,14 @@ def _notification(result: CheckedFile, index: Dict[str, int]) -> Dict[str, Any]:
         "level": "error",
         "message": {"text": f"could not analyse this file: {result.error}"},
         "associatedRule": {"id": "CE000", "index": index.get("CE000", 0)},
-        "locations": [{"physicalLocation": {
-            "artifactLocation": {"uri": _uri(result.path), "uriBaseId": ROOT},
-            "region": {"startLine": result.error_line, "startColumn": result.error_col + 1}}}],
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": _uri(result.path), "uriBaseId": ROOT},
+                    "region": {"startLine": result.error_line, "startColumn": result.error_col + 1},
+                }
+            }
+        ],
     }
 
 

@@ -18,21 +18,28 @@ def write(results: List[CheckedFile], out: TextIO, options: ReportOptions) -> No
     for result in results:
         if result.error:
             where = f"{printable(result.path)}:{result.error_line}:{result.error_col + 1}:"
-            out.write(f"{paint(where, BOLD)} {paint('CE000', RED)} "
-                      f"could not analyse this file: {printable(result.error)}\n")
+            out.write(
+                f"{paint(where, BOLD)} {paint('CE000', RED)} could not analyse this file: {printable(result.error)}\n"
+            )
     for result in results:
         lines = result.lines if result.findings and not options.quiet else []  # split once per file
         for finding in result.findings:
             # ruff's fixable marker; -q keeps flake8's one-line form exactly
-            marker = " [*]" if fixable(finding, options.unsafe_fixes) and result.cells is None and not options.quiet else ""
-            out.write(f"{paint(printable(position(result, finding.line, finding.col)) + ':', BOLD)} "
-                      f"{paint(finding.code, RED)}{marker} {printable(message(result, finding))}\n")
+            marker = (
+                " [*]" if fixable(finding, options.unsafe_fixes) and result.cells is None and not options.quiet else ""
+            )
+            out.write(
+                f"{paint(printable(position(result, finding.line, finding.col)) + ':', BOLD)} "
+                f"{paint(finding.code, RED)}{marker} {printable(message(result, finding))}\n"
+            )
             if not options.quiet:
                 out.write(_excerpt(source_line(result, lines, finding.line, finding.col), paint))
             fix = finding.hit.fix if finding.hit is not None else None
             if options.show_fixes and fix is not None:
-                out.write(f"      = fix ({'safe' if fix.safe else 'unsafe, needs --unsafe-fixes'}): "
-                          f"{printable(fix.description)}\n")
+                out.write(
+                    f"      = fix ({'safe' if fix.safe else 'unsafe, needs --unsafe-fixes'}): "
+                    f"{printable(fix.description)}\n"
+                )
     if options.statistics:
         for code, count in statistics(results).items():
             out.write(f"{count:<5} {code}  {RULES_BY_CODE[code].name if code in RULES_BY_CODE else ''}\n")
@@ -41,9 +48,11 @@ def write(results: List[CheckedFile], out: TextIO, options: ReportOptions) -> No
         errors = sum(1 for r in results if r.error)
         files = sum(1 for r in results if r.findings or r.error)  # files with something to report
         if total or errors:
-            out.write(f"Found {total} finding{'s' if total != 1 else ''}"
-                      f"{f' and {errors} unanalysable file' + ('s' if errors != 1 else '') if errors else ''}"
-                      f" in {files} file{'s' if files != 1 else ''}.\n")
+            out.write(
+                f"Found {total} finding{'s' if total != 1 else ''}"
+                f"{f' and {errors} unanalysable file' + ('s' if errors != 1 else '') if errors else ''}"
+                f" in {files} file{'s' if files != 1 else ''}.\n"
+            )
         out.write(_fixable_hint(results, options.unsafe_fixes))
 
 
@@ -68,8 +77,10 @@ def _excerpt(shown: Optional[Tuple[int, str, int]], paint) -> str:  # type: igno
     visible = printable(text)
     caret = len(printable(text[:col]))  # escapes widen the line: the caret moves with them
     gutter = f"{line:>5} | "
-    return (f"{paint(gutter, CYAN)}{visible}\n"
-            f"{paint(' ' * (len(gutter) - 2) + '| ', CYAN)}{' ' * min(caret, len(visible))}{paint('^', RED)}\n")
+    return (
+        f"{paint(gutter, CYAN)}{visible}\n"
+        f"{paint(' ' * (len(gutter) - 2) + '| ', CYAN)}{' ' * min(caret, len(visible))}{paint('^', RED)}\n"
+    )
 
 
 _NAMED_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
@@ -93,4 +104,5 @@ def _escape(code: int) -> str:
 def _painter(color: bool):  # type: ignore[no-untyped-def]
     def paint(text: str, code: str) -> str:
         return f"{code}{text}{RESET}" if color else text
+
     return paint

@@ -7,10 +7,10 @@ Rules read facts only (`celint.facts`) and never import the extractor or numpy.
 
 from __future__ import annotations
 
-from celint.records import replace
 from typing import Dict, Iterator, List, Optional, Sequence, Tuple
 
 from celint.facts import FileFacts, Hit, LossUse
+from celint.records import replace
 
 from . import (
     ce000,
@@ -32,9 +32,19 @@ from .rule import Demo, FileCheck, Rule, UseCheck, UseChecks
 
 ALL_RULES: Tuple[Rule, ...] = (  # in code order
     ce000.RULE,
-    ce101.RULE, ce102.RULE, ce103.RULE, ce104.RULE, ce105.RULE,
-    ce201.RULE, ce202.RULE, ce203.RULE, ce204.RULE,
-    ce301.RULE, ce302.RULE, ce303.RULE, ce304.RULE,
+    ce101.RULE,
+    ce102.RULE,
+    ce103.RULE,
+    ce104.RULE,
+    ce105.RULE,
+    ce201.RULE,
+    ce202.RULE,
+    ce203.RULE,
+    ce204.RULE,
+    ce301.RULE,
+    ce302.RULE,
+    ce303.RULE,
+    ce304.RULE,
 )
 RULES_BY_CODE: Dict[str, Rule] = {rule.code: rule for rule in ALL_RULES}
 

@@ -7,7 +7,6 @@ say takes a documented default, and the scenario names it in `assumed` (the demo
 
 from __future__ import annotations
 
-from celint.records import replace
 from typing import List, Optional
 
 from celint.facts import (
@@ -32,6 +31,7 @@ from celint.facts import (
     LossUse,
     Scenario,
 )
+from celint.records import replace
 
 DEFAULT_CLASSES = 4  # a multi-class head whose width and targets the code does not give
 # Spellings whose output carries no `_keras_logits` tag: the TF backend cannot undo them (a non-Keras
@@ -67,9 +67,15 @@ def _float_default(framework: Framework, kind: LossKind) -> bool:
     return framework == Framework.PYTORCH and kind == BINARY
 
 
-def from_use(use: LossUse, kind: Optional[LossKind] = None, expects: Optional[Expects] = None,
-             activation: Optional[Activation] = None, width: int = 0, encoding: Optional[Encoding] = None,
-             width_default: int = 0) -> Scenario:
+def from_use(
+    use: LossUse,
+    kind: Optional[LossKind] = None,
+    expects: Optional[Expects] = None,
+    activation: Optional[Activation] = None,
+    width: int = 0,
+    encoding: Optional[Encoding] = None,
+    width_default: int = 0,
+) -> Scenario:
     """The use's configuration; the keywords override what the finding's fix (or view) changes."""
     assumed: List[str] = []
     kind = kind or use.kind
@@ -87,9 +93,19 @@ def from_use(use: LossUse, kind: Optional[LossKind] = None, expects: Optional[Ex
         assumed.append(f"targets: {_encoding_phrase(found, width)}")
     classes = target_classes or (width if width > 1 else 2)
     dtype = targets.dtype_float if targets is not None and encoding is None else None
-    return Scenario(framework=use.framework, activation=act, width=width, loss=kind, expects=expects or use.expects,
-                    targets=found, classes=classes, target_float=dtype, tagged=tagged(use.head),
-                    assumed=tuple(assumed), not_modelled=use.options)
+    return Scenario(
+        framework=use.framework,
+        activation=act,
+        width=width,
+        loss=kind,
+        expects=expects or use.expects,
+        targets=found,
+        classes=classes,
+        target_float=dtype,
+        tagged=tagged(use.head),
+        assumed=tuple(assumed),
+        not_modelled=use.options,
+    )
 
 
 def _encoding_phrase(encoding: Encoding, width: int) -> str:
@@ -101,4 +117,3 @@ def _encoding_phrase(encoding: Encoding, width: int) -> str:
 def fixed(flagged: Scenario, **changes: object) -> Scenario:
     """The flagged scenario with the fix applied; the assumptions carry over."""
     return replace(flagged, **changes)  # type: ignore[arg-type]
-

@@ -30,8 +30,11 @@ def source(targets: Targets, use: LossUse) -> str:
 
 def related(use: LossUse) -> Tuple[Where, ...]:
     targets = use.targets
-    places = [targets.encoded_at if targets else None, targets.reached_at if targets else None,
-              use.head.at if use.head else None]
+    places = [
+        targets.encoded_at if targets else None,
+        targets.reached_at if targets else None,
+        use.head.at if use.head else None,
+    ]
     return tuple(p for p in places if p is not None)
 
 
@@ -40,7 +43,13 @@ def single_unit(use: LossUse) -> bool:
     return use.head is not None and use.head.width == 1
 
 
-def scenario(use: LossUse, targets: Targets, kind: Optional[LossKind] = None, encoding: Optional[Encoding] = None,
-             width: int = 0, activation: Optional[Activation] = None) -> Scenario:
+def scenario(
+    use: LossUse,
+    targets: Targets,
+    kind: Optional[LossKind] = None,
+    encoding: Optional[Encoding] = None,
+    width: int = 0,
+    activation: Optional[Activation] = None,
+) -> Scenario:
     """The use's configuration with the targets' encoding and class count; the keywords override."""
     return _scenario.from_use(use, kind=kind, encoding=encoding, width=width, activation=activation)

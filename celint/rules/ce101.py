@@ -48,8 +48,15 @@ def probabilities_into_logits_loss(use: LossUse) -> Optional[Hit]:
     if head.activation_axis:  # a softmax over the batch axis is twice wrong
         axis = f", whose {head.activation} is over {head.activation_axis}: the batch axis, not the classes"
     message = f"{use.name} expects logits but gets {head_phrase(head, use.at.path)}{axis}; {repair}"
-    return Hit(code="CE101", at=use.from_logits_at or use.at, message=message, related=head_related(head),
-               scenario=_expects.scenario(use), fixed=_expects.fixed_scenario(use), use=use)
+    return Hit(
+        code="CE101",
+        at=use.from_logits_at or use.at,
+        message=message,
+        related=head_related(head),
+        scenario=_expects.scenario(use),
+        fixed=_expects.fixed_scenario(use),
+        use=use,
+    )
 
 
 def _activation_layer(source: str) -> str:
@@ -67,16 +74,21 @@ def from_logits_false(hit: Hit, use: LossUse) -> Optional[Fix]:
     if use.framework == Framework.KERAS and use.from_logits_at is not None and head is not None:
         if use.serves > 1 or (head.activation == SIGMOID and use.kind != BINARY):
             return None  # breaks the loss's other heads; a multi-label sigmoid head needs another loss (CE204)
-        return Fix(description=f"set from_logits=False to match the {head.activation} head",
-                   safe=use.from_logits_literal,
-                   edits=(Edit(kind=EditKind.SET_ARGUMENT, at=use.from_logits_at, value="False"),))
+        return Fix(
+            description=f"set from_logits=False to match the {head.activation} head",
+            safe=use.from_logits_literal,
+            edits=(Edit(kind=EditKind.SET_ARGUMENT, at=use.from_logits_at, value="False"),),
+        )
     # the call removed must be the activation itself, not a function held in a variable (`self.act(x)`)
     spelled = head is not None and str(head.activation).lower() in head.activation_source.lower()
     if use.framework == Framework.PYTORCH and head is not None and head.activation_at is not None and spelled:
         if head.serves > 1:
             return None
-        return Fix(description=f"remove the {head.activation} so the model returns logits (changes inference outputs)",
-                   safe=False, edits=(Edit(kind=EditKind.UNWRAP_CALL, at=head.activation_at),))
+        return Fix(
+            description=f"remove the {head.activation} so the model returns logits (changes inference outputs)",
+            safe=False,
+            edits=(Edit(kind=EditKind.UNWRAP_CALL, at=head.activation_at),),
+        )
     return None
 
 
@@ -100,28 +112,78 @@ RULE = Rule(
     fix=from_logits_false,
     demo=Demo(
         cases=(
-            Case(flagged=Scenario(framework=Framework.KERAS, activation=SOFTMAX, width=4, loss=SPARSE,
-                                  expects=LOGITS, targets=INTEGER, classes=4),
-                 fixed=Scenario(framework=Framework.KERAS, activation=LINEAR, width=4, loss=SPARSE,
-                                expects=LOGITS, targets=INTEGER, classes=4),
-                 label="Dense(4, softmax) + SparseCategoricalCrossentropy(from_logits=True)"),
-            Case(flagged=Scenario(framework=Framework.PYTORCH, activation=SOFTMAX, width=4, loss=SPARSE,
-                                  expects=LOGITS, targets=INTEGER, classes=4),
-                 fixed=Scenario(framework=Framework.PYTORCH, activation=LINEAR, width=4, loss=SPARSE,
-                                expects=LOGITS, targets=INTEGER, classes=4),
-                 label="CrossEntropyLoss on softmax outputs"),
-            Case(flagged=Scenario(framework=Framework.OPTAX, activation=SIGMOID, width=1, loss=BINARY, expects=LOGITS),
-                 fixed=Scenario(framework=Framework.OPTAX, activation=LINEAR, width=1, loss=BINARY, expects=LOGITS),
-                 label="sigmoid_binary_cross_entropy on sigmoid outputs"),
-            Case(flagged=Scenario(framework=Framework.TF, activation=SOFTMAX, width=4, loss=CATEGORICAL,
-                                  expects=LOGITS, targets=ONE_HOT, classes=4),
-                 fixed=Scenario(framework=Framework.TF, activation=LINEAR, width=4, loss=CATEGORICAL,
-                                expects=LOGITS, targets=ONE_HOT, classes=4),
-                 label="tf.nn.softmax_cross_entropy_with_logits on tf.nn.softmax outputs"),
+            Case(
+                flagged=Scenario(
+                    framework=Framework.KERAS,
+                    activation=SOFTMAX,
+                    width=4,
+                    loss=SPARSE,
+                    expects=LOGITS,
+                    targets=INTEGER,
+                    classes=4,
+                ),
+                fixed=Scenario(
+                    framework=Framework.KERAS,
+                    activation=LINEAR,
+                    width=4,
+                    loss=SPARSE,
+                    expects=LOGITS,
+                    targets=INTEGER,
+                    classes=4,
+                ),
+                label="Dense(4, softmax) + SparseCategoricalCrossentropy(from_logits=True)",
+            ),
+            Case(
+                flagged=Scenario(
+                    framework=Framework.PYTORCH,
+                    activation=SOFTMAX,
+                    width=4,
+                    loss=SPARSE,
+                    expects=LOGITS,
+                    targets=INTEGER,
+                    classes=4,
+                ),
+                fixed=Scenario(
+                    framework=Framework.PYTORCH,
+                    activation=LINEAR,
+                    width=4,
+                    loss=SPARSE,
+                    expects=LOGITS,
+                    targets=INTEGER,
+                    classes=4,
+                ),
+                label="CrossEntropyLoss on softmax outputs",
+            ),
+            Case(
+                flagged=Scenario(framework=Framework.OPTAX, activation=SIGMOID, width=1, loss=BINARY, expects=LOGITS),
+                fixed=Scenario(framework=Framework.OPTAX, activation=LINEAR, width=1, loss=BINARY, expects=LOGITS),
+                label="sigmoid_binary_cross_entropy on sigmoid outputs",
+            ),
+            Case(
+                flagged=Scenario(
+                    framework=Framework.TF,
+                    activation=SOFTMAX,
+                    width=4,
+                    loss=CATEGORICAL,
+                    expects=LOGITS,
+                    targets=ONE_HOT,
+                    classes=4,
+                ),
+                fixed=Scenario(
+                    framework=Framework.TF,
+                    activation=LINEAR,
+                    width=4,
+                    loss=CATEGORICAL,
+                    expects=LOGITS,
+                    targets=ONE_HOT,
+                    classes=4,
+                ),
+                label="tf.nn.softmax_cross_entropy_with_logits on tf.nn.softmax outputs",
+            ),
         ),
         headline="Softmax applied twice: the loss cannot fall below log(1+(K-1)/e) = {loss_floor} for K={classes}; "
-                 "after 100 steps it is {flagged_loss_end} against {fixed_loss_end}, with {grad_ratio_start}x the "
-                 "initial gradient (keras-tensorflow silently undoes a tagged softmax)",
+        "after 100 steps it is {flagged_loss_end} against {fixed_loss_end}, with {grad_ratio_start}x the "
+        "initial gradient (keras-tensorflow silently undoes a tagged softmax)",
         numbers=numbers,
     ),
     doc="rules/CE101.md",

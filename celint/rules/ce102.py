@@ -48,12 +48,21 @@ def raw_scores_into_probability_loss(use: LossUse) -> Optional[Hit]:
         message = f"{use.name} expects probabilities but {head_phrase(head, use.at.path)} gives {got}; {repair}"
     elif use.expects == LOG_PROBS and (is_raw(head.activation) or head.activation in PROBABILITY_ACTIVATIONS):
         got = "probabilities" if head.activation in PROBABILITY_ACTIVATIONS else "raw scores"
-        message = (f"{use.name} expects log-probabilities but {head_phrase(head, use.at.path)} gives {got} "
-                   "(the loss goes negative); use log_softmax or CrossEntropyLoss")
+        message = (
+            f"{use.name} expects log-probabilities but {head_phrase(head, use.at.path)} gives {got} "
+            "(the loss goes negative); use log_softmax or CrossEntropyLoss"
+        )
     else:
         return None
-    return Hit(code="CE102", at=use.from_logits_at or use.at, message=message, related=head_related(head),
-               scenario=_expects.scenario(use), fixed=_expects.fixed_scenario(use), use=use)
+    return Hit(
+        code="CE102",
+        at=use.from_logits_at or use.at,
+        message=message,
+        related=head_related(head),
+        scenario=_expects.scenario(use),
+        fixed=_expects.fixed_scenario(use),
+        use=use,
+    )
 
 
 def probabilities_again(hit: Hit, use: LossUse) -> Optional[Fix]:
@@ -67,9 +76,10 @@ def probabilities_again(hit: Hit, use: LossUse) -> Optional[Fix]:
     activation = "sigmoid" if use.kind == BINARY else "softmax"
     written = head.activation_at is None or head.activation_at == head.width_at
     if head.width_at is not None and head.serves == 1 and (written or head.activation_source.startswith("activation")):
-        return Fix(description=f"add activation=\"{activation}\" to the head: the loss expects probabilities",
-                   edits=(Edit(kind=EditKind.SET_KEYWORD, at=head.width_at, value=f'"{activation}"',
-                               keyword="activation"),))
+        return Fix(
+            description=f'add activation="{activation}" to the head: the loss expects probabilities',
+            edits=(Edit(kind=EditKind.SET_KEYWORD, at=head.width_at, value=f'"{activation}"', keyword="activation"),),
+        )
     return _from_logits_true(use)
 
 
@@ -85,8 +95,12 @@ def _from_logits_true(use: LossUse) -> Optional[Fix]:
     metrics = _metrics_for_logits(use) if use.kind == BINARY and use.head and use.head.width == 1 else ()
     if metrics is None:
         return None
-    return Fix(description="set from_logits=True (the head keeps returning raw scores; changes what "
-                           "predict() means to its callers)", safe=False, edits=(edit, *metrics))
+    return Fix(
+        description="set from_logits=True (the head keeps returning raw scores; changes what "
+        "predict() means to its callers)",
+        safe=False,
+        edits=(edit, *metrics),
+    )
 
 
 def _metrics_for_logits(use: LossUse) -> Optional[Tuple[Edit, ...]]:
@@ -96,8 +110,14 @@ def _metrics_for_logits(use: LossUse) -> Optional[Tuple[Edit, ...]]:
         if not metric.threshold_at_half:
             continue
         if metric.name.startswith(("'", '"')):  # "accuracy": Keras would pick BinaryAccuracy at 0.5
-            edits.append(Edit(kind=EditKind.REPLACE_WITH_CALL, at=metric.at,
-                              value="metrics.BinaryAccuracy(threshold=0.0)", like=use.at))
+            edits.append(
+                Edit(
+                    kind=EditKind.REPLACE_WITH_CALL,
+                    at=metric.at,
+                    value="metrics.BinaryAccuracy(threshold=0.0)",
+                    like=use.at,
+                )
+            )
         elif metric.name.startswith("AUC"):
             edits.append(Edit(kind=EditKind.SET_KEYWORD, at=metric.at, value="True", keyword="from_logits"))
         elif metric.name.startswith(("Precision", "Recall")):
@@ -130,23 +150,41 @@ RULE = Rule(
     fix=probabilities_again,
     demo=Demo(
         cases=(
-            Case(flagged=Scenario(framework=Framework.PYTORCH, activation=LINEAR, width=4, loss=NLL,
-                                  expects=LOG_PROBS, targets=INTEGER, classes=4),
-                 fixed=Scenario(framework=Framework.PYTORCH, activation=LOG_SOFTMAX, width=4, loss=NLL,
-                                expects=LOG_PROBS, targets=INTEGER, classes=4),
-                 label="NLLLoss on raw scores"),
-            Case(flagged=Scenario(framework=Framework.KERAS, activation=LINEAR, width=1, loss=BINARY, expects=PROBS),
-                 fixed=Scenario(framework=Framework.KERAS, activation=LINEAR, width=1, loss=BINARY, expects=LOGITS),
-                 label="binary_crossentropy (from_logits=False) on a linear Dense(1)"),
-            Case(flagged=Scenario(framework=Framework.PYTORCH, activation=LINEAR, width=1, loss=BINARY,
-                                  expects=PROBS),
-                 fixed=Scenario(framework=Framework.PYTORCH, activation=LINEAR, width=1, loss=BINARY,
-                                expects=LOGITS),
-                 label="BCELoss on raw scores"),
+            Case(
+                flagged=Scenario(
+                    framework=Framework.PYTORCH,
+                    activation=LINEAR,
+                    width=4,
+                    loss=NLL,
+                    expects=LOG_PROBS,
+                    targets=INTEGER,
+                    classes=4,
+                ),
+                fixed=Scenario(
+                    framework=Framework.PYTORCH,
+                    activation=LOG_SOFTMAX,
+                    width=4,
+                    loss=NLL,
+                    expects=LOG_PROBS,
+                    targets=INTEGER,
+                    classes=4,
+                ),
+                label="NLLLoss on raw scores",
+            ),
+            Case(
+                flagged=Scenario(framework=Framework.KERAS, activation=LINEAR, width=1, loss=BINARY, expects=PROBS),
+                fixed=Scenario(framework=Framework.KERAS, activation=LINEAR, width=1, loss=BINARY, expects=LOGITS),
+                label="binary_crossentropy (from_logits=False) on a linear Dense(1)",
+            ),
+            Case(
+                flagged=Scenario(framework=Framework.PYTORCH, activation=LINEAR, width=1, loss=BINARY, expects=PROBS),
+                fixed=Scenario(framework=Framework.PYTORCH, activation=LINEAR, width=1, loss=BINARY, expects=LOGITS),
+                label="BCELoss on raw scores",
+            ),
         ),
         headline="NLLLoss on raw scores is -mean z[t]: it goes negative without bound ({nll_loss_start} -> "
-                 "{nll_loss_end} in 100 steps); Keras clips raw scores, so {keras_zero_grad_fraction_start} of the "
-                 "samples get exactly zero gradient; torch BCELoss raises",
+        "{nll_loss_end} in 100 steps); Keras clips raw scores, so {keras_zero_grad_fraction_start} of the "
+        "samples get exactly zero gradient; torch BCELoss raises",
         numbers=numbers,
     ),
     doc="rules/CE102.md",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-from celint.records import replace
 from typing import Dict, Iterator
 
 from celint.facts import (
@@ -22,6 +21,7 @@ from celint.facts import (
     ReplayOptions,
     Scenario,
 )
+from celint.records import replace
 
 from ._numbers import known
 from ._text import line_of
@@ -33,12 +33,24 @@ INPUT_SCALE = 40.0  # unnormalised inputs: logit gaps beyond float32's exp range
 def log_of_probabilities(facts: FileFacts) -> Iterator[Hit]:
     for log in facts.logs:
         softmax = log.activation == SOFTMAX
-        op = "log_softmax / softmax_cross_entropy_with_logits" if softmax else "log_sigmoid / sigmoid_cross_entropy_with_logits"
-        message = (f"log of a {log.activation} ({line_of(log.source_at, log.at.path)}) underflows to -inf for "
-                   f"confident outputs; use {op}")
+        op = (
+            "log_softmax / softmax_cross_entropy_with_logits"
+            if softmax
+            else "log_sigmoid / sigmoid_cross_entropy_with_logits"
+        )
+        message = (
+            f"log of a {log.activation} ({line_of(log.source_at, log.at.path)}) underflows to -inf for "
+            f"confident outputs; use {op}"
+        )
         related = tuple(where for where in (log.source_at, log.call_site) if where is not None)
-        yield Hit(code="CE103", at=log.at, message=message, related=related,
-                  scenario=_scenario_of(log) if softmax else None, fixed=_fixed_of(log) if softmax else None)
+        yield Hit(
+            code="CE103",
+            at=log.at,
+            message=message,
+            related=related,
+            scenario=_scenario_of(log) if softmax else None,
+            fixed=_fixed_of(log) if softmax else None,
+        )
 
 
 def _scenario_of(log: LogOfProbabilities) -> Scenario:
@@ -51,8 +63,16 @@ def _scenario_of(log: LogOfProbabilities) -> Scenario:
         assumed.append("framework: tf (the log is numpy's or math's)")
     torch = framework == Framework.PYTORCH
     assumed.append("targets: class indices into nll_loss" if torch else "targets: one-hot, -sum(y * log(p))")
-    return Scenario(framework=framework, activation=SOFTMAX, width=4, loss=NLL, expects=LOG_PROBS,
-                    targets=INTEGER if torch else ONE_HOT, classes=4, assumed=tuple(assumed))
+    return Scenario(
+        framework=framework,
+        activation=SOFTMAX,
+        width=4,
+        loss=NLL,
+        expects=LOG_PROBS,
+        targets=INTEGER if torch else ONE_HOT,
+        classes=4,
+        assumed=tuple(assumed),
+    )
 
 
 def _fixed_of(log: LogOfProbabilities) -> Scenario:
@@ -88,18 +108,34 @@ RULE = Rule(
     checks=(log_of_probabilities,),
     demo=Demo(
         cases=(
-            Case(flagged=Scenario(framework=Framework.PYTORCH, activation=SOFTMAX, width=4, loss=NLL,
-                                  expects=LOG_PROBS, targets=INTEGER, classes=4),
-                 fixed=Scenario(framework=Framework.PYTORCH, activation=LOG_SOFTMAX, width=4, loss=NLL,
-                                expects=LOG_PROBS, targets=INTEGER, classes=4),
-                 flagged_opts=ReplayOptions(naive_log=True, input_scale=INPUT_SCALE),
-                 fixed_opts=ReplayOptions(input_scale=INPUT_SCALE),
-                 label="torch.log(softmax(z)) + NLLLoss, unnormalised inputs (x40)"),
+            Case(
+                flagged=Scenario(
+                    framework=Framework.PYTORCH,
+                    activation=SOFTMAX,
+                    width=4,
+                    loss=NLL,
+                    expects=LOG_PROBS,
+                    targets=INTEGER,
+                    classes=4,
+                ),
+                fixed=Scenario(
+                    framework=Framework.PYTORCH,
+                    activation=LOG_SOFTMAX,
+                    width=4,
+                    loss=NLL,
+                    expects=LOG_PROBS,
+                    targets=INTEGER,
+                    classes=4,
+                ),
+                flagged_opts=ReplayOptions(naive_log=True, input_scale=INPUT_SCALE),
+                fixed_opts=ReplayOptions(input_scale=INPUT_SCALE),
+                label="torch.log(softmax(z)) + NLLLoss, unnormalised inputs (x40)",
+            ),
         ),
         headline="log(softmax(z)) underflows in float32: a confident wrong prediction 200 logits off costs "
-                 "{gap200_naive} (Keras clips to {gap200_keras_clipped}) instead of {gap200_fused}; training from "
-                 "unnormalised inputs (x40) gets a nan gradient at step {nan_step} and every weight turns nan, "
-                 "while log_softmax goes {fixed_loss_start} -> {fixed_loss_end}",
+        "{gap200_naive} (Keras clips to {gap200_keras_clipped}) instead of {gap200_fused}; training from "
+        "unnormalised inputs (x40) gets a nan gradient at step {nan_step} and every weight turns nan, "
+        "while log_softmax goes {fixed_loss_start} -> {fixed_loss_end}",
         numbers=numbers,
     ),
     doc="rules/CE103.md",

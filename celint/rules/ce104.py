@@ -33,11 +33,14 @@ def softmax_without_dim(facts: FileFacts) -> Iterator[Hit]:
         if event.rank in BATCH_AXIS_RANKS:
             guess = f"on this {event.rank}-D input PyTorch picks dim=0 (the batch axis)"
         else:
-            guess = ("the implicit dim is deprecated and depends on the input's rank: PyTorch picks dim=0 for "
-                     "0-, 1- and 3-D inputs (the batch axis of a (batch, time, classes) output), dim=1 for 2-D "
-                     "and 4-D or more")
-        yield Hit(code="CE104", at=event.at,
-                  message=f"{event.head.activation} without dim: {guess}; pass dim=-1 (or dim=1)")
+            guess = (
+                "the implicit dim is deprecated and depends on the input's rank: PyTorch picks dim=0 for "
+                "0-, 1- and 3-D inputs (the batch axis of a (batch, time, classes) output), dim=1 for 2-D "
+                "and 4-D or more"
+            )
+        yield Hit(
+            code="CE104", at=event.at, message=f"{event.head.activation} without dim: {guess}; pass dim=-1 (or dim=1)"
+        )
 
 
 def numbers(kit: DemoKit) -> Dict[str, float]:
@@ -45,8 +48,15 @@ def numbers(kit: DemoKit) -> Dict[str, float]:
     return row_sums(kit.exp(final(v.flagged)).sum(axis=1), v)  # the outputs are log-probabilities
 
 
-LOG_SOFTMAX_NLL = Scenario(framework=Framework.PYTORCH, activation=LOG_SOFTMAX, width=4, loss=NLL, expects=LOG_PROBS,
-                           targets=INTEGER, classes=4)
+LOG_SOFTMAX_NLL = Scenario(
+    framework=Framework.PYTORCH,
+    activation=LOG_SOFTMAX,
+    width=4,
+    loss=NLL,
+    expects=LOG_PROBS,
+    targets=INTEGER,
+    classes=4,
+)
 
 RULE = Rule(
     code="CE104",
@@ -55,11 +65,15 @@ RULE = Rule(
     checks=(softmax_without_dim,),
     demo=Demo(
         cases=(
-            Case(flagged=LOG_SOFTMAX_NLL, fixed=LOG_SOFTMAX_NLL, flagged_opts=ReplayOptions(batch_axis_groups=GROUPS),
-                 label="log_softmax without dim= on a (32, 8, 4) tensor: dim 0 is the batch"),
+            Case(
+                flagged=LOG_SOFTMAX_NLL,
+                fixed=LOG_SOFTMAX_NLL,
+                flagged_opts=ReplayOptions(batch_axis_groups=GROUPS),
+                label="log_softmax without dim= on a (32, 8, 4) tensor: dim 0 is the batch",
+            ),
         ),
         headline="softmax without dim= on a 3-D tensor normalises over the batch: class probabilities sum to "
-                 "{row_sum_min}..{row_sum_max} instead of 1, accuracy {flagged_accuracy} against {fixed_accuracy}",
+        "{row_sum_min}..{row_sum_max} instead of 1, accuracy {flagged_accuracy} against {fixed_accuracy}",
         numbers=numbers,
     ),
     doc="rules/CE104.md",

@@ -32,12 +32,21 @@ def threshold_metric_on_logits(use: LossUse) -> Iterator[Hit]:
         return
     for metric in use.metrics:
         if metric.threshold_at_half:
-            message = (f"{metric.name} thresholds at 0.5 but {head_phrase(head, use.at.path)} outputs logits; "
-                       f"use {_logit_metric(metric.name)}")
+            message = (
+                f"{metric.name} thresholds at 0.5 but {head_phrase(head, use.at.path)} outputs logits; "
+                f"use {_logit_metric(metric.name)}"
+            )
             # the same training; what the fix changes is the metric's threshold (the case's ReplayOptions)
             scenario = _scenario.from_use(use)
-            yield Hit(code="CE105", at=metric.at, message=message, related=head_related(head), scenario=scenario,
-                      fixed=scenario, use=use)
+            yield Hit(
+                code="CE105",
+                at=metric.at,
+                message=message,
+                related=head_related(head),
+                scenario=scenario,
+                fixed=scenario,
+                use=use,
+            )
 
 
 def _logit_metric(name: str) -> str:
@@ -50,8 +59,12 @@ def _logit_metric(name: str) -> str:
 
 def numbers(kit: DemoKit) -> Dict[str, float]:
     v = kit.pick("keras-torch/jax")  # the fixed side reports the true accuracy (threshold 0 on logits)
-    return {"reported_start": known(v.flagged.accuracy_start), "true_start": known(v.fixed.accuracy_start),
-            "reported_end": known(v.flagged.accuracy_end), "true_end": known(v.fixed.accuracy_end)}
+    return {
+        "reported_start": known(v.flagged.accuracy_start),
+        "true_start": known(v.fixed.accuracy_start),
+        "reported_end": known(v.flagged.accuracy_end),
+        "true_end": known(v.fixed.accuracy_end),
+    }
 
 
 KERAS_LOGIT = Scenario(framework=Framework.KERAS, activation=LINEAR, width=1, loss=BINARY, expects=LOGITS)
@@ -64,13 +77,21 @@ RULE = Rule(
     checks=(threshold_metric_on_logits,),
     demo=Demo(
         cases=(
-            Case(flagged=KERAS_LOGIT, fixed=KERAS_LOGIT, flagged_opts=ReplayOptions(threshold=0.5),
-                 label="BinaryAccuracy (threshold 0.5) on logits"),
-            Case(flagged=PYTORCH_LOGIT, fixed=PYTORCH_LOGIT, flagged_opts=ReplayOptions(threshold=0.5),
-                 label="(logits > 0.5) as the prediction"),
+            Case(
+                flagged=KERAS_LOGIT,
+                fixed=KERAS_LOGIT,
+                flagged_opts=ReplayOptions(threshold=0.5),
+                label="BinaryAccuracy (threshold 0.5) on logits",
+            ),
+            Case(
+                flagged=PYTORCH_LOGIT,
+                fixed=PYTORCH_LOGIT,
+                flagged_opts=ReplayOptions(threshold=0.5),
+                label="(logits > 0.5) as the prediction",
+            ),
         ),
         headline="Thresholding logits at 0.5 misreports accuracy: {reported_start} reported vs {true_start} true at "
-                 "the start, {reported_end} vs {true_end} after training",
+        "the start, {reported_end} vs {true_end} after training",
         numbers=numbers,
     ),
     doc="rules/CE105.md",

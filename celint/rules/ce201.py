@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-from celint.records import replace
 from typing import Dict, Iterator, Optional
 
 from celint.facts import (
@@ -27,6 +26,7 @@ from celint.facts import (
     Scenario,
     Where,
 )
+from celint.records import replace
 
 from . import _scenario
 from ._numbers import known, positive_rate
@@ -39,18 +39,31 @@ def single_unit_softmax(head: Head, loss_at: Optional[Where] = None) -> Optional
         return None  # over the batch axis, a softmax of one unit is not constant
     suffix = f" (loss {line_of(loss_at, head.activation_at.path)})" if loss_at else ""
     message = f"softmax over a single unit always outputs 1.0; use sigmoid for one unit{suffix}"
-    flagged = Scenario(framework=_framework_of(head), activation=SOFTMAX, width=1, loss=BINARY, expects=PROBS,
-                       tagged=_scenario.tagged(head),
-                       assumed=("loss: binary cross-entropy on probabilities", "targets: a 0/1 column"))
-    return Hit(code="CE201", at=head.activation_at, message=message, related=(loss_at,) if loss_at else (),
-               scenario=flagged, fixed=replace(flagged, activation=SIGMOID))
+    flagged = Scenario(
+        framework=_framework_of(head),
+        activation=SOFTMAX,
+        width=1,
+        loss=BINARY,
+        expects=PROBS,
+        tagged=_scenario.tagged(head),
+        assumed=("loss: binary cross-entropy on probabilities", "targets: a 0/1 column"),
+    )
+    return Hit(
+        code="CE201",
+        at=head.activation_at,
+        message=message,
+        related=(loss_at,) if loss_at else (),
+        scenario=flagged,
+        fixed=replace(flagged, activation=SIGMOID),
+    )
 
 
 def _framework_of(head: Head) -> Framework:
     """A head found without its loss: PyTorch when the softmax is spelled the torch way, else Keras."""
     source = head.activation_source
-    return Framework.PYTORCH if source.startswith(("F.", "nn.", "torch.")) or ".softmax(dim" in source \
-        else Framework.KERAS
+    return (
+        Framework.PYTORCH if source.startswith(("F.", "nn.", "torch.")) or ".softmax(dim" in source else Framework.KERAS
+    )
 
 
 def single_unit_softmax_head(use: LossUse) -> Optional[Hit]:
@@ -94,17 +107,23 @@ def sigmoid_for_one_unit(hit: Hit, use: LossUse) -> Optional[Fix]:
     # only a literal "softmax" string is rewritten; a variable or a Softmax() layer is left to the user
     if not any(f"{q}softmax{q}" in head.activation_source for q in ("'", '"')):
         return None
-    return Fix(description="use sigmoid for the single-unit head",
-               edits=(Edit(kind=EditKind.REPLACE_STRING, at=head.activation_at, value="sigmoid"),))
+    return Fix(
+        description="use sigmoid for the single-unit head",
+        edits=(Edit(kind=EditKind.REPLACE_STRING, at=head.activation_at, value="sigmoid"),),
+    )
 
 
 def numbers(kit: DemoKit) -> Dict[str, float]:
     pi = positive_rate(kit)
     tail = 1 - kit.clip_high  # 2**-23: Keras clips the constant 1.0 to 1 - tail; -log(1 - tail) ~ tail
     tf = kit.pick("keras-tensorflow")
-    return {"positive_rate": pi, "constant_loss": (1 - pi) * -math.log(tail) + pi * tail,
-            "pytorch_constant_loss": (1 - pi) * -kit.torch_log_floor,
-            "tf_loss_start": known(tf.flagged.loss_start), "tf_loss_end": known(tf.flagged.loss_end)}
+    return {
+        "positive_rate": pi,
+        "constant_loss": (1 - pi) * -math.log(tail) + pi * tail,
+        "pytorch_constant_loss": (1 - pi) * -kit.torch_log_floor,
+        "tf_loss_start": known(tf.flagged.loss_start),
+        "tf_loss_end": known(tf.flagged.loss_end),
+    }
 
 
 RULE = Rule(
@@ -115,20 +134,22 @@ RULE = Rule(
     fix=sigmoid_for_one_unit,
     demo=Demo(
         cases=(
-            Case(flagged=Scenario(framework=Framework.KERAS, activation=SOFTMAX, width=1, loss=BINARY, expects=PROBS),
-                 fixed=Scenario(framework=Framework.KERAS, activation=SIGMOID, width=1, loss=BINARY, expects=PROBS),
-                 label="Dense(1, softmax) + binary_crossentropy"),
-            Case(flagged=Scenario(framework=Framework.PYTORCH, activation=SOFTMAX, width=1, loss=BINARY,
-                                  expects=PROBS),
-                 fixed=Scenario(framework=Framework.PYTORCH, activation=SIGMOID, width=1, loss=BINARY,
-                                expects=PROBS),
-                 label="softmax(dim=1) over one column + BCELoss"),
+            Case(
+                flagged=Scenario(framework=Framework.KERAS, activation=SOFTMAX, width=1, loss=BINARY, expects=PROBS),
+                fixed=Scenario(framework=Framework.KERAS, activation=SIGMOID, width=1, loss=BINARY, expects=PROBS),
+                label="Dense(1, softmax) + binary_crossentropy",
+            ),
+            Case(
+                flagged=Scenario(framework=Framework.PYTORCH, activation=SOFTMAX, width=1, loss=BINARY, expects=PROBS),
+                fixed=Scenario(framework=Framework.PYTORCH, activation=SIGMOID, width=1, loss=BINARY, expects=PROBS),
+                label="softmax(dim=1) over one column + BCELoss",
+            ),
         ),
         headline="Softmax over one unit outputs 1.0 for every input, so accuracy stays at P(y=1) = {positive_rate} "
-                 "on every backend; everywhere but keras-tensorflow the loss is constant ((1-pi)*15.942385 = "
-                 "{constant_loss} in Keras, {pytorch_constant_loss} in PyTorch) with exactly zero gradient, while "
-                 "keras-tensorflow undoes the tagged softmax and trains the logit (loss {tf_loss_start} -> "
-                 "{tf_loss_end}) without changing a prediction",
+        "on every backend; everywhere but keras-tensorflow the loss is constant ((1-pi)*15.942385 = "
+        "{constant_loss} in Keras, {pytorch_constant_loss} in PyTorch) with exactly zero gradient, while "
+        "keras-tensorflow undoes the tagged softmax and trains the logit (loss {tf_loss_start} -> "
+        "{tf_loss_end}) without changing a prediction",
         numbers=numbers,
     ),
     doc="rules/CE201.md",

@@ -41,12 +41,15 @@ def binary_loss_on_softmax(use: LossUse) -> Optional[Hit]:
         note = "; tf.compat.v1 graph mode also inflates 'accuracy'"
     elif accuracy and use.api_version == KerasApi.KERAS:
         note = "; Keras <= 2.3 also inflates 'accuracy'"
-    message = (f"{use.name} on {head_phrase(head, use.at.path)} trains exclusive classes as independent; "
-               f"use categorical cross-entropy{note}")
+    message = (
+        f"{use.name} on {head_phrase(head, use.at.path)} trains exclusive classes as independent; "
+        f"use categorical cross-entropy{note}"
+    )
     flagged = _scenario.from_use(use, encoding=None if use.targets else ONE_HOT)
     fixed = _scenario.fixed(flagged, loss=CATEGORICAL)
-    return Hit(code="CE203", at=use.at, message=message, related=head_related(head), scenario=flagged, fixed=fixed,
-               use=use)
+    return Hit(
+        code="CE203", at=use.at, message=message, related=head_related(head), scenario=flagged, fixed=fixed, use=use
+    )
 
 
 def binary_loss_on_single_label_one_hot(use: LossUse) -> Optional[Hit]:
@@ -58,12 +61,15 @@ def binary_loss_on_single_label_one_hot(use: LossUse) -> Optional[Hit]:
     units = head.width or targets.classes
     if not sigmoid or units is None or units <= 2:
         return None  # without one-hot evidence a multi-unit sigmoid is multi-label, which is right
-    message = (f"{use.name} on {head_phrase(head, use.at.path)}, but {_targets.source(targets, use)} is "
-               "single-label one-hot; use softmax + categorical cross-entropy")
+    message = (
+        f"{use.name} on {head_phrase(head, use.at.path)}, but {_targets.source(targets, use)} is "
+        "single-label one-hot; use softmax + categorical cross-entropy"
+    )
     flagged = _targets.scenario(use, targets, kind=BINARY, activation=SIGMOID, width=units)
     fixed = _targets.scenario(use, targets, kind=CATEGORICAL, activation=SOFTMAX, width=units)
-    return Hit(code="CE203", at=use.at, message=message, related=_targets.related(use), scenario=flagged,
-               fixed=fixed, use=use)
+    return Hit(
+        code="CE203", at=use.at, message=message, related=_targets.related(use), scenario=flagged, fixed=fixed, use=use
+    )
 
 
 def _binary_accuracy(outcome: DemoOutcome, onehot: Array) -> float:
@@ -75,8 +81,11 @@ def numbers(kit: DemoKit) -> Dict[str, float]:
     v = kit.pick("keras-torch/jax")
     k = v.flagged_scenario.width
     onehot = kit.one_hot(kit.dataset(k).labels, k)
-    return {"all_zeros_binary_accuracy": (k - 1) / k,
-            "flagged_binary_accuracy": _binary_accuracy(v.flagged, onehot), **accuracies(v)}
+    return {
+        "all_zeros_binary_accuracy": (k - 1) / k,
+        "flagged_binary_accuracy": _binary_accuracy(v.flagged, onehot),
+        **accuracies(v),
+    }
 
 
 RULE = Rule(
@@ -86,15 +95,31 @@ RULE = Rule(
     checks=(binary_loss_on_softmax, binary_loss_on_single_label_one_hot),
     demo=Demo(
         cases=(
-            Case(flagged=Scenario(framework=Framework.KERAS, activation=SOFTMAX, width=4, loss=BINARY, expects=PROBS,
-                                  targets=ONE_HOT, classes=4),
-                 fixed=Scenario(framework=Framework.KERAS, activation=SOFTMAX, width=4, loss=CATEGORICAL,
-                                expects=PROBS, targets=ONE_HOT, classes=4),
-                 label="Dense(4, softmax) + binary_crossentropy"),
+            Case(
+                flagged=Scenario(
+                    framework=Framework.KERAS,
+                    activation=SOFTMAX,
+                    width=4,
+                    loss=BINARY,
+                    expects=PROBS,
+                    targets=ONE_HOT,
+                    classes=4,
+                ),
+                fixed=Scenario(
+                    framework=Framework.KERAS,
+                    activation=SOFTMAX,
+                    width=4,
+                    loss=CATEGORICAL,
+                    expects=PROBS,
+                    targets=ONE_HOT,
+                    classes=4,
+                ),
+                label="Dense(4, softmax) + binary_crossentropy",
+            ),
         ),
         headline="binary_accuracy of the all-zeros predictor is already (K-1)/K = {all_zeros_binary_accuracy}; "
-                 "BCE on a softmax reports {flagged_binary_accuracy} while its real accuracy is "
-                 "{flagged_accuracy} (CCE: {fixed_accuracy})",
+        "BCE on a softmax reports {flagged_binary_accuracy} while its real accuracy is "
+        "{flagged_accuracy} (CCE: {fixed_accuracy})",
         numbers=numbers,
     ),
     doc="rules/CE203.md",

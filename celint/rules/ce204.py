@@ -31,12 +31,15 @@ def categorical_loss_on_sigmoid(use: LossUse) -> Optional[Hit]:
         return None
     if head.activation != SIGMOID or head.width is None or head.width < 2:
         return None
-    message = (f"{use.name} on {head_phrase(head, use.at.path)}, whose outputs do not sum to 1; "
-               "use softmax, or BCE if multi-label")
+    message = (
+        f"{use.name} on {head_phrase(head, use.at.path)}, whose outputs do not sum to 1; "
+        "use softmax, or BCE if multi-label"
+    )
     flagged = _scenario.from_use(use)
     fixed = _scenario.fixed(flagged, activation=SOFTMAX)
-    return Hit(code="CE204", at=use.at, message=message, related=head_related(head), scenario=flagged, fixed=fixed,
-               use=use)
+    return Hit(
+        code="CE204", at=use.at, message=message, related=head_related(head), scenario=flagged, fixed=fixed, use=use
+    )
 
 
 def numbers(kit: DemoKit) -> Dict[str, float]:
@@ -52,16 +55,32 @@ RULE = Rule(
     checks=(categorical_loss_on_sigmoid,),
     demo=Demo(
         cases=(
-            Case(flagged=Scenario(framework=Framework.KERAS, activation=SIGMOID, width=4, loss=CATEGORICAL,
-                                  expects=PROBS, targets=ONE_HOT, classes=4),
-                 fixed=Scenario(framework=Framework.KERAS, activation=SOFTMAX, width=4, loss=CATEGORICAL,
-                                expects=PROBS, targets=ONE_HOT, classes=4),
-                 label="Dense(4, sigmoid) + categorical_crossentropy"),
+            Case(
+                flagged=Scenario(
+                    framework=Framework.KERAS,
+                    activation=SIGMOID,
+                    width=4,
+                    loss=CATEGORICAL,
+                    expects=PROBS,
+                    targets=ONE_HOT,
+                    classes=4,
+                ),
+                fixed=Scenario(
+                    framework=Framework.KERAS,
+                    activation=SOFTMAX,
+                    width=4,
+                    loss=CATEGORICAL,
+                    expects=PROBS,
+                    targets=ONE_HOT,
+                    classes=4,
+                ),
+                label="Dense(4, sigmoid) + categorical_crossentropy",
+            ),
         ),
         headline="categorical_crossentropy renormalises sigmoid outputs: on keras-torch/jax/numpy they sum to "
-                 "{row_sum_min}..{row_sum_max} per row, accuracy {flagged_accuracy} against {fixed_accuracy} with "
-                 "softmax; keras-tensorflow reads the sigmoid's logits and trains exactly as softmax would "
-                 "(accuracy {tf_flagged_accuracy}), while predict() still returns sigmoids that do not sum to 1",
+        "{row_sum_min}..{row_sum_max} per row, accuracy {flagged_accuracy} against {fixed_accuracy} with "
+        "softmax; keras-tensorflow reads the sigmoid's logits and trains exactly as softmax would "
+        "(accuracy {tf_flagged_accuracy}), while predict() still returns sigmoids that do not sum to 1",
         numbers=numbers,
     ),
     doc="rules/CE204.md",

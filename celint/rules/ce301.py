@@ -42,12 +42,24 @@ def one_hot_into_sparse_loss(use: LossUse) -> Optional[Hit]:
     head = use.head
     if targets.binary_as_one_column and head is not None and head.width is not None and head.width <= 2:
         return None  # LabelBinarizer gives two classes one 0/1 column: valid class indices
-    message = (f"{use.name} expects class indices, gets one-hot {_targets.source(targets, use)}; "
-               f"{_REPAIR.get(use.framework, 'pass class indices')}")
-    fixed = (_targets.scenario(use, targets, encoding=INTEGER) if use.framework == Framework.PYTORCH
-             else _targets.scenario(use, targets, kind=CATEGORICAL))
-    return Hit(code="CE301", at=use.at, message=message, related=_targets.related(use),
-               scenario=_targets.scenario(use, targets), fixed=fixed, use=use)
+    message = (
+        f"{use.name} expects class indices, gets one-hot {_targets.source(targets, use)}; "
+        f"{_REPAIR.get(use.framework, 'pass class indices')}"
+    )
+    fixed = (
+        _targets.scenario(use, targets, encoding=INTEGER)
+        if use.framework == Framework.PYTORCH
+        else _targets.scenario(use, targets, kind=CATEGORICAL)
+    )
+    return Hit(
+        code="CE301",
+        at=use.at,
+        message=message,
+        related=_targets.related(use),
+        scenario=_targets.scenario(use, targets),
+        fixed=fixed,
+        use=use,
+    )
 
 
 RULE = Rule(
@@ -57,16 +69,48 @@ RULE = Rule(
     checks=(one_hot_into_sparse_loss,),
     demo=Demo(
         cases=(
-            Case(flagged=Scenario(framework=Framework.KERAS, activation=SOFTMAX, width=4, loss=SPARSE, expects=PROBS,
-                                  targets=ONE_HOT, classes=4),
-                 fixed=Scenario(framework=Framework.KERAS, activation=SOFTMAX, width=4, loss=CATEGORICAL,
-                                expects=PROBS, targets=ONE_HOT, classes=4),
-                 label="sparse_categorical_crossentropy with to_categorical targets"),
-            Case(flagged=Scenario(framework=Framework.PYTORCH, activation=LINEAR, width=4, loss=SPARSE,
-                                  expects=LOGITS, targets=ONE_HOT, classes=4),
-                 fixed=Scenario(framework=Framework.PYTORCH, activation=LINEAR, width=4, loss=SPARSE,
-                                expects=LOGITS, targets=INTEGER, classes=4),
-                 label="CrossEntropyLoss with F.one_hot (Long) targets"),
+            Case(
+                flagged=Scenario(
+                    framework=Framework.KERAS,
+                    activation=SOFTMAX,
+                    width=4,
+                    loss=SPARSE,
+                    expects=PROBS,
+                    targets=ONE_HOT,
+                    classes=4,
+                ),
+                fixed=Scenario(
+                    framework=Framework.KERAS,
+                    activation=SOFTMAX,
+                    width=4,
+                    loss=CATEGORICAL,
+                    expects=PROBS,
+                    targets=ONE_HOT,
+                    classes=4,
+                ),
+                label="sparse_categorical_crossentropy with to_categorical targets",
+            ),
+            Case(
+                flagged=Scenario(
+                    framework=Framework.PYTORCH,
+                    activation=LINEAR,
+                    width=4,
+                    loss=SPARSE,
+                    expects=LOGITS,
+                    targets=ONE_HOT,
+                    classes=4,
+                ),
+                fixed=Scenario(
+                    framework=Framework.PYTORCH,
+                    activation=LINEAR,
+                    width=4,
+                    loss=SPARSE,
+                    expects=LOGITS,
+                    targets=INTEGER,
+                    classes=4,
+                ),
+                label="CrossEntropyLoss with F.one_hot (Long) targets",
+            ),
         ),
         # no headline: every flagged configuration raises, which the generic line quotes
     ),

@@ -36,10 +36,19 @@ def indices_into_one_hot_loss(use: LossUse) -> Optional[Hit]:
     targets = use.targets
     if targets is None or targets.encoding != INTEGER or use.kind != CATEGORICAL or _targets.single_unit(use):
         return None
-    message = (f"{use.name} expects one-hot targets, gets class indices {_targets.source(targets, use)}; "
-               f"{_REPAIR.get(use.framework, 'one-hot encode the labels')}")
-    return Hit(code="CE302", at=use.at, message=message, related=_targets.related(use),
-               scenario=_targets.scenario(use, targets), fixed=_targets.scenario(use, targets, kind=SPARSE), use=use)
+    message = (
+        f"{use.name} expects one-hot targets, gets class indices {_targets.source(targets, use)}; "
+        f"{_REPAIR.get(use.framework, 'one-hot encode the labels')}"
+    )
+    return Hit(
+        code="CE302",
+        at=use.at,
+        message=message,
+        related=_targets.related(use),
+        scenario=_targets.scenario(use, targets),
+        fixed=_targets.scenario(use, targets, kind=SPARSE),
+        use=use,
+    )
 
 
 def numbers(kit: DemoKit) -> Dict[str, float]:
@@ -54,20 +63,52 @@ RULE = Rule(
     checks=(indices_into_one_hot_loss,),
     demo=Demo(
         cases=(
-            Case(flagged=Scenario(framework=Framework.KERAS, activation=SOFTMAX, width=4, loss=CATEGORICAL,
-                                  expects=PROBS, targets=INTEGER, classes=4),
-                 fixed=Scenario(framework=Framework.KERAS, activation=SOFTMAX, width=4, loss=SPARSE, expects=PROBS,
-                                targets=INTEGER, classes=4),
-                 label="categorical_crossentropy with integer labels"),
-            Case(flagged=Scenario(framework=Framework.OPTAX, activation=LINEAR, width=4, loss=CATEGORICAL,
-                                  expects=LOGITS, targets=INTEGER, classes=4),
-                 fixed=Scenario(framework=Framework.OPTAX, activation=LINEAR, width=4, loss=SPARSE, expects=LOGITS,
-                                targets=INTEGER, classes=4),
-                 label="optax.softmax_cross_entropy(logits, labels[:, None])"),
+            Case(
+                flagged=Scenario(
+                    framework=Framework.KERAS,
+                    activation=SOFTMAX,
+                    width=4,
+                    loss=CATEGORICAL,
+                    expects=PROBS,
+                    targets=INTEGER,
+                    classes=4,
+                ),
+                fixed=Scenario(
+                    framework=Framework.KERAS,
+                    activation=SOFTMAX,
+                    width=4,
+                    loss=SPARSE,
+                    expects=PROBS,
+                    targets=INTEGER,
+                    classes=4,
+                ),
+                label="categorical_crossentropy with integer labels",
+            ),
+            Case(
+                flagged=Scenario(
+                    framework=Framework.OPTAX,
+                    activation=LINEAR,
+                    width=4,
+                    loss=CATEGORICAL,
+                    expects=LOGITS,
+                    targets=INTEGER,
+                    classes=4,
+                ),
+                fixed=Scenario(
+                    framework=Framework.OPTAX,
+                    activation=LINEAR,
+                    width=4,
+                    loss=SPARSE,
+                    expects=LOGITS,
+                    targets=INTEGER,
+                    classes=4,
+                ),
+                label="optax.softmax_cross_entropy(logits, labels[:, None])",
+            ),
         ),
         headline="Keras raises on integer labels; optax broadcasts them silently (loss_i = -t_i*sum_j log p_ij, "
-                 "0 for class 0) and ends with every class's logit equal: accuracy {optax_accuracy} (a tie counts "
-                 "as wrong) against {fixed_accuracy}",
+        "0 for class 0) and ends with every class's logit equal: accuracy {optax_accuracy} (a tie counts "
+        "as wrong) against {fixed_accuracy}",
         numbers=numbers,
     ),
     doc="rules/CE302.md",

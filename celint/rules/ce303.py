@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from celint.records import replace
 from typing import Dict, Optional
 
 from celint.facts import (
@@ -24,6 +23,7 @@ from celint.facts import (
     LossUse,
     Scenario,
 )
+from celint.records import replace
 
 from . import _targets
 from ._numbers import final, known
@@ -43,11 +43,19 @@ def class_count_mismatch(use: LossUse) -> Optional[Hit]:
     if not wrong:
         return None
     carry = "need" if targets.encoding == INTEGER else "carry"
-    message = (f"the head has {head.width} units but the {targets.encoding} targets {_targets.source(targets, use)} "
-               f"{carry} {targets.classes} classes")
-    return Hit(code="CE303", at=head.width_at or use.at, message=message, related=(use.at,),
-               scenario=_targets.scenario(use, targets), fixed=_targets.scenario(use, targets, width=targets.classes),
-               use=use)
+    message = (
+        f"the head has {head.width} units but the {targets.encoding} targets {_targets.source(targets, use)} "
+        f"{carry} {targets.classes} classes"
+    )
+    return Hit(
+        code="CE303",
+        at=head.width_at or use.at,
+        message=message,
+        related=(use.at,),
+        scenario=_targets.scenario(use, targets),
+        fixed=_targets.scenario(use, targets, width=targets.classes),
+        use=use,
+    )
 
 
 # The loss that takes one column of class ids over several outputs, per framework.
@@ -79,33 +87,63 @@ def _binary_width_mismatch(use: LossUse) -> Optional[Hit]:
             column, repair = "one 0/1 column", "use one sigmoid unit"
         else:
             column, repair = "one column of class ids", f"use {_SPARSE_LOSS.get(use.framework, 'a sparse loss')}"
-        message = f"{use.name} on a {head.width}-unit head, but the targets {_targets.source(targets, use)} are " \
-                  f"{column}; {repair}"
+        message = (
+            f"{use.name} on a {head.width}-unit head, but the targets {_targets.source(targets, use)} are "
+            f"{column}; {repair}"
+        )
         width = 1
     elif head.width == 1 and targets.classes is not None and targets.classes > 2 and targets.encoding == INTEGER:
         # labels 0..K-1 into one sigmoid unit: targets above 1 are not probabilities
-        message = (f"{use.name} on a 1-unit head, but the integer targets {_targets.source(targets, use)} need "
-                   f"{targets.classes} classes; {_multi_class_repair(use, targets.classes, sparse=True)}")
+        message = (
+            f"{use.name} on a 1-unit head, but the integer targets {_targets.source(targets, use)} need "
+            f"{targets.classes} classes; {_multi_class_repair(use, targets.classes, sparse=True)}"
+        )
         width = targets.classes
-    elif head.width == 1 and targets.classes is not None and targets.classes >= 2 and targets.encoding == ONE_HOT \
-            and not targets.binary_as_one_column:
-        message = (f"{use.name} on a 1-unit head, but the one-hot targets {_targets.source(targets, use)} carry "
-                   f"{targets.classes} columns; {_multi_class_repair(use, targets.classes, sparse=False)}")
+    elif (
+        head.width == 1
+        and targets.classes is not None
+        and targets.classes >= 2
+        and targets.encoding == ONE_HOT
+        and not targets.binary_as_one_column
+    ):
+        message = (
+            f"{use.name} on a 1-unit head, but the one-hot targets {_targets.source(targets, use)} carry "
+            f"{targets.classes} columns; {_multi_class_repair(use, targets.classes, sparse=False)}"
+        )
         width = targets.classes
     else:
         return None
     classes = targets.classes or 2
     encoding = targets.encoding or INTEGER
-    flagged = Scenario(framework=use.framework, activation=LINEAR if use.expects == LOGITS else SIGMOID,
-                       width=head.width, loss=BINARY, expects=use.expects, targets=encoding, classes=classes)
+    flagged = Scenario(
+        framework=use.framework,
+        activation=LINEAR if use.expects == LOGITS else SIGMOID,
+        width=head.width,
+        loss=BINARY,
+        expects=use.expects,
+        targets=encoding,
+        classes=classes,
+    )
     if width == 1:
         fixed = replace(flagged, width=1)
     else:  # softmax over the classes; outside Keras the losses take logits
         keras = use.framework == Framework.KERAS
-        fixed = replace(flagged, activation=SOFTMAX if keras else LINEAR, width=width, expects=PROBS if keras else LOGITS,
-                        loss=CATEGORICAL if encoding == ONE_HOT else SPARSE)
-    return Hit(code="CE303", at=head.width_at or use.at, message=message, related=(use.at,), scenario=flagged,
-               fixed=fixed, use=use)
+        fixed = replace(
+            flagged,
+            activation=SOFTMAX if keras else LINEAR,
+            width=width,
+            expects=PROBS if keras else LOGITS,
+            loss=CATEGORICAL if encoding == ONE_HOT else SPARSE,
+        )
+    return Hit(
+        code="CE303",
+        at=head.width_at or use.at,
+        message=message,
+        related=(use.at,),
+        scenario=flagged,
+        fixed=fixed,
+        use=use,
+    )
 
 
 def numbers(kit: DemoKit) -> Dict[str, float]:
@@ -115,9 +153,12 @@ def numbers(kit: DemoKit) -> Dict[str, float]:
     w0, b0 = kit.initial_weights(w)
     start = kit.softmax(data.x @ w0 + b0)[:, k:].sum(axis=1).mean()  # the mass on units past the classes
     end = final(v.flagged)[:, k:].sum(axis=1).mean()
-    return {"unused_mass_start": float(start), "unused_mass_end": float(end),
-            "flagged_accuracy_start": known(v.flagged.accuracy_start),
-            "fixed_accuracy_start": known(v.fixed.accuracy_start)}
+    return {
+        "unused_mass_start": float(start),
+        "unused_mass_end": float(end),
+        "flagged_accuracy_start": known(v.flagged.accuracy_start),
+        "fixed_accuracy_start": known(v.fixed.accuracy_start),
+    }
 
 
 RULE = Rule(
@@ -127,19 +168,51 @@ RULE = Rule(
     checks=(class_count_mismatch,),
     demo=Demo(
         cases=(
-            Case(flagged=Scenario(framework=Framework.KERAS, activation=SOFTMAX, width=10, loss=CATEGORICAL,
-                                  expects=PROBS, targets=ONE_HOT, classes=5),
-                 fixed=Scenario(framework=Framework.KERAS, activation=SOFTMAX, width=5, loss=CATEGORICAL,
-                                expects=PROBS, targets=ONE_HOT, classes=5),
-                 label="to_categorical(y, 5) into Dense(10, softmax)"),
-            Case(flagged=Scenario(framework=Framework.KERAS, activation=SOFTMAX, width=10, loss=SPARSE, expects=PROBS,
-                                  targets=INTEGER, classes=5),
-                 fixed=Scenario(framework=Framework.KERAS, activation=SOFTMAX, width=5, loss=SPARSE, expects=PROBS,
-                                targets=INTEGER, classes=5),
-                 label="Dense(10, softmax) on 5 classes, sparse labels"),
+            Case(
+                flagged=Scenario(
+                    framework=Framework.KERAS,
+                    activation=SOFTMAX,
+                    width=10,
+                    loss=CATEGORICAL,
+                    expects=PROBS,
+                    targets=ONE_HOT,
+                    classes=5,
+                ),
+                fixed=Scenario(
+                    framework=Framework.KERAS,
+                    activation=SOFTMAX,
+                    width=5,
+                    loss=CATEGORICAL,
+                    expects=PROBS,
+                    targets=ONE_HOT,
+                    classes=5,
+                ),
+                label="to_categorical(y, 5) into Dense(10, softmax)",
+            ),
+            Case(
+                flagged=Scenario(
+                    framework=Framework.KERAS,
+                    activation=SOFTMAX,
+                    width=10,
+                    loss=SPARSE,
+                    expects=PROBS,
+                    targets=INTEGER,
+                    classes=5,
+                ),
+                fixed=Scenario(
+                    framework=Framework.KERAS,
+                    activation=SOFTMAX,
+                    width=5,
+                    loss=SPARSE,
+                    expects=PROBS,
+                    targets=INTEGER,
+                    classes=5,
+                ),
+                label="Dense(10, softmax) on 5 classes, sparse labels",
+            ),
         ),
         headline="Keras raises for to_categorical(y, 5) into Dense(10); with sparse labels the 5 extra units hold "
-                 "{unused_mass_start} of the probability mass at the start ({unused_mass_end} after training)",
+        "{unused_mass_start} of the probability mass at the start ({unused_mass_end} after training)",
         numbers=numbers,
     ),
     doc="rules/CE303.md",

@@ -31,16 +31,20 @@ def multi_hot_into_softmax(use: LossUse) -> Optional[Hit]:
     targets = use.targets
     if targets is None or targets.encoding != MULTI_HOT or _targets.single_unit(use):
         return None
-    softmax_loss = use.kind == CATEGORICAL or (use.framework == Framework.PYTORCH and use.kind == SPARSE
-                                               and targets.dtype_float is True)
+    softmax_loss = use.kind == CATEGORICAL or (
+        use.framework == Framework.PYTORCH and use.kind == SPARSE and targets.dtype_float is True
+    )
     if not softmax_loss or (use.head is not None and use.head.activation == SIGMOID):
         return None  # a sigmoid head under a categorical loss is CE204's finding
-    message = (f"{use.name} trains the multi-hot {_targets.source(targets, use)} as exclusive classes; "
-               "use sigmoid + binary cross-entropy")
+    message = (
+        f"{use.name} trains the multi-hot {_targets.source(targets, use)} as exclusive classes; "
+        "use sigmoid + binary cross-entropy"
+    )
     flagged = _targets.scenario(use, targets, kind=CATEGORICAL, activation=SOFTMAX)
     fixed = _targets.scenario(use, targets, kind=BINARY, activation=SIGMOID)
-    return Hit(code="CE304", at=use.at, message=message, related=_targets.related(use), scenario=flagged,
-               fixed=fixed, use=use)
+    return Hit(
+        code="CE304", at=use.at, message=message, related=_targets.related(use), scenario=flagged, fixed=fixed, use=use
+    )
 
 
 def _recall(outcome: DemoOutcome, labels: Array) -> float:
@@ -61,15 +65,31 @@ RULE = Rule(
     checks=(multi_hot_into_softmax,),
     demo=Demo(
         cases=(
-            Case(flagged=Scenario(framework=Framework.KERAS, activation=SOFTMAX, width=5, loss=CATEGORICAL,
-                                  expects=PROBS, targets=MULTI_HOT, classes=5),
-                 fixed=Scenario(framework=Framework.KERAS, activation=SIGMOID, width=5, loss=BINARY, expects=PROBS,
-                                targets=MULTI_HOT, classes=5),
-                 label="Dense(5, softmax) + categorical_crossentropy on multi-hot targets"),
+            Case(
+                flagged=Scenario(
+                    framework=Framework.KERAS,
+                    activation=SOFTMAX,
+                    width=5,
+                    loss=CATEGORICAL,
+                    expects=PROBS,
+                    targets=MULTI_HOT,
+                    classes=5,
+                ),
+                fixed=Scenario(
+                    framework=Framework.KERAS,
+                    activation=SIGMOID,
+                    width=5,
+                    loss=BINARY,
+                    expects=PROBS,
+                    targets=MULTI_HOT,
+                    classes=5,
+                ),
+                label="Dense(5, softmax) + categorical_crossentropy on multi-hot targets",
+            ),
         ),
         headline="Softmax splits probability mass between the active labels: per-label recall {flagged_recall} "
-                 "against {fixed_recall} with sigmoid + BCE (exact-match accuracy {flagged_accuracy} vs "
-                 "{fixed_accuracy})",
+        "against {fixed_recall} with sigmoid + BCE (exact-match accuracy {flagged_accuracy} vs "
+        "{fixed_accuracy})",
         numbers=numbers,
     ),
     doc="rules/CE304.md",

@@ -5,10 +5,10 @@ Checks and fixes are pure functions of facts (`celint.facts`); a rule module imp
 
 from __future__ import annotations
 
-from celint.records import record
 from typing import Callable, Dict, Iterator, Optional, Tuple, Union
 
 from celint.facts import Case, DemoKit, FileFacts, Fix, Hit, LossUse
+from celint.records import record
 
 UseCheck = Callable[[LossUse], Optional[Hit]]  # one loss use; in a priority list, the first hit wins
 UseChecks = Callable[[LossUse], Iterator[Hit]]  # one loss use; every hit is reported
