@@ -11,6 +11,7 @@ from celint.frameworks.label_values import fit_targets, targets_of
 from celint.frameworks.losses import as_loss
 from celint.frameworks.models import model_output as _model_output
 from celint.knowledge.keras import THRESHOLD_METRIC_STRINGS
+from celint.knowledge.losses import LOSSES
 from celint.records import replace
 from celint.values import UNKNOWN, DictVal, Literal, LossObj, MetricObj, Seq, Tensor, Value, const_of
 
@@ -202,6 +203,7 @@ def _use(
         api_version=api,
         metrics=metrics,
         from_logits_at=loss.from_logits_at,
+        probability_targets=loss.qualname in LOSSES and LOSSES[loss.qualname].probability_targets,
         call_site=call_site,
         options=loss.options,
         reached_from=via,

@@ -213,6 +213,8 @@ class LossUse:
     # cross-module: the loss is applied in another module's code, which the checked file's call at
     # `reached_from` ran with its own model / loss (celint.engine hands such a finding to that module)
     reached_from: Optional[Where] = None
+    # a class-index loss that also takes float rows of class probabilities (torch CrossEntropyLoss)
+    probability_targets: bool = False
 
 
 @record(frozen=True)

@@ -282,7 +282,11 @@ def test_placeholder_never_fed_says_nothing() -> None:
 
 # ----- the rules on hand-built facts ----------------------------------------------------------------------
 def _use(kind: str, targets: Targets, head: Head, framework: str = "keras", expects: str = PROBS) -> LossUse:
-    return LossUse(framework, kind, expects, "loss", Where(30), head=head, targets=targets)
+    # torch's class-index loss (CrossEntropyLoss) also takes float rows of class probabilities
+    probability_targets = framework == "pytorch" and kind == SPARSE
+    return LossUse(
+        framework, kind, expects, "loss", Where(30), head=head, targets=targets, probability_targets=probability_targets
+    )
 
 
 def test_rules_on_facts() -> None:

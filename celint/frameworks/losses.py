@@ -25,8 +25,8 @@ PARTIAL = "functools.partial"
 def from_logits_value(spec: LossSpec, args: Args) -> Optional[Expects]:
     """What the loss expects given its call's `from_logits` argument; None when it cannot be known."""
     position = spec.from_logits_pos if spec.from_logits_pos is not None else -1
-    given = spec.has_from_logits and args.given("from_logits", position)
-    return expects_with(spec, args.get("from_logits", position) if given else None)
+    given = spec.has_from_logits and args.given(spec.from_logits_kw, position)
+    return expects_with(spec, args.get(spec.from_logits_kw, position) if given else None)
 
 
 def expects_with(spec: LossSpec, from_logits: Optional[Value]) -> Optional[Expects]:
@@ -54,7 +54,7 @@ def construct(interp: Machine, ref: Ref, spec: LossSpec, args: Args) -> Value:
     expects = from_logits_value(spec, args)
     if expects is None:
         return UNKNOWN
-    keyword: Optional[ast.AST] = args.keyword_node("from_logits")
+    keyword: Optional[ast.AST] = args.keyword_node(spec.from_logits_kw)
     if keyword is None and spec.from_logits_pos is not None and len(args.node.args) > spec.from_logits_pos:
         keyword = args.node.args[spec.from_logits_pos]
     from_logits_at = interp.where(keyword) if keyword is not None else None
@@ -128,7 +128,7 @@ def call_loss_function(interp: Machine, ref: Ref, spec: LossSpec, args: Args) ->
     expects = from_logits_value(spec, args)
     if expects is None:
         return UNKNOWN
-    keyword = args.keyword_node("from_logits")
+    keyword = args.keyword_node(spec.from_logits_kw)
     at = interp.where(args.node)
     loss = LossObj(
         ref.qualname,
@@ -156,10 +156,10 @@ def partial_of(table: Mapping[str, LossSpec]) -> Dict[str, CallHandler]:
         spec = table[target.qualname]
         if spec.is_class:
             return UNKNOWN
-        expects = expects_with(spec, args.kw.get("from_logits"))  # only keywords configure the wrapped loss
+        expects = expects_with(spec, args.kw.get(spec.from_logits_kw))  # only keywords configure the wrapped loss
         if expects is None:
             return UNKNOWN
-        keyword = args.keyword_node("from_logits")
+        keyword = args.keyword_node(spec.from_logits_kw)
         return LossObj(
             target.qualname,
             spec.kind,

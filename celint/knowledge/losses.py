@@ -24,6 +24,9 @@ class LossSpec(NamedTuple):
     pred_kw: str = "y_pred"
     target_pos: int = 0
     target_kw: str = "y_true"
+    from_logits_kw: str = "from_logits"  # how the keyword is spelled (MLX: with_logits)
+    # a class-index loss that also takes float rows of class probabilities (torch CrossEntropyLoss)
+    probability_targets: bool = False
 
 
 def _keras_class(kind: LossKind, from_logits_pos: Optional[int] = 0) -> LossSpec:
@@ -93,11 +96,11 @@ def _torch(kind: LossKind, expects: Expects, is_class: bool) -> LossSpec:
 
 
 TORCH_LOSSES: Dict[str, LossSpec] = {
-    "torch.nn.CrossEntropyLoss": _torch(SPARSE, LOGITS, is_class=True),
+    "torch.nn.CrossEntropyLoss": _torch(SPARSE, LOGITS, is_class=True)._replace(probability_targets=True),
     "torch.nn.NLLLoss": _torch(NLL, LOG_PROBS, is_class=True),
     "torch.nn.BCELoss": _torch(BINARY, PROBS, is_class=True),
     "torch.nn.BCEWithLogitsLoss": _torch(BINARY, LOGITS, is_class=True),
-    "torch.nn.functional.cross_entropy": _torch(SPARSE, LOGITS, is_class=False),
+    "torch.nn.functional.cross_entropy": _torch(SPARSE, LOGITS, is_class=False)._replace(probability_targets=True),
     "torch.nn.functional.nll_loss": _torch(NLL, LOG_PROBS, is_class=False),
     "torch.nn.functional.binary_cross_entropy": _torch(BINARY, PROBS, is_class=False),
     "torch.nn.functional.binary_cross_entropy_with_logits": _torch(BINARY, LOGITS, is_class=False),

@@ -37,7 +37,7 @@ def one_hot_into_sparse_loss(use: LossUse) -> Optional[Hit]:
     targets = use.targets
     if targets is None or targets.encoding != ONE_HOT or use.kind not in (SPARSE, NLL) or _targets.single_unit(use):
         return None
-    if use.framework == Framework.PYTORCH and use.kind == SPARSE and targets.dtype_float is not False:
+    if use.probability_targets and targets.dtype_float is not False:
         return None  # float one-hot rows are valid class probabilities for CrossEntropyLoss
     head = use.head
     if targets.binary_as_one_column and head is not None and head.width is not None and head.width <= 2:

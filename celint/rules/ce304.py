@@ -11,7 +11,6 @@ from celint.facts import (
     PROBS,
     SIGMOID,
     SOFTMAX,
-    SPARSE,
     Array,
     Case,
     DemoKit,
@@ -31,9 +30,7 @@ def multi_hot_into_softmax(use: LossUse) -> Optional[Hit]:
     targets = use.targets
     if targets is None or targets.encoding != MULTI_HOT or _targets.single_unit(use):
         return None
-    softmax_loss = use.kind == CATEGORICAL or (
-        use.framework == Framework.PYTORCH and use.kind == SPARSE and targets.dtype_float is True
-    )
+    softmax_loss = use.kind == CATEGORICAL or (use.probability_targets and targets.dtype_float is True)
     if not softmax_loss or (use.head is not None and use.head.activation == SIGMOID):
         return None  # a sigmoid head under a categorical loss is CE204's finding
     message = (
