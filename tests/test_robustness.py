@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
 import sys
 from pathlib import Path
 from typing import Callable, Dict, List
@@ -67,9 +68,16 @@ def _assert_healthy(done: "object", bad_name: str, parses: bool) -> None:
     assert len(ce000) == (0 if parses else 1), out
 
 
+def _python_parses(data: bytes) -> bool:
+    """Whether this interpreter's own `ast.parse` accepts `data` (deep nesting limits differ by version)."""
+    probe = "import ast, sys\nast.parse(sys.stdin.buffer.read())\n"
+    return subprocess.run([sys.executable, "-c", probe], input=data, capture_output=True).returncode == 0
+
+
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_cli_reports_one_line_for_a_hostile_file_and_still_checks_the_others(tmp_path: Path, name: str) -> None:
     data, parses = CASES[name]()
+    parses = parses or _python_parses(data)  # a file Python parses is analysed, never a CE000
     (tmp_path / "good.py").write_text(BUGGY, encoding="utf-8")
     (tmp_path / f"{name}.py").write_bytes(data)
     done = celint("check", "-q", "--no-respect-gitignore", "good.py", f"{name}.py", cwd=tmp_path)
