@@ -178,7 +178,7 @@ def run_demo(args: argparse.Namespace) -> int:
 
 def run_check(args: argparse.Namespace) -> int:
     from celint.config import ConfigError
-    from celint.discovery import discover
+    from celint.discovery import discover, project_modules
     from celint.runner import CheckOptions, check_files
 
     try:
@@ -214,16 +214,19 @@ def run_check(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     try:
         options = CheckOptions(settings, prefilter=not args.no_prefilter, max_bytes=args.max_file_size)
+        context: List[str] = []
         if stdin:
             from celint.runner import check_file
 
             data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
             results = [check_file(args.stdin_filename or "-", options, data=data)]
         else:
-            results = check_files(files, options, jobs=args.jobs)
+            # files named one by one (a pre-commit hook's staged files) still see the project's modules
+            context = project_modules(args.paths, settings)
+            results = check_files(files, options, jobs=args.jobs, context=context)
         diff, not_fixed, changed = io.StringIO(), 0, 0
         if args.fix or args.diff:
-            results, not_fixed, changed = _fix(args, results, options, diff)
+            results, not_fixed, changed = _fix(args, results, options, diff, context)
         if not_fixed or missing or any(r.error for r in results):
             status = EXIT_ERROR
         elif args.diff and diff.getvalue():
@@ -241,7 +244,7 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def _fix(
-    args: argparse.Namespace, results: List[CheckedFile], options: CheckOptions, diff: TextIO
+    args: argparse.Namespace, results: List[CheckedFile], options: CheckOptions, diff: TextIO, context: List[str]
 ) -> "tuple[List[CheckedFile], int, int]":
     """--fix / --diff: the report after fixing, how many files with fixes were left as they were, and
     how many files changed."""
@@ -254,6 +257,7 @@ def _fix(
         unsafe=args.unsafe_fixes,
         diff_out=diff if args.diff else None,
         roots=_roots(args.paths),
+        context=context,
     )
     for path, why in outcome.not_fixed:
         _note(f"celint: {printable(path)}: not fixed: {printable(why)}")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import re
 import subprocess
-from typing import Iterable, Iterator, List, Optional, Set, Tuple, Union
+from typing import Dict, Iterable, Iterator, List, Optional, Set, Tuple, Union
 
 from celint.config import Settings
 
@@ -150,3 +150,85 @@ def _git(top: str, *args: str) -> "Optional[subprocess.CompletedProcess[bytes]]"
     except (OSError, subprocess.SubprocessError):
         return None
     return done if done.returncode == 0 else None
+
+
+# ----- the project around files named on the command line -----------------------------------------
+PROJECT_MARKERS = ("pyproject.toml", "setup.cfg", ".git")
+ENVIRONMENT_MARKERS = ("pyvenv.cfg", "conda-meta")  # a virtualenv or conda environment, whatever its name
+MAX_PROJECT_FILES = 20_000  # a root holding more Python files is too big to be one project
+MAX_PROJECT_ENTRIES = 200_000  # names listed while walking a root (data folders count too)
+
+
+def project_modules(paths: Iterable[str], settings: Settings) -> List[str]:
+    """The project's own modules on disk around each FILE named on the command line (directories are
+    checked as a tree of their own, as before): every `.py` file below the file's project root, for
+    `Project` to resolve imports against. Only listed here, never read: `Project` reads a module when
+    an import reaches it. Paths are spelled as the file was (relative stays relative), so a finding
+    names `models.py:26` as `celint check DIR` does."""
+    walked: Dict[str, Optional[List[str]]] = {}
+    found: Dict[str, str] = {}
+    for path in paths:
+        if path == "-" or not path.endswith(SUFFIXES) or os.path.isdir(path):
+            continue
+        for root in project_roots(path):
+            if root not in walked:
+                walked[root] = _project_walk(root, settings, relative=not os.path.isabs(path))
+            modules = walked[root]
+            if modules is not None:  # else too big: try the next, smaller root
+                if len(found) + len(modules) <= MAX_PROJECT_FILES:
+                    found.update((os.path.normcase(os.path.abspath(m)), m) for m in modules)
+                break
+    return sorted(found.values())
+
+
+def project_roots(path: str) -> List[str]:
+    """Where the project of `path` starts, most likely first: the nearest directory holding
+    pyproject.toml, setup.cfg or .git; then the directory above the file's top package (a directory
+    with `__init__.py`), which for a loose script is its own directory."""
+    directory = os.path.dirname(os.path.abspath(path))
+    package_root = directory
+    while os.path.isfile(os.path.join(package_root, "__init__.py")) and os.path.dirname(package_root) != package_root:
+        package_root = os.path.dirname(package_root)
+    roots = []
+    marked = directory
+    while True:
+        if any(os.path.lexists(os.path.join(marked, marker)) for marker in PROJECT_MARKERS):
+            roots.append(marked)
+            break
+        if os.path.dirname(marked) == marked:
+            break
+        marked = os.path.dirname(marked)
+    if package_root not in roots:
+        roots.append(package_root)
+    return roots
+
+
+def _project_walk(root: str, settings: Settings, relative: bool) -> Optional[List[str]]:
+    """Every `.py` file below `root`, minus what discovery excludes and Python environments; None when
+    the root holds more than MAX_PROJECT_FILES of them or MAX_PROJECT_ENTRIES names in all."""
+    top = root
+    if relative:
+        try:
+            top = os.path.relpath(root)
+        except ValueError:  # another drive (Windows): stays absolute
+            pass
+    found: List[str] = []
+    entries = 0
+    for here, dirs, names in os.walk(top, followlinks=False):  # no symlinked directories: no loops
+        entries += len(dirs) + len(names)
+        if entries > MAX_PROJECT_ENTRIES:
+            return None
+        dirs[:] = sorted(
+            d
+            for d in dirs
+            if not settings.excluded(os.path.join(here, d), base=top)
+            and not any(os.path.lexists(os.path.join(here, d, marker)) for marker in ENVIRONMENT_MARKERS)
+        )
+        found.extend(
+            os.path.normpath(os.path.join(here, n))
+            for n in sorted(names)
+            if n.endswith(".py") and not settings.excluded(os.path.join(here, n), base=top)
+        )
+        if len(found) > MAX_PROJECT_FILES:
+            return None
+    return found

@@ -313,10 +313,12 @@ def fix_results(
     unsafe: bool,
     diff_out: Optional[TextIO],
     roots: Optional[Sequence[str]] = None,
+    context: Sequence[str] = (),
 ) -> FixOutcome:
     """Apply (or, for --diff, show) the fixes of each file; files that changed are checked again so the
-    report shows what is left. Notebooks are reported, not rewritten. A file is only ever written inside
-    `roots` (the checked directories, and the directories of the checked files); None: anywhere."""
+    report shows what is left, with the same `context` as the first check (`runner.check_files`).
+    Notebooks are reported, not rewritten. A file is only ever written inside `roots` (the checked
+    directories, and the directories of the checked files); None: anywhere."""
     from celint.project import Project
     from celint.runner import check_file, hand_over
 
@@ -346,7 +348,7 @@ def fix_results(
             if write and diff_out is None:
                 rewritten.append(len(out) - 1)
     if rewritten:  # checked again once every file is written, following imports like the first check
-        project = Project([result.path for result in out])
+        project = Project([*context, *(result.path for result in out)])
         for index in rewritten:
             out[index] = check_file(out[index].path, options, project)  # type: ignore[arg-type]
         hand_over(out, options)  # type: ignore[arg-type]  # what the rewritten files found in other files' code

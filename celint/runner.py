@@ -7,7 +7,7 @@ import re
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import Iterator, List, Optional
+from typing import Iterator, List, Optional, Sequence
 
 from celint.config import Settings
 from celint.engine import DEFAULT_MAX_BYTES, FileResult, Finding, check_source
@@ -116,23 +116,28 @@ def _selected(checked: CheckedFile, options: CheckOptions) -> CheckedFile:
     return checked
 
 
-def check_files(paths: List[str], options: CheckOptions, jobs: int = 0) -> List[CheckedFile]:
-    """Every file, in the given order. Imports between the given files are followed (`celint.project`)."""
+def check_files(
+    paths: List[str], options: CheckOptions, jobs: int = 0, context: Sequence[str] = ()
+) -> List[CheckedFile]:
+    """Every file, in the given order. Imports between the given files are followed (`celint.project`),
+    and imports of `context` (more of the project's modules on disk, read only when imported: see
+    `discovery.project_modules`); only the given files are reported on."""
+    known = [*context, *paths]  # a file given and in the context keeps the spelling it was given
     workers = min(jobs or os.cpu_count() or 1, len(paths))
     if workers <= 1 or len(paths) < PARALLEL_THRESHOLD:
-        project = Project(paths)
+        project = Project(known)
         return hand_over([check_file(path, options, project) for path in paths], options)
     chunk = max(1, len(paths) // (workers * 8))
     results: List[Optional[CheckedFile]] = [None] * len(paths)
     try:
         # each worker knows the whole tree and parses the modules its files import, once per worker
-        with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(paths,)) as pool:
+        with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(known,)) as pool:
             for index, result in enumerate(pool.map(_check_in_project, paths, [options] * len(paths), chunksize=chunk)):
                 results[index] = result
     except BrokenProcessPool:
         pass  # a worker died (killed, out of memory): the files it took down with it are checked below
     lost = [index for index, result in enumerate(results) if result is None]
-    for index, result in zip(lost, _check_one_at_a_time([paths[i] for i in lost], paths, options)):
+    for index, result in zip(lost, _check_one_at_a_time([paths[i] for i in lost], known, options)):
         results[index] = result
     return hand_over(results, options)  # type: ignore[arg-type]  # every slot is filled
 

@@ -1,0 +1,217 @@
+"""`celint check FILE...` follows imports of the project's own modules on disk (issue 14 item 3): the
+pre-commit hook with only train.py staged still sees the softmax at the end of `forward` in models.py.
+Only the files given are reported on; `celint check DIR` is unchanged."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Dict
+
+import pytest
+from clitools import REPO, celint
+
+from celint import discovery
+from celint.config import Settings
+
+MODELS = """\
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class Net(nn.Module):
+    def __init__(self, n_classes=10):
+        super().__init__()
+        self.fc1 = nn.Linear(784, 128)
+        self.fc2 = nn.Linear(128, n_classes)
+
+    def forward(self, x):
+        x = F.relu(self.fc1(x))
+        return F.softmax(self.fc2(x), dim=1)
+"""
+HEAD_LINE = 13
+LOGITS = MODELS.replace("return F.softmax(self.fc2(x), dim=1)", "return self.fc2(x)")
+
+TRAIN = """\
+import torch
+import torch.nn as nn
+
+from {module} import Net
+
+model = Net()
+criterion = nn.CrossEntropyLoss()
+optimizer = torch.optim.SGD(model.parameters(), lr=0.01)
+for step in range(100):
+    x, y = torch.randn(32, 784), torch.randint(0, 10, (32,))
+    loss = criterion(model(x), y)
+    optimizer.zero_grad()
+    loss.backward()
+    optimizer.step()
+"""
+LOSS_LINE = 11
+
+
+def _tree(root: Path, files: Dict[str, str]) -> Path:
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return root
+
+
+def _research_repo(root: Path, models: str = MODELS) -> Path:
+    return _tree(
+        root,
+        {
+            "pyproject.toml": "[project]\nname = 'mnist'\n",
+            "models.py": models,
+            "train.py": TRAIN.format(module="models"),
+        },
+    )
+
+
+def test_one_file_given_sees_the_softmax_in_the_module_it_imports(tmp_path: Path) -> None:
+    repo = _research_repo(tmp_path / "repo")
+    done = celint("check", "train.py", cwd=repo)
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert done.stdout.startswith(f"train.py:{LOSS_LINE}:12: CE101 ")
+    assert f"(models.py:{HEAD_LINE})" in done.stdout
+    assert "Found 1 finding in 1 file." in done.stdout
+
+
+def test_from_another_directory_the_head_is_named_as_the_file_was(tmp_path: Path) -> None:
+    _research_repo(tmp_path / "repo")
+    done = celint("check", "repo/train.py", cwd=tmp_path)
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert done.stdout.startswith(f"repo/train.py:{LOSS_LINE}:12: CE101 ")
+    assert f"(repo/models.py:{HEAD_LINE})" in done.stdout
+
+
+def test_only_the_files_given_are_reported_on(tmp_path: Path) -> None:
+    repo = _research_repo(tmp_path / "repo")
+    done = celint("check", "models.py", cwd=repo)
+    assert done.returncode == 0 and done.stdout == "", done.stdout + done.stderr
+
+
+def test_a_model_returning_logits_stays_silent(tmp_path: Path) -> None:
+    repo = _research_repo(tmp_path / "repo", models=LOGITS)
+    done = celint("check", "train.py", cwd=repo)
+    assert done.returncode == 0 and done.stdout == "", done.stdout + done.stderr
+
+
+def test_modules_nobody_imports_are_never_read(tmp_path: Path) -> None:
+    # a broken module train.py does not import: no CE000, the run is not an error (exit 1, not 2)
+    repo = _research_repo(tmp_path / "repo")
+    _tree(repo, {"scratch.py": "def broken(:\n", "notes/draft.py": b"\xff\xfe".decode("latin-1")})
+    done = celint("check", "train.py", cwd=repo)
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "CE000" not in done.stdout and "CE101" in done.stdout
+
+
+def test_without_a_root_marker_the_top_package_and_a_loose_scripts_folder_are_the_project(tmp_path: Path) -> None:
+    # no pyproject.toml, setup.cfg or .git anywhere above (tmp_path has none)
+    assert not any(
+        (parent / marker).exists() for parent in [tmp_path, *tmp_path.parents] for marker in discovery.PROJECT_MARKERS
+    )
+    loose = _tree(tmp_path / "homework", {"models.py": MODELS, "train.py": TRAIN.format(module="models")})
+    done = celint("check", "train.py", cwd=loose)
+    assert done.returncode == 1 and f"(models.py:{HEAD_LINE})" in done.stdout, done.stdout + done.stderr
+
+    package = _tree(
+        tmp_path / "code",
+        {
+            "mnist/__init__.py": "",
+            "mnist/nets/__init__.py": "",
+            "mnist/nets/models.py": MODELS,
+            "mnist/train.py": TRAIN.format(module=".nets.models"),
+        },
+    )
+    done = celint("check", "mnist/train.py", cwd=package)
+    assert done.returncode == 1 and f"(mnist/nets/models.py:{HEAD_LINE})" in done.stdout, done.stdout + done.stderr
+
+
+def test_src_layout_under_a_pyproject(tmp_path: Path) -> None:
+    repo = _tree(
+        tmp_path / "repo",
+        {
+            "pyproject.toml": "",
+            "src/mnist/__init__.py": "",
+            "src/mnist/models.py": MODELS,
+            "scripts/train.py": TRAIN.format(module="mnist.models"),
+            "src/mnist/train.py": TRAIN.format(module="mnist.models"),
+        },
+    )
+    done = celint("check", "src/mnist/train.py", cwd=repo)
+    assert done.returncode == 1 and f"(src/mnist/models.py:{HEAD_LINE})" in done.stdout, done.stdout + done.stderr
+
+
+def test_a_directory_is_checked_as_before(tmp_path: Path) -> None:
+    repo = _research_repo(tmp_path / "repo")
+    _tree(repo, {"sub/other.py": "x = 1\n"})
+    whole = celint("check", ".", cwd=repo)
+    assert whole.returncode == 1 and whole.stdout.startswith(f"train.py:{LOSS_LINE}:12: CE101 ")
+    # a directory of its own: its files do not see the modules around it (as before)
+    sub = _tree(repo, {"sub/train.py": TRAIN.format(module="models")})
+    done = celint("check", str(sub / "sub"), cwd=repo)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+def test_pre_commit_hook_with_only_train_py_staged(tmp_path: Path) -> None:
+    """pre-commit runs the hook's entry with the staged files as arguments, from the repository's top."""
+    repo = _tree(tmp_path / "repo", {"models.py": MODELS})
+
+    def git(*args: str) -> str:
+        done = subprocess.run(
+            ["git", "-c", "user.name=t", "-c", "user.email=t@example.com", *args],
+            cwd=repo,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        return done.stdout
+
+    git("init", "-q")
+    git("add", "models.py")
+    git("commit", "-q", "-m", "model")
+    _tree(repo, {"train.py": TRAIN.format(module="models")})
+    git("add", "train.py")
+    staged = git("diff", "--cached", "--name-only").split()
+    assert staged == ["train.py"]
+    hook = (REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    entry = next(line.split(":", 1)[1].split() for line in hook.splitlines() if line.strip().startswith("entry:"))
+    assert entry[:2] == ["celint", "check"]
+    done = celint(*entry[1:], *staged, cwd=repo)
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert f"train.py:{LOSS_LINE}:12: CE101" in done.stdout and f"(models.py:{HEAD_LINE})" in done.stdout
+
+
+def test_project_modules_skip_excluded_folders_and_environments(tmp_path: Path) -> None:
+    repo = _research_repo(tmp_path / "repo")
+    _tree(
+        repo,
+        {
+            "node_modules/pkg/x.py": "",
+            ".venv/lib/y.py": "",
+            "envs/py39/pyvenv.cfg": "",
+            "envs/py39/lib/z.py": "",
+            "conda/conda-meta/history": "",
+            "conda/lib/w.py": "",
+            "data/notes.txt": "",
+            "pkg/util.py": "",
+        },
+    )
+    found = discovery.project_modules([str(repo / "train.py")], Settings())
+    assert sorted(Path(f).relative_to(repo).as_posix() for f in found) == ["models.py", "pkg/util.py", "train.py"]
+    assert discovery.project_modules([str(repo)], Settings()) == []  # directories: no context
+
+
+def test_a_root_too_big_to_walk_falls_back_to_the_scripts_own_package(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = _tree(tmp_path / "repo", {".git/HEAD": "", **{f"other/m{i}.py": "" for i in range(5)}})
+    _tree(repo, {"exp/models.py": MODELS, "exp/train.py": TRAIN.format(module="models")})
+    monkeypatch.setattr(discovery, "MAX_PROJECT_FILES", 4)
+    found = discovery.project_modules([str(repo / "exp" / "train.py")], Settings())
+    assert sorted(Path(f).name for f in found) == ["models.py", "train.py"]
