@@ -124,17 +124,28 @@ def generated_file(directory: Path, megabytes: float = 5.0) -> Path:
     return path
 
 
-def baseline_venv(where: Path) -> Path:
-    """A virtual environment with the same flake8, pyflakes, pycodestyle and mccabe, and no celint."""
+def baseline_venv(where: Path, extra: Sequence[str] = (), always: bool = False) -> Path:
+    """A virtual environment with the same flake8, pyflakes, pycodestyle and mccabe, and no celint (unless
+    `extra` names it); made once, or every time with `always` (a checkout installed as it is now)."""
     python = where / ("Scripts" if os.name == "nt" else "bin") / "python"
-    pins = [f"{name}=={metadata.version(name)}" for name in FLAKE8_PINS]
+    pins = [f"{name}=={metadata.version(name)}" for name in FLAKE8_PINS] + list(extra)
     marker = where / "pins.txt"
-    if python.exists() and marker.exists() and marker.read_text() == "\n".join(pins):
+    if python.exists() and marker.exists() and marker.read_text() == "\n".join(pins) and not always:
         return python
     subprocess.run([sys.executable, "-m", "venv", "--clear", str(where)], check=True)
     subprocess.run([str(python), "-m", "pip", "install", "--quiet", *pins], check=True)
     marker.write_text("\n".join(pins))
     return python
+
+
+def editor_venvs(base: Path) -> Tuple[List[str], List[str]]:
+    """flake8 with celint installed from this checkout (not editable, bytecode compiled, as users have it)
+    against flake8 with celint's dependencies but not celint, so the difference is celint alone."""
+    checkout = str(Path(__file__).resolve().parents[1])
+    deps = [name for name in ("libcst", "numpy")]
+    with_celint = baseline_venv(base.with_name(base.name + "-editor-with"), [checkout], always=True)
+    without = baseline_venv(base.with_name(base.name + "-editor-deps"), deps)
+    return [str(with_celint), "-m", "flake8"], [str(without), "-m", "flake8"]
 
 
 def measure(cmd: Sequence[str], cwd: Optional[str] = None) -> Tuple[float, int, int]:
@@ -238,7 +249,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         f"stdlib corpus: {len(stdlib)} files, {sum(os.path.getsize(f) for f in stdlib) / 1e6:.1f} MB "
         f"({', '.join(STDLIB_SUBSET)}; test directories left out)"
     )
-    ok = [import_check(), editor_save(with_celint, without, args.runs)]
+    ok = [import_check(), editor_save(*editor_venvs(Path(args.baseline_venv)), args.runs)]
 
     # -j1 and --isolated: one process, no user configuration; --exit-zero keeps the exit code 0
     flake8_args = ["-j1", "--isolated", "--exit-zero"]

@@ -90,9 +90,22 @@ FLAKE8_SURVIVES = sorted(
 )
 
 
+def _null_bytes_crash_flake8() -> bool:
+    """Before Python 3.11.? `compile` raises ValueError on a null byte, which flake8 does not catch."""
+    try:
+        compile("\0", "<null>", "exec")
+    except ValueError:
+        return True
+    except SyntaxError:
+        return False
+    return False
+
+
 @pytest.mark.parametrize("name", FLAKE8_SURVIVES)
 def test_flake8_run_survives_a_hostile_file(tmp_path: Path, name: str) -> None:
     """flake8 gates the plugin with its own parse: a file it cannot parse is its E999, never our crash."""
+    if name == "null_bytes" and _null_bytes_crash_flake8():
+        pytest.skip("flake8 itself crashes on a null byte with this Python, before any plugin runs")
     data, _ = CASES[name]()
     (tmp_path / "good.py").write_text(BUGGY, encoding="utf-8")
     (tmp_path / f"{name}.py").write_bytes(data)
@@ -122,6 +135,7 @@ print(json.dumps([row[2] for row in rows]))
 @pytest.mark.parametrize("name", ["sum_1000_terms", "sum_12000_terms", "attribute_chain_6000"])
 def test_flake8_plugin_on_inputs_flake8_itself_cannot_finish(tmp_path: Path, name: str) -> None:
     data, parses = CASES[name]()
+    parses = parses or _python_parses(data)  # Python 3.9's parser takes what 3.11's refuses
     path = tmp_path / f"{name}.py"
     path.write_bytes(data)
     done = run(["-c", PLUGIN_DIRECT, str(path)])
