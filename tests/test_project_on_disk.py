@@ -215,3 +215,15 @@ def test_a_root_too_big_to_walk_falls_back_to_the_scripts_own_package(
     monkeypatch.setattr(discovery, "MAX_PROJECT_FILES", 4)
     found = discovery.project_modules([str(repo / "exp" / "train.py")], Settings())
     assert sorted(Path(f).name for f in found) == ["models.py", "train.py"]
+
+
+def test_installed_code_gets_no_context(tmp_path: Path) -> None:
+    """A file inside site-packages is a library's, not the project being committed: nothing is walked."""
+    from celint.config import Settings
+    from celint.discovery import project_modules
+
+    package = tmp_path / "lib" / "site-packages" / "pkg"
+    package.mkdir(parents=True)
+    for name in ("__init__.py", "models.py", "train.py"):
+        (package / name).write_text("x = 1\n", encoding="utf-8")
+    assert project_modules([str(package / "train.py")], Settings()) == []
