@@ -16,7 +16,6 @@ from celint.facts import (
     SIGMOID,
     SOFTMAX,
     SPARSE,
-    Case,
     DemoKit,
     Edit,
     EditKind,
@@ -30,7 +29,7 @@ from celint.facts import (
 from . import _expects
 from ._numbers import known
 from ._text import head_phrase, head_related
-from .rule import Demo, Rule
+from .rule import Demo, Rule, case
 
 
 def probabilities_into_logits_loss(use: LossUse) -> Optional[Hit]:
@@ -112,19 +111,10 @@ RULE = Rule(
     fix=from_logits_false,
     demo=Demo(
         cases=(
-            Case(
-                flagged=Scenario(
+            case(
+                Scenario(
                     framework=Framework.KERAS,
                     activation=SOFTMAX,
-                    width=4,
-                    loss=SPARSE,
-                    expects=LOGITS,
-                    targets=INTEGER,
-                    classes=4,
-                ),
-                fixed=Scenario(
-                    framework=Framework.KERAS,
-                    activation=LINEAR,
                     width=4,
                     loss=SPARSE,
                     expects=LOGITS,
@@ -132,20 +122,12 @@ RULE = Rule(
                     classes=4,
                 ),
                 label="Dense(4, softmax) + SparseCategoricalCrossentropy(from_logits=True)",
+                activation=LINEAR,
             ),
-            Case(
-                flagged=Scenario(
+            case(
+                Scenario(
                     framework=Framework.PYTORCH,
                     activation=SOFTMAX,
-                    width=4,
-                    loss=SPARSE,
-                    expects=LOGITS,
-                    targets=INTEGER,
-                    classes=4,
-                ),
-                fixed=Scenario(
-                    framework=Framework.PYTORCH,
-                    activation=LINEAR,
                     width=4,
                     loss=SPARSE,
                     expects=LOGITS,
@@ -153,14 +135,15 @@ RULE = Rule(
                     classes=4,
                 ),
                 label="CrossEntropyLoss on softmax outputs",
+                activation=LINEAR,
             ),
-            Case(
-                flagged=Scenario(framework=Framework.OPTAX, activation=SIGMOID, width=1, loss=BINARY, expects=LOGITS),
-                fixed=Scenario(framework=Framework.OPTAX, activation=LINEAR, width=1, loss=BINARY, expects=LOGITS),
+            case(
+                Scenario(framework=Framework.OPTAX, activation=SIGMOID, width=1, loss=BINARY, expects=LOGITS),
                 label="sigmoid_binary_cross_entropy on sigmoid outputs",
+                activation=LINEAR,
             ),
-            Case(
-                flagged=Scenario(
+            case(
+                Scenario(
                     framework=Framework.TF,
                     activation=SOFTMAX,
                     width=4,
@@ -169,16 +152,8 @@ RULE = Rule(
                     targets=ONE_HOT,
                     classes=4,
                 ),
-                fixed=Scenario(
-                    framework=Framework.TF,
-                    activation=LINEAR,
-                    width=4,
-                    loss=CATEGORICAL,
-                    expects=LOGITS,
-                    targets=ONE_HOT,
-                    classes=4,
-                ),
                 label="tf.nn.softmax_cross_entropy_with_logits on tf.nn.softmax outputs",
+                activation=LINEAR,
             ),
         ),
         headline="Softmax applied twice: the loss cannot fall below log(1+(K-1)/e) = {loss_floor} for K={classes}; "

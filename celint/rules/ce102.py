@@ -14,7 +14,6 @@ from celint.facts import (
     NLL,
     PROBABILITY_ACTIVATIONS,
     PROBS,
-    Case,
     DemoKit,
     Edit,
     EditKind,
@@ -29,7 +28,7 @@ from celint.facts import (
 from . import _expects
 from ._numbers import known
 from ._text import head_phrase, head_related
-from .rule import Demo, Rule
+from .rule import Demo, Rule, case
 
 
 def raw_scores_into_probability_loss(use: LossUse) -> Optional[Hit]:
@@ -150,8 +149,8 @@ RULE = Rule(
     fix=probabilities_again,
     demo=Demo(
         cases=(
-            Case(
-                flagged=Scenario(
+            case(
+                Scenario(
                     framework=Framework.PYTORCH,
                     activation=LINEAR,
                     width=4,
@@ -160,26 +159,18 @@ RULE = Rule(
                     targets=INTEGER,
                     classes=4,
                 ),
-                fixed=Scenario(
-                    framework=Framework.PYTORCH,
-                    activation=LOG_SOFTMAX,
-                    width=4,
-                    loss=NLL,
-                    expects=LOG_PROBS,
-                    targets=INTEGER,
-                    classes=4,
-                ),
                 label="NLLLoss on raw scores",
+                activation=LOG_SOFTMAX,
             ),
-            Case(
-                flagged=Scenario(framework=Framework.KERAS, activation=LINEAR, width=1, loss=BINARY, expects=PROBS),
-                fixed=Scenario(framework=Framework.KERAS, activation=LINEAR, width=1, loss=BINARY, expects=LOGITS),
+            case(
+                Scenario(framework=Framework.KERAS, activation=LINEAR, width=1, loss=BINARY, expects=PROBS),
                 label="binary_crossentropy (from_logits=False) on a linear Dense(1)",
+                expects=LOGITS,
             ),
-            Case(
-                flagged=Scenario(framework=Framework.PYTORCH, activation=LINEAR, width=1, loss=BINARY, expects=PROBS),
-                fixed=Scenario(framework=Framework.PYTORCH, activation=LINEAR, width=1, loss=BINARY, expects=LOGITS),
+            case(
+                Scenario(framework=Framework.PYTORCH, activation=LINEAR, width=1, loss=BINARY, expects=PROBS),
                 label="BCELoss on raw scores",
+                expects=LOGITS,
             ),
         ),
         headline="NLLLoss on raw scores is -mean z[t]: it goes negative without bound ({nll_loss_start} -> "

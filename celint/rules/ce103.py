@@ -12,7 +12,6 @@ from celint.facts import (
     NLL,
     ONE_HOT,
     SOFTMAX,
-    Case,
     DemoKit,
     FileFacts,
     Framework,
@@ -25,7 +24,7 @@ from celint.records import replace
 
 from ._numbers import known
 from ._text import line_of
-from .rule import Demo, Rule
+from .rule import Demo, Rule, case
 
 INPUT_SCALE = 40.0  # unnormalised inputs: logit gaps beyond float32's exp range
 
@@ -108,8 +107,8 @@ RULE = Rule(
     checks=(log_of_probabilities,),
     demo=Demo(
         cases=(
-            Case(
-                flagged=Scenario(
+            case(
+                Scenario(
                     framework=Framework.PYTORCH,
                     activation=SOFTMAX,
                     width=4,
@@ -118,18 +117,10 @@ RULE = Rule(
                     targets=INTEGER,
                     classes=4,
                 ),
-                fixed=Scenario(
-                    framework=Framework.PYTORCH,
-                    activation=LOG_SOFTMAX,
-                    width=4,
-                    loss=NLL,
-                    expects=LOG_PROBS,
-                    targets=INTEGER,
-                    classes=4,
-                ),
+                label="torch.log(softmax(z)) + NLLLoss, unnormalised inputs (x40)",
                 flagged_opts=ReplayOptions(naive_log=True, input_scale=INPUT_SCALE),
                 fixed_opts=ReplayOptions(input_scale=INPUT_SCALE),
-                label="torch.log(softmax(z)) + NLLLoss, unnormalised inputs (x40)",
+                activation=LOG_SOFTMAX,
             ),
         ),
         headline="log(softmax(z)) underflows in float32: a confident wrong prediction 200 logits off costs "

@@ -10,7 +10,6 @@ from celint.facts import (
     LOG_PROBS,
     LOG_SOFTMAX,
     NLL,
-    Case,
     DemoKit,
     FileFacts,
     Framework,
@@ -20,7 +19,7 @@ from celint.facts import (
 )
 
 from ._numbers import final, row_sums
-from .rule import Demo, Rule
+from .rule import Demo, Rule, case
 
 GROUPS = 32  # z viewed as (batch=32, seq=8, classes)
 BATCH_AXIS_RANKS = (0, 1, 3)  # torch.nn.functional._get_softmax_dim: dim 0 for these ranks, else dim 1
@@ -65,11 +64,10 @@ RULE = Rule(
     checks=(softmax_without_dim,),
     demo=Demo(
         cases=(
-            Case(
-                flagged=LOG_SOFTMAX_NLL,
-                fixed=LOG_SOFTMAX_NLL,
-                flagged_opts=ReplayOptions(batch_axis_groups=GROUPS),
+            case(
+                LOG_SOFTMAX_NLL,
                 label="log_softmax without dim= on a (32, 8, 4) tensor: dim 0 is the batch",
+                flagged_opts=ReplayOptions(batch_axis_groups=GROUPS),
             ),
         ),
         headline="softmax without dim= on a 3-D tensor normalises over the batch: class probabilities sum to "

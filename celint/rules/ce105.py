@@ -8,7 +8,6 @@ from celint.facts import (
     BINARY,
     LINEAR,
     LOGITS,
-    Case,
     DemoKit,
     Framework,
     Hit,
@@ -21,7 +20,7 @@ from celint.facts import (
 from . import _scenario
 from ._numbers import known
 from ._text import head_phrase, head_related
-from .rule import Demo, Rule
+from .rule import Demo, Rule, case
 
 
 def threshold_metric_on_logits(use: LossUse) -> Iterator[Hit]:
@@ -77,18 +76,10 @@ RULE = Rule(
     checks=(threshold_metric_on_logits,),
     demo=Demo(
         cases=(
-            Case(
-                flagged=KERAS_LOGIT,
-                fixed=KERAS_LOGIT,
-                flagged_opts=ReplayOptions(threshold=0.5),
-                label="BinaryAccuracy (threshold 0.5) on logits",
+            case(
+                KERAS_LOGIT, label="BinaryAccuracy (threshold 0.5) on logits", flagged_opts=ReplayOptions(threshold=0.5)
             ),
-            Case(
-                flagged=PYTORCH_LOGIT,
-                fixed=PYTORCH_LOGIT,
-                flagged_opts=ReplayOptions(threshold=0.5),
-                label="(logits > 0.5) as the prediction",
-            ),
+            case(PYTORCH_LOGIT, label="(logits > 0.5) as the prediction", flagged_opts=ReplayOptions(threshold=0.5)),
         ),
         headline="Thresholding logits at 0.5 misreports accuracy: {reported_start} reported vs {true_start} true at "
         "the start, {reported_end} vs {true_end} after training",

@@ -13,7 +13,6 @@ from celint.facts import (
     SIGMOID,
     SOFTMAX,
     AxisKind,
-    Case,
     DemoKit,
     Edit,
     EditKind,
@@ -31,7 +30,7 @@ from celint.records import replace
 from . import _scenario
 from ._numbers import known, positive_rate
 from ._text import line_of
-from .rule import Demo, Rule
+from .rule import Demo, Rule, case
 
 
 def single_unit_softmax(head: Head, loss_at: Optional[Where] = None) -> Optional[Hit]:
@@ -134,15 +133,15 @@ RULE = Rule(
     fix=sigmoid_for_one_unit,
     demo=Demo(
         cases=(
-            Case(
-                flagged=Scenario(framework=Framework.KERAS, activation=SOFTMAX, width=1, loss=BINARY, expects=PROBS),
-                fixed=Scenario(framework=Framework.KERAS, activation=SIGMOID, width=1, loss=BINARY, expects=PROBS),
+            case(
+                Scenario(framework=Framework.KERAS, activation=SOFTMAX, width=1, loss=BINARY, expects=PROBS),
                 label="Dense(1, softmax) + binary_crossentropy",
+                activation=SIGMOID,
             ),
-            Case(
-                flagged=Scenario(framework=Framework.PYTORCH, activation=SOFTMAX, width=1, loss=BINARY, expects=PROBS),
-                fixed=Scenario(framework=Framework.PYTORCH, activation=SIGMOID, width=1, loss=BINARY, expects=PROBS),
+            case(
+                Scenario(framework=Framework.PYTORCH, activation=SOFTMAX, width=1, loss=BINARY, expects=PROBS),
                 label="softmax(dim=1) over one column + BCELoss",
+                activation=SIGMOID,
             ),
         ),
         headline="Softmax over one unit outputs 1.0 for every input, so accuracy stays at P(y=1) = {positive_rate} "

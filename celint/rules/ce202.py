@@ -14,7 +14,6 @@ from celint.facts import (
     PROBS,
     SIGMOID,
     SPARSE,
-    Case,
     DemoKit,
     Framework,
     Hit,
@@ -26,7 +25,7 @@ from celint.records import replace
 from . import _scenario
 from ._numbers import known, positive_rate
 from ._text import head_phrase, head_related
-from .rule import Demo, Rule
+from .rule import Demo, Rule, case
 
 
 def categorical_loss_on_one_unit(use: LossUse) -> Optional[Hit]:
@@ -77,24 +76,20 @@ RULE = Rule(
     checks=(categorical_loss_on_one_unit,),
     demo=Demo(
         cases=(
-            Case(
-                flagged=Scenario(
-                    framework=Framework.KERAS, activation=SIGMOID, width=1, loss=CATEGORICAL, expects=PROBS
-                ),
-                fixed=Scenario(framework=Framework.KERAS, activation=SIGMOID, width=1, loss=BINARY, expects=PROBS),
+            case(
+                Scenario(framework=Framework.KERAS, activation=SIGMOID, width=1, loss=CATEGORICAL, expects=PROBS),
                 label="Dense(1, sigmoid) + categorical_crossentropy",
+                loss=BINARY,
             ),
-            Case(
-                flagged=Scenario(
-                    framework=Framework.PYTORCH, activation=LINEAR, width=1, loss=CATEGORICAL, expects=LOGITS
-                ),
-                fixed=Scenario(framework=Framework.PYTORCH, activation=LINEAR, width=1, loss=BINARY, expects=LOGITS),
+            case(
+                Scenario(framework=Framework.PYTORCH, activation=LINEAR, width=1, loss=CATEGORICAL, expects=LOGITS),
                 label="CrossEntropyLoss on one column, float targets (N, 1)",
+                loss=BINARY,
             ),
-            Case(
-                flagged=Scenario(framework=Framework.PYTORCH, activation=LINEAR, width=1, loss=SPARSE, expects=LOGITS),
-                fixed=Scenario(framework=Framework.PYTORCH, activation=LINEAR, width=1, loss=BINARY, expects=LOGITS),
+            case(
+                Scenario(framework=Framework.PYTORCH, activation=LINEAR, width=1, loss=SPARSE, expects=LOGITS),
                 label="CrossEntropyLoss on one column, class-index targets {0, 1}",
+                loss=BINARY,
             ),
         ),
         headline="A categorical loss on one unit learns nothing: everywhere but keras-tensorflow it is constant "

@@ -15,7 +15,6 @@ from celint.facts import (
     SIGMOID,
     SOFTMAX,
     Array,
-    Case,
     DemoKit,
     DemoOutcome,
     Framework,
@@ -28,7 +27,7 @@ from celint.facts import (
 from . import _scenario, _targets
 from ._numbers import accuracies, final
 from ._text import head_phrase, head_related
-from .rule import Demo, Rule
+from .rule import Demo, Rule, case
 
 
 def binary_loss_on_softmax(use: LossUse) -> Optional[Hit]:
@@ -95,8 +94,8 @@ RULE = Rule(
     checks=(binary_loss_on_softmax, binary_loss_on_single_label_one_hot),
     demo=Demo(
         cases=(
-            Case(
-                flagged=Scenario(
+            case(
+                Scenario(
                     framework=Framework.KERAS,
                     activation=SOFTMAX,
                     width=4,
@@ -105,16 +104,8 @@ RULE = Rule(
                     targets=ONE_HOT,
                     classes=4,
                 ),
-                fixed=Scenario(
-                    framework=Framework.KERAS,
-                    activation=SOFTMAX,
-                    width=4,
-                    loss=CATEGORICAL,
-                    expects=PROBS,
-                    targets=ONE_HOT,
-                    classes=4,
-                ),
                 label="Dense(4, softmax) + binary_crossentropy",
+                loss=CATEGORICAL,
             ),
         ),
         headline="binary_accuracy of the all-zeros predictor is already (K-1)/K = {all_zeros_binary_accuracy}; "

@@ -14,7 +14,6 @@ from celint.facts import (
     PROBS,
     SOFTMAX,
     SPARSE,
-    Case,
     Framework,
     Hit,
     LossUse,
@@ -22,7 +21,7 @@ from celint.facts import (
 )
 
 from . import _targets
-from .rule import Demo, Rule
+from .rule import Demo, Rule, case
 
 # What to use instead, per framework of the loss that received one-hot targets.
 _REPAIR: Dict[Framework, str] = {
@@ -69,29 +68,21 @@ RULE = Rule(
     checks=(one_hot_into_sparse_loss,),
     demo=Demo(
         cases=(
-            Case(
-                flagged=Scenario(
+            case(
+                Scenario(
                     framework=Framework.KERAS,
                     activation=SOFTMAX,
                     width=4,
                     loss=SPARSE,
-                    expects=PROBS,
-                    targets=ONE_HOT,
-                    classes=4,
-                ),
-                fixed=Scenario(
-                    framework=Framework.KERAS,
-                    activation=SOFTMAX,
-                    width=4,
-                    loss=CATEGORICAL,
                     expects=PROBS,
                     targets=ONE_HOT,
                     classes=4,
                 ),
                 label="sparse_categorical_crossentropy with to_categorical targets",
+                loss=CATEGORICAL,
             ),
-            Case(
-                flagged=Scenario(
+            case(
+                Scenario(
                     framework=Framework.PYTORCH,
                     activation=LINEAR,
                     width=4,
@@ -100,16 +91,8 @@ RULE = Rule(
                     targets=ONE_HOT,
                     classes=4,
                 ),
-                fixed=Scenario(
-                    framework=Framework.PYTORCH,
-                    activation=LINEAR,
-                    width=4,
-                    loss=SPARSE,
-                    expects=LOGITS,
-                    targets=INTEGER,
-                    classes=4,
-                ),
                 label="CrossEntropyLoss with F.one_hot (Long) targets",
+                targets=INTEGER,
             ),
         ),
         # no headline: every flagged configuration raises, which the generic line quotes

@@ -12,7 +12,6 @@ from celint.facts import (
     PROBS,
     SOFTMAX,
     SPARSE,
-    Case,
     DemoKit,
     Framework,
     Hit,
@@ -22,7 +21,7 @@ from celint.facts import (
 
 from . import _targets
 from ._numbers import known
-from .rule import Demo, Rule
+from .rule import Demo, Rule, case
 
 # What to use instead, per framework of the loss that received class indices.
 _REPAIR: Dict[Framework, str] = {
@@ -63,29 +62,21 @@ RULE = Rule(
     checks=(indices_into_one_hot_loss,),
     demo=Demo(
         cases=(
-            Case(
-                flagged=Scenario(
+            case(
+                Scenario(
                     framework=Framework.KERAS,
                     activation=SOFTMAX,
                     width=4,
                     loss=CATEGORICAL,
-                    expects=PROBS,
-                    targets=INTEGER,
-                    classes=4,
-                ),
-                fixed=Scenario(
-                    framework=Framework.KERAS,
-                    activation=SOFTMAX,
-                    width=4,
-                    loss=SPARSE,
                     expects=PROBS,
                     targets=INTEGER,
                     classes=4,
                 ),
                 label="categorical_crossentropy with integer labels",
+                loss=SPARSE,
             ),
-            Case(
-                flagged=Scenario(
+            case(
+                Scenario(
                     framework=Framework.OPTAX,
                     activation=LINEAR,
                     width=4,
@@ -94,16 +85,8 @@ RULE = Rule(
                     targets=INTEGER,
                     classes=4,
                 ),
-                fixed=Scenario(
-                    framework=Framework.OPTAX,
-                    activation=LINEAR,
-                    width=4,
-                    loss=SPARSE,
-                    expects=LOGITS,
-                    targets=INTEGER,
-                    classes=4,
-                ),
                 label="optax.softmax_cross_entropy(logits, labels[:, None])",
+                loss=SPARSE,
             ),
         ),
         headline="Keras raises on integer labels; optax broadcasts them silently (loss_i = -t_i*sum_j log p_ij, "

@@ -16,7 +16,6 @@ from celint.facts import (
     SIGMOID,
     SOFTMAX,
     SPARSE,
-    Case,
     DemoKit,
     Framework,
     Hit,
@@ -27,7 +26,7 @@ from celint.records import replace
 
 from . import _targets
 from ._numbers import final, known
-from .rule import Demo, Rule
+from .rule import Demo, Rule, case
 
 
 def class_count_mismatch(use: LossUse) -> Optional[Hit]:
@@ -168,29 +167,21 @@ RULE = Rule(
     checks=(class_count_mismatch,),
     demo=Demo(
         cases=(
-            Case(
-                flagged=Scenario(
+            case(
+                Scenario(
                     framework=Framework.KERAS,
                     activation=SOFTMAX,
                     width=10,
-                    loss=CATEGORICAL,
-                    expects=PROBS,
-                    targets=ONE_HOT,
-                    classes=5,
-                ),
-                fixed=Scenario(
-                    framework=Framework.KERAS,
-                    activation=SOFTMAX,
-                    width=5,
                     loss=CATEGORICAL,
                     expects=PROBS,
                     targets=ONE_HOT,
                     classes=5,
                 ),
                 label="to_categorical(y, 5) into Dense(10, softmax)",
+                width=5,
             ),
-            Case(
-                flagged=Scenario(
+            case(
+                Scenario(
                     framework=Framework.KERAS,
                     activation=SOFTMAX,
                     width=10,
@@ -199,16 +190,8 @@ RULE = Rule(
                     targets=INTEGER,
                     classes=5,
                 ),
-                fixed=Scenario(
-                    framework=Framework.KERAS,
-                    activation=SOFTMAX,
-                    width=5,
-                    loss=SPARSE,
-                    expects=PROBS,
-                    targets=INTEGER,
-                    classes=5,
-                ),
                 label="Dense(10, softmax) on 5 classes, sparse labels",
+                width=5,
             ),
         ),
         headline="Keras raises for to_categorical(y, 5) into Dense(10); with sparse labels the 5 extra units hold "

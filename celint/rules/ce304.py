@@ -12,7 +12,6 @@ from celint.facts import (
     SIGMOID,
     SOFTMAX,
     Array,
-    Case,
     DemoKit,
     DemoOutcome,
     Framework,
@@ -23,7 +22,7 @@ from celint.facts import (
 
 from . import _targets
 from ._numbers import accuracies, final
-from .rule import Demo, Rule
+from .rule import Demo, Rule, case
 
 
 def multi_hot_into_softmax(use: LossUse) -> Optional[Hit]:
@@ -62,8 +61,8 @@ RULE = Rule(
     checks=(multi_hot_into_softmax,),
     demo=Demo(
         cases=(
-            Case(
-                flagged=Scenario(
+            case(
+                Scenario(
                     framework=Framework.KERAS,
                     activation=SOFTMAX,
                     width=5,
@@ -72,16 +71,9 @@ RULE = Rule(
                     targets=MULTI_HOT,
                     classes=5,
                 ),
-                fixed=Scenario(
-                    framework=Framework.KERAS,
-                    activation=SIGMOID,
-                    width=5,
-                    loss=BINARY,
-                    expects=PROBS,
-                    targets=MULTI_HOT,
-                    classes=5,
-                ),
                 label="Dense(5, softmax) + categorical_crossentropy on multi-hot targets",
+                activation=SIGMOID,
+                loss=BINARY,
             ),
         ),
         headline="Softmax splits probability mass between the active labels: per-label recall {flagged_recall} "

@@ -5,10 +5,10 @@ Checks and fixes are pure functions of facts (`celint.facts`); a rule module imp
 
 from __future__ import annotations
 
-from typing import Callable, Dict, Iterator, Optional, Tuple, Union
+from typing import Any, Callable, Dict, Iterator, Optional, Tuple, Union
 
-from celint.facts import Case, DemoKit, FileFacts, Fix, Hit, LossUse
-from celint.records import record
+from celint.facts import Case, DemoKit, FileFacts, Fix, Hit, LossUse, ReplayOptions, Scenario
+from celint.records import record, replace
 
 UseCheck = Callable[[LossUse], Optional[Hit]]  # one loss use; in a priority list, the first hit wins
 UseChecks = Callable[[LossUse], Iterator[Hit]]  # one loss use; every hit is reported
@@ -25,6 +25,22 @@ class Demo:
     cases: Tuple[Case, ...]
     headline: Optional[str] = None  # a str.format template; None: the evaluator's generic before/after line
     numbers: Optional[Numbers] = None  # the template's values, computed from the replayed cases
+
+
+_NO_OPTIONS = ReplayOptions()
+
+
+def case(
+    flagged: Scenario,
+    label: str,
+    flagged_opts: ReplayOptions = _NO_OPTIONS,
+    fixed_opts: ReplayOptions = _NO_OPTIONS,
+    **fix: Any,
+) -> Case:
+    """A demonstration case whose fixed side is the flagged one with `fix` applied (`activation=SIGMOID`)."""
+    return Case(
+        flagged=flagged, fixed=replace(flagged, **fix), flagged_opts=flagged_opts, fixed_opts=fixed_opts, label=label
+    )
 
 
 @record(frozen=True)
