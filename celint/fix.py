@@ -361,7 +361,10 @@ def _harmless(
     """The fixes that, applied one after the other, create no new finding: the fixed file is checked
     again, and so are the checked files that may import it (with its fixed text). A fix that would add a
     finding anywhere is dropped and said to be unsafe."""
-    importers = [r for r in others if _may_import(r.source, result.path)]
+    from celint.project import Project
+
+    fixed_module = Project([result.path])  # what a file importing the fixed one must name
+    importers = [r for r in others if fixed_module.may_import_own_module(r.source)]
     before = _counts(result.source, result.path, importers)
     accepted: List[Fix] = []
     chosen = []  # the findings whose fixes are accepted
@@ -393,16 +396,6 @@ def _counts(source: str, path: str, importers: "List[CheckedFile]") -> "Counter[
         if result.error:
             counts[(name, "CE000")] += 1
     return counts
-
-
-def _may_import(source: str, path: str) -> bool:
-    """`source` names the module `path` defines (cheap: a word and an import)."""
-    import re
-
-    stem = os.path.splitext(os.path.basename(path))[0]
-    if stem == "__init__":
-        stem = os.path.basename(os.path.dirname(os.path.abspath(path)))
-    return "import" in source and re.search(rf"\b{re.escape(stem)}\b", source) is not None
 
 
 def _fix_file(

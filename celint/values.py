@@ -261,9 +261,6 @@ def merge(a: Value, b: Value, tick: Optional[Callable[[], None]] = None) -> Valu
     return UNKNOWN
 
 
-_FIELDS: Dict[type, Tuple[str, ...]] = {}
-
-
 def _positions(x: object, y: object) -> bool:
     """Both parts say where something was written (or nothing)."""
     return isinstance(x, (Where, type(None))) and isinstance(y, (Where, type(None)))
@@ -287,12 +284,9 @@ def same(a: object, b: object, tick: Optional[Callable[[], None]] = None, positi
             if len(x) != len(y):
                 return False
             pending.extend(zip(x, y))
-        elif field_names(x):  # a record: part by part (Tensor, Layer, and the facts inside them)
+        elif names := field_names(x):  # a record: part by part (Tensor, Layer, and the facts inside them)
             if type(x) is not type(y) or type(x).__eq__ is object.__eq__:
                 return False  # different kinds, or compared by identity
-            names = _FIELDS.get(type(x))
-            if names is None:
-                names = _FIELDS[type(x)] = field_names(x)
             pairs = ((getattr(x, name), getattr(y, name)) for name in names)
             pending.extend(pair for pair in pairs if positions or not _positions(*pair))
         elif x != y:
