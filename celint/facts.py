@@ -8,7 +8,7 @@ so messages and JSON read as before while a missing member is a type error, not 
 from __future__ import annotations
 
 from enum import Enum
-from typing import Any, Optional, Protocol, Sequence, Tuple
+from typing import Any, Optional, Protocol, Sequence, Tuple, Union
 
 from celint.records import field, record
 
@@ -192,6 +192,21 @@ class Metric:
     threshold_at_half: bool  # thresholds probabilities at 0.5 (accuracy, BinaryAccuracy, AUC...)
 
 
+# A constant an option is set to: a number, a string, a flag, None, a list of numbers (`weight=[1, 3]`) or a
+# dict of class -> weight (`class_weight={0: 1, 1: 3}`) as (class, weight) pairs in the order written.
+OptionValue = Union[None, bool, int, float, str, Tuple[float, ...], Tuple[Tuple[int, float], ...]]
+
+
+@record(frozen=True)
+class LossOption:
+    """An option the code sets on a loss, or on the `fit` that trains with it."""
+
+    name: str  # "label_smoothing", "weight", "class_weight"...
+    written: str  # as the code spells it: "label_smoothing=0.1"
+    value: OptionValue = None
+    known: bool = False  # `value` is the constant the code gives (else the value is not known statically)
+
+
 @record(frozen=True)
 class LossUse:
     """A cross-entropy loss applied to (or compiled against) one head."""
@@ -207,7 +222,7 @@ class LossUse:
     api_version: Optional[KerasApi] = None  # for compiled Keras models
     metrics: Tuple[Metric, ...] = ()
     call_site: Optional[Where] = None  # the call of the helper that applies the loss, when predictions came through it
-    options: Tuple[str, ...] = ()  # options written at the loss, e.g. "label_smoothing=0.1"
+    options: Tuple[LossOption, ...] = ()  # options written at the loss (and at fit: class_weight, sample_weight)
     serves: int = 1  # how many different heads this loss object is used with in this module
     from_logits_literal: bool = True  # from_logits is written as True / False (not a name such as FROM_LOGITS)
     # cross-module: the loss is applied in another module's code, which the checked file's call at
@@ -215,6 +230,7 @@ class LossUse:
     reached_from: Optional[Where] = None
     # a class-index loss that also takes float rows of class probabilities (torch CrossEntropyLoss)
     probability_targets: bool = False
+    mixed_precision: bool = False  # a Keras mixed_float16 / mixed_bfloat16 policy is set in this module
 
 
 @record(frozen=True)
@@ -262,8 +278,11 @@ class Scenario:
     classes: int = 2
     target_float: Optional[bool] = None  # the targets' dtype when the code says; None: the encoding's usual
     tagged: bool = True  # Keras: a Keras activation, whose output the TF backend reads `_keras_logits` from
+    # the loss options the code sets to constants, as (name, value): the evaluator replays those it models
+    # for this loss and names the others in the demonstration's notes
+    options: Tuple[Tuple[str, OptionValue], ...] = ()
     assumed: Tuple[str, ...] = ()  # what the code does not say, each with the default the replay takes
-    not_modelled: Tuple[str, ...] = ()  # options the code sets that the replay leaves out
+    not_modelled: Tuple[str, ...] = ()  # what the code sets that the replay leaves out, with why
 
 
 @record(frozen=True)

@@ -9,6 +9,7 @@ import numpy as np
 
 from celint.facts import MULTI_HOT, Case, DemoKit, Framework, ReplayOptions, Scenario
 
+from . import settings
 from .data import Dataset, make_dataset
 from .errors import FrameworkError
 from .headlines import fill, generic
@@ -66,8 +67,10 @@ def notes_of(cases: Sequence[Case]) -> Tuple[str, ...]:
     seen: List[str] = []
     for case in cases:
         for sc in (case.flagged, case.fixed):
-            for text in [f"assumed (not read from the code): {a}" for a in sc.assumed] + [
-                f"not modelled (the replay leaves it out): {o}" for o in sc.not_modelled
+            for text in [
+                *(f"assumed (not read from the code): {a}" for a in sc.assumed),
+                *(f"not modelled (the replay leaves it out): {o}" for o in sc.not_modelled),
+                *settings.read(sc).notes,
             ]:
                 if text not in seen:
                     seen.append(text)

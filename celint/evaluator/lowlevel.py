@@ -10,8 +10,9 @@ from celint.facts import CATEGORICAL, INTEGER, NLL, SPARSE, ReplayOptions, Scena
 
 from . import errors as E
 from . import primitives as P
+from . import settings
 from .data import Dataset
-from .objectives import Built, _built, _index_check, _safe_one_hot, encode_targets
+from .objectives import Built, _built, _index_check, _safe_one_hot, _smoothed, encode_targets
 
 # --- optax (no clipping, no reduction: the user's .mean()) and tf.nn -----------------------
 
@@ -83,4 +84,5 @@ def tf_nn(sc: Scenario, data: Dataset, opts: ReplayOptions) -> Built:
         y = y[:, None]
     if y.shape != (n, w):
         raise E.FrameworkError(E.tf_logits_labels_shape((n, w), y.shape))
+    y = _smoothed(y, settings.read(sc).label_smoothing, sc.loss, w)  # tf.compat.v1.losses(label_smoothing=)
     return _built(sc, opts, P.cce_logits_fused if sc.loss == CATEGORICAL else P.bce_logits, y)

@@ -9,7 +9,7 @@ mistakes raise :class:`FrameworkError` with the framework's own text.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, List, Sequence, Tuple
+from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
 
@@ -28,12 +28,14 @@ from celint.facts import (
     SPARSE,
     Encoding,
     Framework,
+    LossKind,
     ReplayOptions,
     Scenario,
 )
 
 from . import errors as E
 from . import primitives as P
+from . import settings
 from .data import Dataset
 
 Objective = Callable[[np.ndarray], Tuple[float, np.ndarray, np.ndarray]]
@@ -95,15 +97,21 @@ def _built(
     target: np.ndarray,
     on_logits: bool = False,
     warnings: Sequence[str] = (),
+    weights: Optional[np.ndarray] = None,
+    divisor: Optional[float] = None,
 ) -> Built:
-    """``loss(target, ·)`` of the activation output, or of the logits z themselves when
-    ``on_logits``, averaged over its items."""
+    """``loss(target, ·)`` of the activation output, or of the logits z themselves when ``on_logits``,
+    each item times its weight (per sample, or per element for the binary losses), summed and divided by
+    ``divisor`` (default: the number of items, the frameworks' mean)."""
 
     def evaluate(z: np.ndarray) -> Tuple[float, np.ndarray, np.ndarray]:
         out, vjp = _activate(sc, opts, z)
         with np.errstate(all="ignore"):
             per, grad = loss(target, z if on_logits else out)
-            count = per.size  # per element for binary losses, per sample otherwise
+            if weights is not None:
+                per = per * (weights if weights.shape == per.shape else weights.reshape(-1, *([1] * (per.ndim - 1))))
+                grad = grad * (weights if weights.shape == grad.shape else weights[:, None])
+            count = per.size if divisor is None else divisor  # per element for binary losses, per sample otherwise
             value = float(np.sum(per) / count)
             gz = grad / count if on_logits else vjp(grad / count)
         return value, gz, out
@@ -135,9 +143,25 @@ def _keras_same_rank(y: np.ndarray, n: int, width: int) -> np.ndarray:
     return y
 
 
+def _smoothed(y: np.ndarray, smoothing: float, loss: LossKind, width: int) -> np.ndarray:
+    """Keras / TF label smoothing: towards 1/2 for a binary loss, towards 1/classes for a categorical one."""
+    if not smoothing:
+        return y
+    return y * (1.0 - smoothing) + smoothing * (0.5 if loss == BINARY else 1.0 / width)
+
+
+def _keras_class_weights(tgt: np.ndarray, class_weight: Dict[int, float]) -> np.ndarray:
+    """fit(class_weight=) as Keras turns it into sample weights: the argmax of a target row (rounded for
+    a single column), a class the dict does not name weighing 1 (data_adapter_utils)."""
+    classes = np.argmax(tgt, axis=-1) if tgt.ndim > 1 and tgt.shape[-1] != 1 else tgt.reshape(len(tgt))
+    ids = np.round(classes).astype(np.int64)
+    return np.array([class_weight.get(int(c), 1.0) for c in ids])
+
+
 def keras(sc: Scenario, backend: str, data: Dataset, opts: ReplayOptions) -> Built:
     """backend: "tensorflow", "torch", "jax" or "numpy"."""
     n, w = len(data.labels), sc.width
+    st = settings.read(sc)
     tgt = encode_targets(data, sc.targets, sc.classes)
     shown = "torch" if backend == "torch" else "numpy"
     # only a Keras activation tags its output; `activation=tf.nn.softmax` leaves nothing to read
@@ -147,11 +171,16 @@ def keras(sc: Scenario, backend: str, data: Dataset, opts: ReplayOptions) -> Bui
         warns.append(E.keras_softmax_size_one(n, shown))
     from_logits: LossFn
     clipped: LossFn
+    valid = np.ones(n)  # SparseCategoricalCrossentropy(ignore_class=k) masks the rows labelled k
     if sc.loss == SPARSE:
         t = tgt[:, 0] if tgt.ndim == 2 and tgt.shape[1] == 1 else tgt
         if t.shape != (n,):
             raise E.FrameworkError(E.keras_sparse_shape(t.shape, (n, w), backend))
         t = t.astype(np.int64)
+        if st.ignore_index is not None:
+            valid = (t != st.ignore_index).astype(np.float64)
+            t = np.where(valid > 0, t, 0)  # the ignored label becomes 0 before anything is checked
+            tagged = False  # the masked prediction, ops.where(mask, y_pred, 0), is a new untagged tensor
         if backend in ("torch", "tensorflow"):
             _index_check(t, w, backend)
         elif backend == "numpy":
@@ -165,6 +194,7 @@ def keras(sc: Scenario, backend: str, data: Dataset, opts: ReplayOptions) -> Bui
         y = _keras_same_rank(tgt.astype(np.float64), n, w)
         if y.shape != (n, w):
             raise E.FrameworkError(E.keras_same_shape(y.shape, (n, w), backend))
+        y = _smoothed(y, st.label_smoothing, sc.loss, w)
         if sc.loss == CATEGORICAL:
             name = "categorical_crossentropy"
             if w == 1:
@@ -181,17 +211,21 @@ def keras(sc: Scenario, backend: str, data: Dataset, opts: ReplayOptions) -> Bui
         warns.append(E.keras_tf_logits_warning(name))
     # tagged: the tf backend reads output._keras_logits and applies its logits loss to z
     loss = from_logits if tagged or sc.expects == LOGITS else clipped
-    return _built(sc, opts, loss, y, on_logits=tagged, warnings=warns)
+    weights = valid * (_keras_class_weights(tgt, st.class_weight) if st.class_weight is not None else 1.0)
+    # a binary loss is the mean over columns per sample; the reduction then sums or averages the samples
+    columns = w if sc.loss == BINARY else 1
+    divisor = float(columns if st.reduction == "sum" else columns * np.sum(valid))
+    return _built(sc, opts, loss, y, on_logits=tagged, warnings=warns, weights=weights, divisor=divisor)
 
 
 # --- PyTorch (class dim 1) ---------------------------------------------------------
 
 
-def _torch_index_targets(tgt: np.ndarray, n: int, w: int) -> np.ndarray:
+def _torch_index_targets(tgt: np.ndarray, n: int, w: int, ignore: Optional[int]) -> np.ndarray:
     if tgt.ndim == 2:  # F.one_hot(...) is Long
         raise E.FrameworkError(E.TORCH_LONG_ONE_HOT if tgt.shape == (n, w) else E.TORCH_MULTI_TARGET)
     t = tgt.astype(np.int64)
-    _index_check(t, w, "pytorch")
+    _index_check(t[t != ignore] if ignore is not None else t, w, "pytorch")
     return t
 
 
@@ -202,10 +236,26 @@ def _torch_bce(y: np.ndarray, p: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
     return P.bce_torch(y, p)
 
 
+def _torch_divisor(st: settings.Settings, mean: float) -> float:
+    """reduction="sum" divides by nothing; "none" is followed by the user's .mean() over the n rows."""
+    return 1.0 if st.reduction == "sum" else mean
+
+
+def _torch_probability_targets(sc: Scenario, opts: ReplayOptions, y: np.ndarray, st: settings.Settings) -> Built:
+    """Float targets of the output's shape are class probabilities: -sum_c weight_c * y_c * log p_c, smoothed
+    towards 1/classes first, and the mean divides by the rows whatever the weights."""
+    n, w = y.shape
+    y = y * (1.0 - st.label_smoothing) + st.label_smoothing / w
+    if st.weight is not None:
+        y = y * st.weight[None, :]
+    return _built(sc, opts, P.cce_logits, y, divisor=_torch_divisor(st, float(n)))
+
+
 def pytorch(sc: Scenario, data: Dataset, opts: ReplayOptions) -> Built:
     n, w = len(data.labels), sc.width
+    st = settings.read(sc)
     tgt = encode_targets(data, sc.targets, sc.classes)
-    if sc.loss == SPARSE and sc.target_float:
+    if (sc.loss == SPARSE and sc.target_float) or sc.loss == CATEGORICAL:
         # float targets: class probabilities when the shapes are equal (a 0/1 column y.float().unsqueeze(1)
         # against one unit, or a float one-hot), else "expected target dtype to be Long or Byte"
         y = tgt.astype(np.float64)
@@ -213,24 +263,32 @@ def pytorch(sc: Scenario, data: Dataset, opts: ReplayOptions) -> Built:
             y = y[:, None]
         if y.shape != (n, w):
             raise E.FrameworkError(E.TORCH_FLOAT_INDEX if y.ndim == 1 else E.TORCH_MULTI_TARGET)
-        return _built(sc, opts, P.cce_logits, y)
+        return _torch_probability_targets(sc, opts, y, st)
     if sc.loss in (SPARSE, NLL):
-        t = _torch_index_targets(tgt, n, w)
+        t = _torch_index_targets(tgt, n, w, st.ignore_index)
+        valid = (t != st.ignore_index) if st.ignore_index is not None else np.ones(n, dtype=bool)
+        t = np.where(valid, t, 0)
+        class_weight = st.weight if st.weight is not None else np.ones(w)
+        row_weight = class_weight[t] * valid  # the mean divides by their sum (LossNLL.cpp)
+        divisor = _torch_divisor(st, float(n) if st.reduction == "none" else float(np.sum(row_weight)))
         if sc.loss == NLL:
-            return _built(sc, opts, P.nll, t)
-        return _built(sc, opts, P.cce_logits, P.one_hot(t, w))
+            return _built(sc, opts, P.nll, t, weights=row_weight, divisor=divisor)
+        # (1 - s) * weighted NLL + s/classes * sum_c weight_c * -log p_c, over the same divisor
+        target = (1.0 - st.label_smoothing) * P.one_hot(t, w) * row_weight[:, None]
+        target = target + (st.label_smoothing / w) * class_weight[None, :] * valid[:, None]
+        return _built(sc, opts, P.cce_logits, target, divisor=divisor)
     y = tgt.astype(np.float64)
     if y.ndim == 1 and w == 1:
         y = y[:, None]  # the usual y.float().unsqueeze(1)
-    if sc.loss == CATEGORICAL:
-        # Probability targets are chosen purely because the shapes are equal.
-        if y.shape != (n, w):
-            raise E.FrameworkError(E.TORCH_FLOAT_INDEX if y.ndim == 1 else E.TORCH_MULTI_TARGET)
-        return _built(sc, opts, P.cce_logits, y)
     logits = sc.expects != PROBS
     if y.shape != (n, w):
         raise E.FrameworkError(E.torch_bce_size(y.shape, (n, w), logits))
-    return _built(sc, opts, P.bce_logits if logits else _torch_bce, y)
+    loss: LossFn = _torch_bce
+    if logits:
+        pos_weight = st.pos_weight
+        loss = P.bce_logits if pos_weight is None else (lambda y_, z: P.bce_logits_pos_weight(y_, z, pos_weight))
+    weights = np.broadcast_to(st.weight, (n, w)) if st.weight is not None else None
+    return _built(sc, opts, loss, y, weights=weights, divisor=_torch_divisor(st, float(n * w)))
 
 
 def build(sc: Scenario, backend: str, data: Dataset, opts: ReplayOptions) -> Built:

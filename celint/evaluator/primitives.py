@@ -123,6 +123,13 @@ def bce_logits(y: Array, z: Array) -> Pair:
     return loss, sigmoid(z) - y
 
 
+def bce_logits_pos_weight(y: Array, z: Array, pos_weight: Array) -> Pair:
+    """torch BCEWithLogitsLoss(pos_weight=): the positive term weighed, ``-(w·y·logσ(z) + (1-y)·logσ(-z))``."""
+    loss = -(pos_weight * y * log_sigmoid(z) + (1.0 - y) * log_sigmoid(-z))
+    s = sigmoid(z)
+    return loss, s * (pos_weight * y + 1.0 - y) - pos_weight * y
+
+
 def bce_logits_numpy_backend(y: Array, z: Array) -> Pair:
     """Keras numpy backend: σ in float32, then the clip path, so capped at 16.118."""
     s = sigmoid_float32(z)
