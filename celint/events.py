@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import List, Optional, Set, Tuple
 
-from celint.facts import ActivationApplied, KerasApi, LogOfProbabilities, Where
+from celint.facts import ActivationApplied, KerasApi, LogOfProbabilities, LossOption, Where
 from celint.records import field, record
 from celint.values import LossObj, Value
 
@@ -54,6 +54,7 @@ class FitEvent:
     targets: Tuple[Value, ...]
     at: Where
     when: Moment = field(default_factory=lambda: Moment(0, ()))
+    options: Tuple[LossOption, ...] = ()  # class_weight=, sample_weight=
 
 
 @record
@@ -65,6 +66,7 @@ class Events:
     logs: List[LogOfProbabilities] = field(default_factory=list)
     models: List[Value] = field(default_factory=list)  # every model created, for heads of uncompiled ones
     keras_apis: Set[KerasApi] = field(default_factory=set)  # what the imports and graph-mode calls say
+    mixed_precision: bool = False  # a Keras mixed_float16 / mixed_bfloat16 global policy was set
     clock: int = 0  # events and loop runs so far: the walk visits code in program order
     running_loops: List[int] = field(default_factory=list)  # the loop runs around the walk's position
 

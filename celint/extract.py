@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING, AbstractSet, Dict, Iterator, List, Optional, Set, Tuple
 
 from celint.events import CompileEvent, Events
-from celint.facts import LOGITS, FileFacts, Head, KerasApi, LossUse, Metric, Targets, Where
+from celint.facts import LOGITS, FileFacts, Framework, Head, KerasApi, LossOption, LossUse, Metric, Targets, Where
 from celint.frameworks.label_values import fit_targets, targets_of
 from celint.frameworks.losses import as_loss
 from celint.frameworks.models import model_output as _model_output
@@ -53,6 +53,8 @@ def extract(events: Events, interp: Interpreter) -> FileFacts:
         )
         places.append(application.loss.at)
     uses = _with_sharing(uses, places, heads, interp.lines, interp.path)
+    if events.mixed_precision:  # the policy is global: every Keras model built after it (the usual order)
+        uses = [replace(use, mixed_precision=True) if use.framework == Framework.KERAS else use for use in uses]
     heads = [_served(head, heads, uses) for head in heads]
     return FileFacts(
         uses=tuple(uses), heads=tuple(heads), activations=tuple(events.activations), logs=tuple(events.logs)
@@ -152,10 +154,26 @@ def _compiled_uses(interp: Interpreter, event: CompileEvent, api: KerasApi, even
     # the targets every fit() of this model passes; with several outputs y is split per head: not followed
     targets = fit_targets(events.fits, event.model, event.when) if len(heads) == 1 else None
     metrics = _metrics(event.metrics)
+    options = _fit_options(events, event)
     for index, (name, head) in enumerate(heads):
         loss = _loss_for(event.loss, name, index, len(heads))
         if isinstance(loss, LossObj):
-            yield _use(loss, head, metrics, targets, api=api, via=event.via)
+            use = _use(loss, head, metrics, targets, api=api, via=event.via)
+            yield replace(use, options=use.options + options)
+
+
+def _fit_options(events: Events, event: CompileEvent) -> Tuple[LossOption, ...]:
+    """class_weight= / sample_weight= of the fits that train this compiled model; an option the fits set
+    differently is kept as written by the first, with its value unknown."""
+    found: Dict[str, LossOption] = {}
+    for fit in events.fits:
+        if fit.model is not event.model or not event.when.precedes(fit.when):
+            continue
+        for option in fit.options:
+            first = found.setdefault(option.name, option)
+            if first.value != option.value or not option.known:
+                found[option.name] = replace(first, value=None, known=False)
+    return tuple(found.values())
 
 
 def _loss_for(losses: Value, name: Optional[str], index: int, count: int) -> Value:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import ast
 from typing import TYPE_CHECKING, Callable, ClassVar, Dict, List, Optional, Set, Tuple, Union
 
-from celint.facts import Activation, AxisKind, Expects, Framework, Head, LossKind, Targets, Where
+from celint.facts import Activation, AxisKind, Expects, Framework, Head, LossKind, LossOption, Targets, Where
 from celint.records import field, field_names, record
 
 if TYPE_CHECKING:
@@ -156,7 +156,7 @@ class LossObj(Value):
     name: str  # as written
     callable_style: bool = False  # applied by calling it (criterion(out, y))
     from_logits_at: Optional[Where] = None  # the from_logits argument, when the user wrote one
-    options: Tuple[str, ...] = ()  # other options written at the loss, as the code spells them
+    options: Tuple[LossOption, ...] = ()  # other options written at the loss, with their constant values
 
 
 @record(frozen=True)

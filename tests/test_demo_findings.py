@@ -150,4 +150,4 @@ def test_options_the_replay_leaves_out_are_named(tmp_path: Any) -> None:
     (finding,) = check_file(str(tmp_path / "t.py"), CheckOptions()).findings
     demo = demonstrate_finding(finding)
     assert demo is not None
-    assert "not modelled (the replay leaves it out): label_smoothing=0.1" in demo.notes
+    assert "replayed as the code sets it: label_smoothing=0.1" in demo.notes

@@ -12,7 +12,7 @@ from celint.events import CompileEvent, FitEvent
 from celint.facts import Framework, KerasApi
 from celint.frameworks.adapter import Adapter, ModelFamily, for_names
 from celint.frameworks.layers import make_layer
-from celint.frameworks.losses import loss_named, partial_of
+from celint.frameworks.losses import loss_named, options_written, partial_of
 from celint.frameworks.models import is_model, model_output
 from celint.frameworks.tensors import INPUT, activation_named
 from celint.knowledge import keras as K
@@ -67,6 +67,20 @@ def _graph_mode(interp: Machine, ref: Ref, args: Args) -> Value:
     return UNKNOWN
 
 
+def _precision_policy(interp: Machine, ref: Ref, args: Args) -> Value:
+    """`mixed_precision.set_global_policy("mixed_float16")`, also given a `Policy("mixed_float16")`."""
+    policy = const_of(args.get("policy", 0, UNKNOWN))
+    if isinstance(policy, str) and policy in K.MIXED_POLICIES:
+        interp.events.mixed_precision = True
+    return UNKNOWN
+
+
+def _policy(interp: Machine, ref: Ref, args: Args) -> Value:
+    """`Policy("mixed_float16")` stands for its name, which is all `set_global_policy` reads."""
+    name = args.get("name", 0, UNKNOWN)
+    return name if isinstance(const_of(name), str) else UNKNOWN
+
+
 def _metric(interp: Machine, ref: Ref, args: Args) -> Value:
     escapes = K.THRESHOLD_METRIC_CLASSES[ref.qualname]
     chose = any(k in args.kw and not (k == "from_logits" and const_of(args.kw[k]) is False) for k in escapes)
@@ -102,7 +116,8 @@ def _model_methods(interp: Machine, method: BoundMethod, args: Args) -> Optional
         # (y, validation_data, x): x only when y is absent, where it may be a dataset of (x, y) pairs
         x = args.get("x", 0, UNKNOWN) if not args.given("y", 1) else UNKNOWN
         targets = (args.get("y", 1, UNKNOWN), args.get("validation_data", -1, None) or UNKNOWN, x)
-        interp.events.fits.append(FitEvent(model, targets, where, interp.events.now()))
+        options = options_written(interp, args, K.FIT_OPTIONS)
+        interp.events.fits.append(FitEvent(model, targets, where, interp.events.now(), options))
         return UNKNOWN
     if name in ("__call__", "call"):
         return model_output(interp, model)
@@ -126,6 +141,8 @@ ADAPTER = Adapter(
         **for_names(_input, K.INPUT),
         K.LAMBDA: _lambda_layer,
         **for_names(_graph_mode, K.GRAPH_MODE_SWITCHES),
+        **for_names(_precision_policy, K.PRECISION_POLICY_SETTERS),
+        **for_names(_policy, K.PRECISION_POLICIES),
         **for_names(loss_named, KERAS_LOSSES),
         **partial_of(KERAS_LOSSES),
         **for_names(activation_named, KERAS_ACTIVATIONS),

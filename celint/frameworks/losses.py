@@ -7,10 +7,10 @@ Every framework adapter registers `loss_named` for its own rows of `celint.knowl
 from __future__ import annotations
 
 import ast
-from typing import TYPE_CHECKING, Dict, Mapping, Optional, Tuple
+from typing import TYPE_CHECKING, AbstractSet, Dict, Mapping, Optional, Tuple
 
 from celint.events import LossApplication
-from celint.facts import LOGITS, PROBS, Expects, Where
+from celint.facts import LOGITS, PROBS, Expects, LossOption, OptionValue, Where
 from celint.frameworks.adapter import CallHandler
 from celint.knowledge.losses import LOSS_OPTIONS, LOSS_STRINGS, LOSSES, LossSpec
 from celint.values import UNKNOWN, Literal, LossObj, Ref, Tensor, Value, const_of
@@ -67,14 +67,56 @@ def construct(interp: Machine, ref: Ref, spec: LossSpec, args: Args) -> Value:
         interp.source(args.node),
         callable_style=True,
         from_logits_at=from_logits_at,
-        options=options_written(interp, args.node),
+        options=options_written(interp, args),
     )
 
 
-def options_written(interp: Machine, node: ast.AST) -> Tuple[str, ...]:
-    """`label_smoothing=0.1`, `weight=w`...: the options a call sets, as written."""
-    keywords = node.keywords if isinstance(node, ast.Call) else []
-    return tuple(f"{k.arg}={interp.source(k.value)}" for k in keywords if k.arg in LOSS_OPTIONS)
+def options_written(interp: Machine, args: Args, names: AbstractSet[str] = LOSS_OPTIONS) -> Tuple[LossOption, ...]:
+    """`label_smoothing=0.1`, `weight=w`...: the options a call sets, as written, with their constant values."""
+    found = []
+    for keyword in args.node.keywords:
+        if keyword.arg is None or keyword.arg not in names:
+            continue
+        known, value = option_value(args.kw.get(keyword.arg, UNKNOWN), keyword.value)
+        found.append(LossOption(keyword.arg, f"{keyword.arg}={interp.source(keyword.value)}", value, known))
+    return tuple(found)
+
+
+# the calls that make a weight tensor from a written list: `torch.tensor([1.0, 3.0])`, `np.array([...])`
+TENSOR_FROM_LIST = ("tensor", "FloatTensor", "Tensor", "as_tensor", "array", "asarray", "constant", "convert_to_tensor")
+MAX_OPTION_ITEMS = 1024  # a longer written list is not read
+
+
+def option_value(value: Value, node: ast.expr) -> Tuple[bool, OptionValue]:
+    """(known, value): a constant, a list of numbers, or a dict of class -> weight; (False, None) otherwise."""
+    raw = const_of(value)
+    if raw is None or isinstance(raw, (bool, int, float, str)):
+        return True, raw
+    if isinstance(node, ast.Call) and len(node.args) == 1 and not node.keywords:
+        callee = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+        if callee in TENSOR_FROM_LIST:
+            node = node.args[0]
+    if isinstance(node, (ast.List, ast.Tuple)) and 0 < len(node.elts) <= MAX_OPTION_ITEMS:
+        numbers = [_number(e) for e in node.elts]
+        if all(n is not None for n in numbers):
+            return True, tuple(float(n) for n in numbers if n is not None)
+    if isinstance(node, ast.Dict) and 0 < len(node.keys) <= MAX_OPTION_ITEMS:
+        keys = [_number(k) if k is not None else None for k in node.keys]
+        weights = [_number(v) for v in node.values]
+        if all(isinstance(k, int) for k in keys) and all(w is not None for w in weights):
+            return True, tuple((int(k), float(w)) for k, w in zip(keys, weights) if k is not None and w is not None)
+    return False, None
+
+
+def _number(node: ast.expr) -> Optional[float]:
+    """A written number (`3`, `-1.5`, `1e-3`), else None; bools are not numbers here."""
+    sign = 1.0
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
+        sign = -1.0 if isinstance(node.op, ast.USub) else 1.0
+        node = node.operand
+    if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)) and not isinstance(node.value, bool):
+        return int(sign * node.value) if isinstance(node.value, int) else sign * node.value
+    return None
 
 
 def as_loss(value: Optional[Value]) -> Value:
@@ -138,7 +180,7 @@ def call_loss_function(interp: Machine, ref: Ref, spec: LossSpec, args: Args) ->
         at,
         interp.source(args.node) or ref.qualname,
         from_logits_at=interp.where(keyword) if keyword is not None else None,
-        options=options_written(interp, args.node),
+        options=options_written(interp, args),
     )
     return apply(interp, loss, args)
 

@@ -35,6 +35,22 @@ INPUT = ("keras.Input", "keras.layers.InputLayer")
 # Calls that put TensorFlow in graph mode, where tf.keras picks the 'accuracy' metric from the loss
 # (binary_crossentropy -> binary accuracy) as Keras <= 2.3 did, instead of from the output shape.
 GRAPH_MODE_SWITCHES = ("tensorflow.compat.v1.disable_eager_execution", "tensorflow.compat.v1.disable_v2_behavior")
+# A mixed-precision policy casts the head's output to float32 before the loss, so the TF backend finds no
+# `_keras_logits` tag on it and cannot undo a softmax/sigmoid fed to a logits-free loss.
+PRECISION_POLICY_SETTERS = (
+    "keras.mixed_precision.set_global_policy",
+    "keras.mixed_precision.set_dtype_policy",
+    "keras.mixed_precision.experimental.set_policy",
+    "keras.config.set_dtype_policy",
+)
+PRECISION_POLICIES = (
+    "keras.mixed_precision.Policy",
+    "keras.mixed_precision.DTypePolicy",
+    "keras.DTypePolicy",
+    "keras.mixed_precision.experimental.Policy",
+)
+MIXED_POLICIES = ("mixed_float16", "mixed_bfloat16")
+FIT_OPTIONS = frozenset({"class_weight", "sample_weight"})  # what fit() adds to the loss
 MODEL_BASES = ("keras.Model", "keras.Sequential")  # canonical names: keras.models.Model is keras.Model
 
 # Metrics that turn a probability into a class by comparing with 0.5.

@@ -39,6 +39,13 @@ DEFAULT_CLASSES = 4  # a multi-class head whose width and targets the code does 
 UNTAGGED_SPELLINGS = ("tf.nn.", "tf.math.", "tensorflow.", "tf.sigmoid", "tf.keras.backend.", "tf.exp")
 
 
+# The policy casts the head's float16 output to float32 before the loss: the cast tensor carries no tag.
+MIXED_PRECISION_NOTE = (
+    "the mixed-precision policy's float16 rounding (the replay computes in float32; the cast before the loss,"
+    " which keeps Keras's TensorFlow backend from undoing the activation, is replayed)"
+)
+
+
 def tagged(head: Optional[Head]) -> bool:
     """Keras's own activations tag their output; `activation=tf.nn.softmax` does not."""
     source = head.activation_source if head is not None else ""
@@ -93,6 +100,11 @@ def from_use(
         assumed.append(f"targets: {_encoding_phrase(found, width)}")
     classes = target_classes or (width if width > 1 else 2)
     dtype = targets.dtype_float if targets is not None and encoding is None else None
+    not_modelled = [
+        f"{option.written}: its value is not known statically" for option in use.options if not option.known
+    ]
+    if use.mixed_precision:
+        not_modelled.append(MIXED_PRECISION_NOTE)
     return Scenario(
         framework=use.framework,
         activation=act,
@@ -102,9 +114,10 @@ def from_use(
         targets=found,
         classes=classes,
         target_float=dtype,
-        tagged=tagged(use.head),
+        tagged=tagged(use.head) and not use.mixed_precision,
+        options=tuple((option.name, option.value) for option in use.options if option.known),
         assumed=tuple(assumed),
-        not_modelled=use.options,
+        not_modelled=tuple(not_modelled),
     )
 
 
