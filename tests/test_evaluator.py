@@ -298,18 +298,37 @@ def test_plot_needs_matplotlib(tmp_path) -> None:
         assert target.read_bytes()[:4] == b"\x89PNG"
 
 
-def test_keras_reductions_divide_by_the_count_not_the_weights() -> None:
-    from celint.evaluator.reductions import keras_reduce
+def _loss_at_zero(sc: Scenario, labels: "list[int]") -> float:
+    """The objective's loss with every logit 0 (so each sample's unweighted loss is log 2 for 2 classes)."""
+    from celint.evaluator.data import Dataset
+    from celint.evaluator.objectives import build
 
-    values, weights = np.array([1.0, 2.0, 3.0, 4.0]), np.array([1.0, 0.0, 0.0, 1.0])
-    assert keras_reduce(values, weights) == 5.0 / 4
-    assert keras_reduce(values, weights, "mean_with_sample_weight") == 5.0 / 2
-    assert keras_reduce(values, weights, "sum") == 5.0
-    assert keras_reduce(values, None, None).tolist() == values.tolist()
+    data = Dataset(np.zeros((len(labels), 1)), np.array(labels), 2)
+    backend = "keras-torch" if sc.framework == "keras" else str(sc.framework)
+    loss, _, _ = build(sc, backend, data, ReplayOptions()).objective(np.zeros((len(labels), sc.width)))
+    return loss
 
 
-def test_torch_weighted_mean_divides_by_the_weights_of_the_targets() -> None:
-    from celint.evaluator.reductions import torch_reduce
+@pytest.mark.parametrize(
+    "reduction, expected",
+    [("sum_over_batch_size", 4 / 2), ("mean_with_sample_weight", 4 / 4), ("sum", 4)],
+)
+def test_keras_reductions_of_class_weighted_losses(reduction: str, expected: float) -> None:
+    sc = Scenario(
+        "keras",
+        LINEAR,
+        2,
+        SPARSE,
+        LOGITS,
+        classes=2,
+        options=(("class_weight", ((0, 1.0), (1, 3.0))), ("reduction", reduction)),
+    )
+    assert _loss_at_zero(sc, [0, 1]) == pytest.approx(expected * np.log(2))
 
-    values, targets, weight = np.array([1.0, 2.0]), np.array([0, 1]), np.array([1.0, 3.0])
-    assert torch_reduce(values, "mean", weight, targets) == (1.0 + 6.0) / 4.0
+
+@pytest.mark.parametrize("reduction, expected", [("mean", 4 / 4), ("none", 4 / 2), ("sum", 4)])
+def test_torch_weighted_mean_divides_by_the_weights_of_the_targets(reduction: str, expected: float) -> None:
+    sc = Scenario(
+        "pytorch", LINEAR, 2, SPARSE, LOGITS, classes=2, options=(("weight", (1.0, 3.0)), ("reduction", reduction))
+    )
+    assert _loss_at_zero(sc, [0, 1]) == pytest.approx(expected * np.log(2))

@@ -375,18 +375,6 @@ def test_pytorch_naive_log_softmax_gives_the_same_inf_and_nan() -> None:
     assert np.array_equal(np.isnan(grad), np.isnan(fw["grad"]))
 
 
-def test_pytorch_class_weighted_mean_matches() -> None:
-    torch, _ = _torch_cases()
-    from celint.evaluator.reductions import torch_reduce
-
-    weight = np.array([1.0, 3.0, 0.5, 2.0])
-    fw = torch.nn.functional.cross_entropy(
-        torch.tensor(INPUTS["zK"]), torch.tensor(INPUTS["t"]), weight=torch.tensor(weight, dtype=torch.float32)
-    )
-    per, _ = P.cce_logits(P.one_hot(INPUTS["t"], K), INPUTS["zK"].astype(np.float64))
-    assert _close(torch_reduce(per, "mean", weight, INPUTS["t"]), float(fw))
-
-
 def test_a_missing_clamp_is_caught(monkeypatch) -> None:
     torch, cases = _torch_cases()
     sc, xkey, fn = cases["bce_probs"]

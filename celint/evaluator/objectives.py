@@ -214,7 +214,13 @@ def keras(sc: Scenario, backend: str, data: Dataset, opts: ReplayOptions) -> Bui
     weights = valid * (_keras_class_weights(tgt, st.class_weight) if st.class_weight is not None else 1.0)
     # a binary loss is the mean over columns per sample; the reduction then sums or averages the samples
     columns = w if sc.loss == BINARY else 1
-    divisor = float(columns if st.reduction == "sum" else columns * np.sum(valid))
+    if st.reduction == "sum":
+        samples = 1.0
+    elif st.reduction == "by_weight":  # mean_with_sample_weight
+        samples = float(np.sum(np.broadcast_to(weights, (n,))))
+    else:  # the mean over the rows a mask keeps
+        samples = float(np.sum(valid))
+    divisor = columns * samples
     return _built(sc, opts, loss, y, on_logits=tagged, warnings=warns, weights=weights, divisor=divisor)
 
 

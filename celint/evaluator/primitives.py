@@ -7,7 +7,7 @@ float32(1 - 1e-7) == 1 - 2**-23 (framework-semantics.md, section 0).
 
 Loss functions return ``(per_element_loss, d loss / d input)``: the gradient is
 of the *sum* of the returned values, so a caller that averages divides by the
-count itself (see :mod:`reductions`).
+count itself (see ``objectives._built``).
 """
 
 from __future__ import annotations

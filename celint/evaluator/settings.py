@@ -36,7 +36,8 @@ MODELLED: Dict[Tuple[Framework, LossKind], FrozenSet[str]] = {
     (Framework.OPTAX, BINARY): frozenset(),
 }
 # Reductions by their effect on one number: the mean (the framework's default) or the sum.
-MEAN_REDUCTIONS = {"mean", "sum_over_batch_size", "auto", "mean_with_sample_weight"}
+MEAN_REDUCTIONS = {"mean", "sum_over_batch_size", "auto"}
+BY_WEIGHT_REDUCTIONS = {"mean_with_sample_weight"}  # Keras: divided by the sum of the sample weights
 SUM_REDUCTIONS = {"sum"}
 UNREDUCED = {None, "none"}
 
@@ -47,7 +48,9 @@ class Settings:
     weight: Optional[np.ndarray] = None  # torch `weight=`: per class, or per column for the binary losses
     pos_weight: Optional[np.ndarray] = None  # torch BCEWithLogitsLoss, per column
     ignore_index: Optional[int] = None  # a label whose rows are left out (torch ignore_index, Keras ignore_class)
-    reduction: str = "mean"  # "mean" (the default), "sum", or "none" (torch: then the user's .mean())
+    # "mean" (the default), "sum", "by_weight" (Keras: the sum of the sample weights divides), or "none"
+    # (torch: followed by the user's .mean(); Keras: replayed as the mean, and said)
+    reduction: str = "mean"
     class_weight: Optional[Dict[int, float]] = None  # Keras fit(class_weight=): a weight per sample's class
     notes: Tuple[str, ...] = ()  # what is replayed, what is left out (with why), what the replay assumes
 
@@ -77,10 +80,18 @@ def read(sc: Scenario) -> Settings:
         weight=_array(found.get("weight")),
         pos_weight=_array(found.get("pos_weight")),
         ignore_index=ignore if isinstance(ignore, int) else None,
-        reduction="sum" if reduction in SUM_REDUCTIONS else "none" if reduction in UNREDUCED else "mean",
+        reduction=_effect(reduction),
         class_weight=dict(found["class_weight"]) if "class_weight" in found else None,  # type: ignore[call-overload]
         notes=tuple(notes),
     )
+
+
+def _effect(reduction: object) -> str:
+    if reduction in SUM_REDUCTIONS:
+        return "sum"
+    if reduction in UNREDUCED:
+        return "none"
+    return "by_weight" if reduction in BY_WEIGHT_REDUCTIONS else "mean"
 
 
 def _unusable(name: str, value: OptionValue, sc: Scenario) -> str:
@@ -91,7 +102,7 @@ def _unusable(name: str, value: OptionValue, sc: Scenario) -> str:
         ok = isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value <= 1
         return "" if ok else "not a number in [0, 1]"
     if name == "reduction":
-        ok = value in MEAN_REDUCTIONS | SUM_REDUCTIONS | UNREDUCED
+        ok = value in MEAN_REDUCTIONS | BY_WEIGHT_REDUCTIONS | SUM_REDUCTIONS | UNREDUCED
         return "" if ok else "not a reduction this framework names"
     if name in ("ignore_index", "ignore_class"):
         return "" if value is None or (isinstance(value, int) and not isinstance(value, bool)) else "not an integer"
