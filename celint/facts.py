@@ -364,6 +364,8 @@ class DemoOutcome(Protocol):
     def accuracy_end(self) -> Optional[float]: ...
     @property
     def final(self) -> Optional[Array]: ...  # the outputs after training, (samples, width)
+    @property
+    def chaotic(self) -> bool: ...  # float rounding steers the run: its end figures are not reproducible
 
 
 class DemoVariant(Protocol):

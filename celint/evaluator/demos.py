@@ -15,7 +15,7 @@ from .errors import FrameworkError
 from .headlines import fill, generic
 from .kit import Kit
 from .objectives import build
-from .training import Outcome, train
+from .training import Outcome, train_robustly
 
 Numbers = Callable[[DemoKit], Dict[str, float]]
 
@@ -88,7 +88,7 @@ def run_one(sc: Scenario, backend: str, data: Dataset, opts: ReplayOptions) -> O
         built = build(sc, backend, data, opts)
     except FrameworkError as exc:
         return Outcome(error=str(exc), error_step=0)
-    return train(built.objective, sc, data, opts, built.warnings)
+    return train_robustly(built.objective, sc, data, opts, built.warnings)
 
 
 def _fixed_backend(fixed: Scenario, flagged_backend: str) -> str:
@@ -102,7 +102,7 @@ def _same(a: Outcome, b: Outcome) -> bool:
     """What a user sees is the same: numbers, error and warning texts, outputs."""
     if (a.error, a.error_step, a.warnings, a.outputs) != (b.error, b.error_step, b.warnings, b.outputs):
         return False
-    if a.accuracy_start != b.accuracy_start or a.accuracy_end != b.accuracy_end:
+    if a.accuracy_start != b.accuracy_start or a.accuracy_end != b.accuracy_end or a.spread != b.spread:
         return False
     return (
         len(a.loss_curve) == len(b.loss_curve)

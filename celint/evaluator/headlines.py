@@ -27,6 +27,12 @@ def fill(template: str, numbers: Mapping[str, float]) -> str:
 def _side(o: Outcome) -> str:
     if o.error:
         return f"raises {o.error}"
+    if o.spread is not None:
+        (loss_lo, loss_hi), (acc_lo, acc_hi) = o.spread.loss_end, o.spread.accuracy_end
+        return (
+            f"loss {_f(o.loss_start)} -> somewhere in {_f(loss_lo)}..{_f(loss_hi)}, accuracy"
+            f" {_f(acc_lo)}..{_f(acc_hi)} (chaotic: float rounding decides)"
+        )
     return f"loss {_f(o.loss_start)} -> {_f(o.loss_end)}, accuracy {_f(o.accuracy_end)}"
 
 

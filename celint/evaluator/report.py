@@ -13,6 +13,7 @@ from .training import Outcome
 SPARK = "▁▂▃▄▅▆▇█"
 SPARK_WIDTH = 40
 NUMBERS = ("loss_start", "loss_end", "grad_norm_start", "grad_norm_end", "accuracy_start", "accuracy_end")
+SPREAD = ("loss_end", "grad_norm_end", "accuracy_end")  # what a chaotic run shows as a range
 
 
 def _json_number(value: Optional[float]) -> Optional[float]:
@@ -25,9 +26,17 @@ def _side(o: Outcome, scenario: Scenario) -> Dict[str, Any]:
     nonfinite: Dict[str, str] = {}
     for key in NUMBERS:
         value = getattr(o, key)
+        if o.spread is not None and key in SPREAD:
+            value = None  # not reproducible: the range is in "spread"
         side[key] = _json_number(value)
         if value is not None and not math.isfinite(value):
             nonfinite[key] = str(value)
+    side["chaotic"] = o.chaotic
+    side["spread"] = (
+        {"runs": o.spread.runs, **{key: [_json_number(x) for x in getattr(o.spread, key)] for key in SPREAD}}
+        if o.spread is not None
+        else None
+    )
     side["error"] = o.error
     side["error_step"] = o.error_step
     side["nonfinite"] = nonfinite
@@ -87,13 +96,27 @@ def sparkline(values: Sequence[float], lo: float, hi: float, width: int = SPARK_
     return "".join(chars)
 
 
+def cell(o: Outcome, key: str) -> str:
+    """One figure, or for a chaotic run's end figures the range they take ("4.69..6.07")."""
+    if o.spread is not None and key in SPREAD:
+        lo, hi = getattr(o.spread, key)
+        return f"{lo:.3g}..{hi:.3g}"
+    return fmt(getattr(o, key))
+
+
 def _variant_text(v: Variant) -> List[str]:
     title = f"[{v.backend}]" + (f" {v.label}" if v.label else "")
     lines = [title, f"  {'':<16}{'flagged':>12}{'fixed':>12}"]
     for key in NUMBERS:
         name = key.replace("_", " ")
-        lines.append(f"  {name:<16}{fmt(getattr(v.flagged, key)):>12}{fmt(getattr(v.fixed, key)):>12}")
+        lines.append(f"  {name:<16}{cell(v.flagged, key):>12}{cell(v.fixed, key):>12}")
     for side, o in (("flagged", v.flagged), ("fixed", v.fixed)):
+        if o.spread is not None:
+            lines.append(
+                f"  {side} is chaotic: float rounding steers it, so its end figures are the range over"
+                f" {o.spread.runs} runs from initial weights nudged by 2**-20 to 2**-18 (the outputs and curve"
+                " shown are the first run's)"
+            )
         if o.error:
             where = f" (step {o.error_step})" if o.error_step else ""
             lines.append(f"  {side} raises{where}: {o.error}")

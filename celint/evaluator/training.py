@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import List, Optional, Tuple
 
 import numpy as np
@@ -26,6 +26,21 @@ LEARNING_RATE = 0.5
 # picks, and the last digits of the vanishing gradient, would be rounding noise.
 TIE = 1e-9  # top two outputs closer than this (relative) are a tie, and a tie predicts no class
 GRADIENT_NOISE = 1e-12  # a gradient norm below this fraction of the first one is rounding noise: 0
+# A chaotic run (one that float rounding steers: float32 and float64 part ways after a few steps) must not
+# show exact end figures. Each run is repeated from initial weights changed by a few float32 roundings;
+# end figures that move more than CHAOS_TOLERANCE (relative) are shown as the range over all the nudges.
+NUDGES = (2.0**-20, -(2.0**-20), 2.0**-18, -(2.0**-18))  # relative changes of the initial weights
+CHAOS_TOLERANCE = 1e-6
+
+
+@dataclass(frozen=True)
+class Spread:
+    """The end figures of a chaotic run, as (lowest, highest) over the run and its nudged repeats."""
+
+    runs: int
+    loss_end: Tuple[float, float]
+    grad_norm_end: Tuple[float, float]
+    accuracy_end: Tuple[float, float]
 
 
 @dataclass(frozen=True)
@@ -41,6 +56,11 @@ class Outcome:
     outputs: str = ""
     warnings: Tuple[str, ...] = ()
     final: Optional[np.ndarray] = field(default=None, compare=False, repr=False)  # outputs at the end
+    spread: Optional[Spread] = None  # set when the run is chaotic: its end figures are not reproducible
+
+    @property
+    def chaotic(self) -> bool:
+        return self.spread is not None
 
     @property
     def loss_start(self) -> Optional[float]:
@@ -120,9 +140,10 @@ def train(
     warnings: Tuple[str, ...] = (),
     steps: int = STEPS,
     lr: float = LEARNING_RATE,
+    nudge: float = 0.0,
 ) -> Outcome:
-    """Full-batch SGD from the shared initial weights; a framework error stops training."""
-    w, b = initial_weights(sc.width)
+    """Full-batch SGD from the shared initial weights (times 1 + nudge); a framework error stops training."""
+    w, b = (part * (1.0 + nudge) for part in initial_weights(sc.width))
     losses: List[float] = []
     norms: List[float] = []
     acc_start: Optional[float] = None
@@ -163,3 +184,38 @@ def train(
         warnings=warnings,
         final=out,
     )
+
+
+def _ends(o: Outcome) -> Tuple[Optional[float], ...]:
+    return (o.loss_end, o.grad_norm_end, o.accuracy_end)
+
+
+def _moves(a: Outcome, b: Outcome) -> bool:
+    """True when the nudged run b ends elsewhere than a: another error, step or end figure."""
+    if (a.error, a.error_step) != (b.error, b.error_step):
+        return True
+    for x, y in zip(_ends(a), _ends(b)):
+        if x is None or y is None or not (np.isfinite(x) and np.isfinite(y)):
+            if x != y and not (x is not None and y is not None and np.isnan(x) and np.isnan(y)):
+                return True
+        elif abs(x - y) > CHAOS_TOLERANCE * max(1.0, abs(x)):
+            return True
+    return False
+
+
+def train_robustly(
+    objective: Objective, sc: Scenario, data: Dataset, opts: ReplayOptions, warnings: Tuple[str, ...] = ()
+) -> Outcome:
+    """`train`, repeated from nudged initial weights: a run whose end moves with float rounding gets the
+    range of its end figures (`Outcome.spread`) instead of passing one of them off as exact."""
+    outcome = train(objective, sc, data, opts, warnings)
+    probe = train(objective, sc, data, opts, warnings, nudge=NUDGES[0])
+    if not _moves(outcome, probe):
+        return outcome
+    runs = [outcome, probe, *(train(objective, sc, data, opts, warnings, nudge=n) for n in NUDGES[1:])]
+    finished = [r for r in runs if r.error is None]
+    if len(finished) < 2:
+        return outcome  # the nudges change whether it raises: the first run's error is shown as it is
+    ranges = [(min(v), max(v)) for v in zip(*(_ends(r) for r in finished))]
+    spread = Spread(len(runs), *ranges)  # type: ignore[arg-type]  # finished runs have every end figure
+    return replace(outcome, spread=spread)
