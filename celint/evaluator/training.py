@@ -217,5 +217,5 @@ def train_robustly(
     if len(finished) < 2:
         return outcome  # the nudges change whether it raises: the first run's error is shown as it is
     ranges = [(min(v), max(v)) for v in zip(*(_ends(r) for r in finished))]
-    spread = Spread(len(runs), *ranges)  # type: ignore[arg-type]  # finished runs have every end figure
+    spread = Spread(len(runs), *ranges)  # finished runs have every end figure
     return replace(outcome, spread=spread)
