@@ -281,6 +281,7 @@ class Scenario:
     # the loss options the code sets to constants, as (name, value): the evaluator replays those it models
     # for this loss and names the others in the demonstration's notes
     options: Tuple[Tuple[str, OptionValue], ...] = ()
+    metrics: Tuple[str, ...] = ()  # Keras metrics compiled by name ("accuracy"): reported as Keras computes them
     assumed: Tuple[str, ...] = ()  # what the code does not say, each with the default the replay takes
     not_modelled: Tuple[str, ...] = ()  # what the code sets that the replay leaves out, with why
 

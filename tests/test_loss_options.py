@@ -167,3 +167,55 @@ def test_a_float32_policy_changes_nothing(tmp_path: Path) -> None:
 def test_scenarios_without_options_get_no_option_notes() -> None:
     sc = Scenario(Framework.KERAS, SIGMOID, 1, BINARY, LOGITS)
     assert read(sc).notes == () and read(replace(sc, activation=SOFTMAX)).notes == ()
+
+
+MULTI_LABEL = """\
+import numpy as np
+from sklearn.preprocessing import MultiLabelBinarizer
+from tensorflow import keras
+
+tags = [["cat", "outdoor"], ["dog"], ["cat", "dog", "indoor"]] * 300
+y = MultiLabelBinarizer().fit_transform(tags)
+x = np.random.rand(len(y), 64).astype("float32")
+model = keras.Sequential([
+    keras.layers.Dense(128, activation="relu"),
+    keras.layers.Dense(4, activation="softmax"),
+])
+model.compile(optimizer="adam", loss="categorical_crossentropy", metrics={metrics})
+model.fit(x, y, epochs=5)
+"""
+
+
+def test_keras_accuracy_is_reported_as_the_metric_keras_picks(tmp_path: Path) -> None:
+    """Keras 3 picks CategoricalAccuracy for (N, 4) multi-hot targets, with softmax + CCE and with the fix
+    alike: it compares each row's first label with the top output, so it cannot show what the fix gains
+    (the exact-match accuracy can)."""
+    from celint.evaluator import to_json
+
+    demo = demonstrate_finding(_finding(tmp_path, MULTI_LABEL.format(metrics='["accuracy"]'), "CE304"))
+    for variant in demo.variants:
+        assert variant.flagged.metric == variant.fixed.metric == "CategoricalAccuracy"
+        assert variant.fixed.accuracy_end > variant.flagged.accuracy_end  # exact match: the fix wins
+        assert abs(variant.fixed.metric_end - variant.flagged.metric_end) < 0.1  # Keras' metric: about even
+    side = to_json(demo)["variants"][0]["flagged"]
+    assert side["metric"]["keras_metric"] == "CategoricalAccuracy"
+
+
+def test_without_an_accuracy_metric_none_is_reported(tmp_path: Path) -> None:
+    demo = demonstrate_finding(_finding(tmp_path, MULTI_LABEL.format(metrics='["AUC"]'), "CE304"))
+    assert all(not v.flagged.metric for v in demo.variants)
+
+
+@pytest.mark.parametrize(
+    "width, targets, metric",
+    [
+        (1, "integer", "BinaryAccuracy"),
+        (3, "integer", "SparseCategoricalAccuracy"),
+        (3, "one-hot", "CategoricalAccuracy"),
+    ],
+)
+def test_keras_picks_the_accuracy_metric_from_the_shapes(width: int, targets: str, metric: str) -> None:
+    from celint.evaluator.metrics import keras_accuracy_metric
+
+    sc = Scenario(Framework.KERAS, SOFTMAX, width, SPARSE, LOGITS, targets=targets)  # type: ignore[arg-type]
+    assert keras_accuracy_metric(sc) == metric

@@ -102,7 +102,13 @@ def _same(a: Outcome, b: Outcome) -> bool:
     """What a user sees is the same: numbers, error and warning texts, outputs."""
     if (a.error, a.error_step, a.warnings, a.outputs) != (b.error, b.error_step, b.warnings, b.outputs):
         return False
-    if a.accuracy_start != b.accuracy_start or a.accuracy_end != b.accuracy_end or a.spread != b.spread:
+    if (a.accuracy_start, a.accuracy_end, a.spread, a.metric_start, a.metric_end) != (
+        b.accuracy_start,
+        b.accuracy_end,
+        b.spread,
+        b.metric_start,
+        b.metric_end,
+    ):
         return False
     return (
         len(a.loss_curve) == len(b.loss_curve)

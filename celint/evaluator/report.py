@@ -32,6 +32,11 @@ def _side(o: Outcome, scenario: Scenario) -> Dict[str, Any]:
         if value is not None and not math.isfinite(value):
             nonfinite[key] = str(value)
     side["chaotic"] = o.chaotic
+    side["metric"] = (
+        {"keras_metric": o.metric, "start": _json_number(o.metric_start), "end": _json_number(o.metric_end)}
+        if o.metric
+        else None
+    )
     side["spread"] = (
         {"runs": o.spread.runs, **{key: [_json_number(x) for x in getattr(o.spread, key)] for key in SPREAD}}
         if o.spread is not None
@@ -111,6 +116,11 @@ def _variant_text(v: Variant) -> List[str]:
         name = key.replace("_", " ")
         lines.append(f"  {name:<16}{cell(v.flagged, key):>12}{cell(v.fixed, key):>12}")
     for side, o in (("flagged", v.flagged), ("fixed", v.fixed)):
+        if o.metric:
+            lines.append(
+                f"  {side} shows metrics=['accuracy'] as Keras picks it, {o.metric}:"
+                f" {fmt(o.metric_start)} -> {fmt(o.metric_end)}"
+            )
         if o.spread is not None:
             lines.append(
                 f"  {side} is chaotic: float rounding steers it, so its end figures are the range over"

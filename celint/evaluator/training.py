@@ -11,12 +11,14 @@ from celint.facts import (
     LOG_SOFTMAX,
     PROBABILITY_ACTIVATIONS,
     SIGMOID,
+    Framework,
     ReplayOptions,
     Scenario,
 )
 
 from .data import Dataset, initial_weights
 from .errors import FrameworkError
+from .metrics import ACCURACY_NAMES, keras_accuracy, keras_accuracy_metric
 from .objectives import Objective
 
 STEPS = 100
@@ -57,6 +59,9 @@ class Outcome:
     warnings: Tuple[str, ...] = ()
     final: Optional[np.ndarray] = field(default=None, compare=False, repr=False)  # outputs at the end
     spread: Optional[Spread] = None  # set when the run is chaotic: its end figures are not reproducible
+    metric: str = ""  # for metrics=["accuracy"]: the metric Keras picks, reported in metric_start / metric_end
+    metric_start: Optional[float] = None
+    metric_end: Optional[float] = None
 
     @property
     def chaotic(self) -> bool:
@@ -147,6 +152,8 @@ def train(
     losses: List[float] = []
     norms: List[float] = []
     acc_start: Optional[float] = None
+    metric = keras_accuracy_metric(sc) if _reports_accuracy(sc) else ""
+    metric_start: Optional[float] = None
     out = np.zeros((len(data.labels), sc.width))
     for step in range(steps + 1):
         with np.errstate(all="ignore"):
@@ -162,6 +169,8 @@ def train(
                 error_step=step,
                 outputs=describe_outputs(out, sc, opts) if step else "",
                 warnings=warnings,
+                metric=metric,
+                metric_start=metric_start,
             )
         with np.errstate(all="ignore"):
             gw, gb = data.x.T @ gz, gz.sum(axis=0)
@@ -172,6 +181,7 @@ def train(
         norms.append(norm)
         if step == 0:
             acc_start = accuracy(predict(out, sc, data, opts), data)
+            metric_start = keras_accuracy(out, sc, data, _top_class) if metric else None
         if step < steps:
             with np.errstate(all="ignore"):
                 w, b = w - lr * gw, b - lr * gb
@@ -183,7 +193,14 @@ def train(
         outputs=describe_outputs(out, sc, opts),
         warnings=warnings,
         final=out,
+        metric=metric,
+        metric_start=metric_start,
+        metric_end=keras_accuracy(out, sc, data, _top_class) if metric else None,
     )
+
+
+def _reports_accuracy(sc: Scenario) -> bool:
+    return sc.framework == Framework.KERAS and any(m in ACCURACY_NAMES for m in sc.metrics)
 
 
 def _ends(o: Outcome) -> Tuple[Optional[float], ...]:

@@ -116,6 +116,7 @@ def from_use(
         target_float=dtype,
         tagged=tagged(use.head) and not use.mixed_precision,
         options=tuple((option.name, option.value) for option in use.options if option.known),
+        metrics=tuple(m.name.strip("'\"") for m in use.metrics if m.name[:1] in "'\"" and m.name[1:2]),
         assumed=tuple(assumed),
         not_modelled=tuple(not_modelled),
     )
