@@ -226,3 +226,20 @@ def test_keras_options_match(keras_option_results: Dict[str, dict], backend: str
         if (m := _compare(name, _reference(sc, f"keras-{backend}", xkey, lkey), results[name]))
     ]
     assert not mismatches, "\n".join(mismatches)
+
+
+def test_tf_log_loss_on_raw_scores_matches() -> None:
+    """tf.compat.v1.losses.log_loss has no clip: raw scores outside [0, 1] give a nan loss, yet a finite
+    gradient (d log x = 1/x), which is what the CE102 replay of a TF1 graph shows."""
+    tf = pytest.importorskip("tensorflow", reason=f"tensorflow is not installed ({INSTALL})")
+    sc = S("tf", LINEAR, 1, BINARY, PROBS)
+    scores = INPUTS["z1"].copy()
+    scores[:3, 0] = [0.3, 0.0, 1.0]
+    x = tf.Variable(scores)
+    with tf.GradientTape() as tape:
+        value = tf.compat.v1.losses.log_loss(INPUTS["y1"][:, None], x)
+    grad = tape.gradient(value, x).numpy()
+    data = Dataset(np.zeros((len(scores), 1)), INPUTS["y1"].astype(np.int64), 2)
+    loss, ref_grad, _ = build(sc, "tf", data, ReplayOptions()).objective(scores.astype(np.float64))
+    assert np.isnan(loss) and np.isnan(float(value))
+    assert np.allclose(ref_grad, grad, rtol=1e-5, atol=1e-6)

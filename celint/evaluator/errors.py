@@ -85,6 +85,14 @@ def tf_logits_labels_shape(logits: Sequence[int], labels: Sequence[int]) -> str:
     return f"ValueError: `logits` and `labels` must have the same shape, received ({tuple(logits)} vs {tuple(labels)})."
 
 
+def tf_sparse_labels_rank(labels: Sequence[int], logits: Sequence[int]) -> str:
+    """tf.nn.sparse_softmax_cross_entropy_with_logits (and tf.compat.v1.losses') given one-hot labels."""
+    return (
+        "ValueError: `labels.shape.rank` must equal `logits.shape.rank - 1`. Received: "
+        f"labels.shape={tuple(labels)} of rank {len(labels)} and logits.shape={tuple(logits)} of rank {len(logits)}"
+    )
+
+
 def keras_softmax_size_one(n: int, backend: str) -> str:
     return (
         "UserWarning: You are using a softmax over axis -1 of a tensor of shape "

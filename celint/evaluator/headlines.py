@@ -54,5 +54,14 @@ def generic(variants: Sequence[Variant]) -> str:
             + " | ".join(f"{v.backend}: {_side(v.fixed)}" for v in variants)
             + prior
         )
-    clauses = [f"{v.backend}: flagged {_side(v.flagged)}; fixed {_side(v.fixed)}" for v in variants]
+    clauses = [_clause(v) for v in variants]
     return " | ".join(clauses) + prior
+
+
+def _clause(v: Variant) -> str:
+    flagged, fixed = _side(v.flagged), _side(v.fixed)
+    if flagged == fixed and not v.flagged.warnings:
+        return f"{v.backend}: flagged trains exactly as fixed ({fixed}): this backend does not show the failure"
+    if flagged == fixed:  # the Keras TF backend undoing a tagged activation, and warning about it
+        return f"{v.backend}: flagged trains exactly as fixed ({fixed}), with a warning: {v.flagged.warnings[0]}"
+    return f"{v.backend}: flagged {flagged}; fixed {fixed}"

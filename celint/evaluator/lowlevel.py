@@ -6,7 +6,7 @@ from typing import Tuple
 
 import numpy as np
 
-from celint.facts import CATEGORICAL, INTEGER, NLL, SPARSE, ReplayOptions, Scenario
+from celint.facts import BINARY, CATEGORICAL, INTEGER, NLL, PROBS, SPARSE, ReplayOptions, Scenario
 
 from . import errors as E
 from . import primitives as P
@@ -76,6 +76,8 @@ def tf_nn(sc: Scenario, data: Dataset, opts: ReplayOptions) -> Built:
     if sc.loss == NLL:
         return _by_hand(sc, tgt, opts, n, w)
     if sc.loss == SPARSE:
+        if tgt.ndim != 1:
+            raise E.FrameworkError(E.tf_sparse_labels_rank(tgt.shape, (n, w)))
         t = tgt.astype(np.int64)
         _index_check(t, w, "tf")
         return _built(sc, opts, P.cce_logits, P.one_hot(t, w))
@@ -85,4 +87,6 @@ def tf_nn(sc: Scenario, data: Dataset, opts: ReplayOptions) -> Built:
     if y.shape != (n, w):
         raise E.FrameworkError(E.tf_logits_labels_shape((n, w), y.shape))
     y = _smoothed(y, settings.read(sc).label_smoothing, sc.loss, w)  # tf.compat.v1.losses(label_smoothing=)
+    if sc.loss == BINARY and sc.expects == PROBS:  # tf.compat.v1.losses.log_loss, on probabilities
+        return _built(sc, opts, P.log_loss_tf, y)
     return _built(sc, opts, P.cce_logits_fused if sc.loss == CATEGORICAL else P.bce_logits, y)

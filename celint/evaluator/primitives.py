@@ -137,6 +137,19 @@ def bce_logits_numpy_backend(y: Array, z: Array) -> Pair:
     return loss, sigmoid_vjp(s, gs)
 
 
+TF_LOG_LOSS_EPSILON = 1e-7  # tf.compat.v1.losses.log_loss(epsilon=1e-7)
+
+
+def log_loss_tf(y: Array, p: Array) -> Pair:
+    """``tf.compat.v1.losses.log_loss``: ``-(y·log(p+ε) + (1-y)·log(1-p+ε))``, no clip: an output below
+    -ε or above 1+ε (raw scores) gives nan."""
+    eps = TF_LOG_LOSS_EPSILON
+    with np.errstate(invalid="ignore", divide="ignore"):
+        loss = -(y * np.log(p + eps) + (1.0 - y) * np.log(1.0 - p + eps))
+        grad = -y / (p + eps) + (1.0 - y) / (1.0 - p + eps)
+    return loss, grad
+
+
 def bce_torch(y: Array, p: Array) -> Pair:
     """``torch.nn.functional.binary_cross_entropy``: no clip, log clamped at -100."""
     with np.errstate(divide="ignore"):

@@ -89,8 +89,10 @@ def from_use(
     targets = use.targets
     head_width = use.head.width if use.head is not None else None
     target_classes = targets.classes if targets is not None else None
+    # a binary loss on class ids takes them as one 0/1 column: two classes, one unit
+    target_width = 1 if kind == BINARY and targets is not None and targets.encoding == INTEGER else target_classes
     if not width:
-        width = head_width or target_classes or width_default or (1 if kind == BINARY else DEFAULT_CLASSES)
+        width = head_width or target_width or width_default or (1 if kind == BINARY else DEFAULT_CLASSES)
         if head_width is None:
             assumed.append(f"head width: {width} units")
     act = activation or _activation(use, assumed)

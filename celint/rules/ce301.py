@@ -20,7 +20,7 @@ from celint.facts import (
     Scenario,
 )
 
-from . import _targets
+from . import _scenario, _targets
 from .rule import Demo, Rule, case
 
 # What to use instead, per framework of the loss that received one-hot targets.
@@ -45,17 +45,19 @@ def one_hot_into_sparse_loss(use: LossUse) -> Optional[Hit]:
         f"{use.name} expects class indices, gets one-hot {_targets.source(targets, use)}; "
         f"{_REPAIR.get(use.framework, 'pass class indices')}"
     )
+    flagged = _targets.scenario(use, targets)
+    # torch: pass the class indices; elsewhere the categorical loss that takes the one-hot rows
     fixed = (
-        _targets.scenario(use, targets, encoding=INTEGER)
+        _scenario.fixed(flagged, targets=INTEGER, target_float=None)
         if use.framework == Framework.PYTORCH
-        else _targets.scenario(use, targets, kind=CATEGORICAL)
+        else _scenario.fixed(flagged, loss=CATEGORICAL)
     )
     return Hit(
         code="CE301",
         at=use.at,
         message=message,
         related=_targets.related(use),
-        scenario=_targets.scenario(use, targets),
+        scenario=flagged,
         fixed=fixed,
         use=use,
     )

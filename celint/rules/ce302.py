@@ -19,7 +19,7 @@ from celint.facts import (
     Scenario,
 )
 
-from . import _targets
+from . import _scenario, _targets
 from ._numbers import known
 from .rule import Demo, Rule, case
 
@@ -39,13 +39,14 @@ def indices_into_one_hot_loss(use: LossUse) -> Optional[Hit]:
         f"{use.name} expects one-hot targets, gets class indices {_targets.source(targets, use)}; "
         f"{_REPAIR.get(use.framework, 'one-hot encode the labels')}"
     )
+    flagged = _targets.scenario(use, targets)
     return Hit(
         code="CE302",
         at=use.at,
         message=message,
         related=_targets.related(use),
-        scenario=_targets.scenario(use, targets),
-        fixed=_targets.scenario(use, targets, kind=SPARSE),
+        scenario=flagged,
+        fixed=_scenario.fixed(flagged, loss=SPARSE),
         use=use,
     )
 

@@ -7,6 +7,7 @@ from typing import Dict, Optional
 from celint.facts import (
     BINARY,
     CATEGORICAL,
+    LINEAR,
     MULTI_HOT,
     PROBS,
     SIGMOID,
@@ -20,7 +21,7 @@ from celint.facts import (
     Scenario,
 )
 
-from . import _targets
+from . import _scenario, _targets
 from ._numbers import accuracies, final
 from .rule import Demo, Rule, case
 
@@ -36,8 +37,9 @@ def multi_hot_into_softmax(use: LossUse) -> Optional[Hit]:
         f"{use.name} trains the multi-hot {_targets.source(targets, use)} as exclusive classes; "
         "use sigmoid + binary cross-entropy"
     )
-    flagged = _targets.scenario(use, targets, kind=CATEGORICAL, activation=SOFTMAX)
-    fixed = _targets.scenario(use, targets, kind=BINARY, activation=SIGMOID)
+    flagged = _targets.scenario(use, targets, kind=CATEGORICAL)
+    # sigmoid + binary cross-entropy, on the same width; a logits loss keeps taking the raw scores
+    fixed = _scenario.fixed(flagged, loss=BINARY, activation=SIGMOID if flagged.expects == PROBS else LINEAR)
     return Hit(
         code="CE304", at=use.at, message=message, related=_targets.related(use), scenario=flagged, fixed=fixed, use=use
     )
