@@ -25,7 +25,7 @@ from celint.facts import (
 )
 
 from . import _scenario, _targets
-from ._numbers import accuracies, final
+from ._numbers import accuracies, final, known
 from ._text import head_phrase, head_related
 from .rule import Demo, Rule, case
 
@@ -77,12 +77,14 @@ def _binary_accuracy(outcome: DemoOutcome, onehot: Array) -> float:
 
 
 def numbers(kit: DemoKit) -> Dict[str, float]:
-    v = kit.pick("keras-torch/jax")
+    v, tf = kit.pick("keras-torch/jax"), kit.pick("keras-tensorflow")
     k = v.flagged_scenario.width
     onehot = kit.one_hot(kit.dataset(k).labels, k)
     return {
         "all_zeros_binary_accuracy": (k - 1) / k,
         "flagged_binary_accuracy": _binary_accuracy(v.flagged, onehot),
+        "tf_flagged_binary_accuracy": _binary_accuracy(tf.flagged, onehot),
+        "tf_flagged_accuracy": known(tf.flagged.accuracy_end),
         **accuracies(v),
     }
 
@@ -110,7 +112,8 @@ RULE = Rule(
         ),
         headline="binary_accuracy of the all-zeros predictor is already (K-1)/K = {all_zeros_binary_accuracy}; "
         "BCE on a softmax reports {flagged_binary_accuracy} while its real accuracy is "
-        "{flagged_accuracy} (CCE: {fixed_accuracy})",
+        "{flagged_accuracy} (CCE: {fixed_accuracy}); keras-tensorflow, which applies BCE to the softmax's "
+        "logits, reports {tf_flagged_binary_accuracy} for a real {tf_flagged_accuracy}",
         numbers=numbers,
     ),
     doc="rules/CE203.md",

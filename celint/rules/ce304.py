@@ -22,7 +22,7 @@ from celint.facts import (
 )
 
 from . import _scenario, _targets
-from ._numbers import accuracies, final
+from ._numbers import accuracies, final, known
 from .rule import Demo, Rule, case
 
 
@@ -51,9 +51,15 @@ def _recall(outcome: DemoOutcome, labels: Array) -> float:
 
 
 def numbers(kit: DemoKit) -> Dict[str, float]:
-    v = kit.pick("keras-torch/jax")
+    v, tf = kit.pick("keras-torch/jax"), kit.pick("keras-tensorflow")
     labels = kit.dataset(v.flagged_scenario.classes, True).labels
-    return {"flagged_recall": _recall(v.flagged, labels), "fixed_recall": _recall(v.fixed, labels), **accuracies(v)}
+    return {
+        "flagged_recall": _recall(v.flagged, labels),
+        "fixed_recall": _recall(v.fixed, labels),
+        "tf_flagged_recall": _recall(tf.flagged, labels),
+        "tf_flagged_accuracy": known(tf.flagged.accuracy_end),
+        **accuracies(v),
+    }
 
 
 RULE = Rule(
@@ -80,7 +86,8 @@ RULE = Rule(
         ),
         headline="Softmax splits probability mass between the active labels: per-label recall {flagged_recall} "
         "against {fixed_recall} with sigmoid + BCE (exact-match accuracy {flagged_accuracy} vs "
-        "{fixed_accuracy})",
+        "{fixed_accuracy}; keras-tensorflow, whose fused op back-propagates softmax - y for rows summing "
+        "to more than 1: recall {tf_flagged_recall}, accuracy {tf_flagged_accuracy})",
         numbers=numbers,
     ),
     doc="rules/CE304.md",
