@@ -52,10 +52,16 @@ def demonstrate_finding(finding: Finding) -> Optional[Demonstration]:
         canonical = demonstrate(finding.code)
         note = "this finding's configuration is not replayed: the rule's canonical cases are shown"
         return dataclasses.replace(canonical, notes=(note, *canonical.notes))  # the evaluator's dataclass
-    base = next((c for c in demo.cases if c.flagged.framework == hit.scenario.framework), demo.cases[0])
+    # the replay options of the canonical case most like this finding (CE103: a softmax's or a sigmoid's log)
+    scenario = hit.scenario
+    base = max(demo.cases, key=lambda c: _likeness(c.flagged, scenario))
     label = f"your code: {hit.use.name}" if hit.use is not None else f"your code, line {hit.at.line}"
     case = replace(base, flagged=hit.scenario, fixed=hit.fixed or hit.scenario, label=label)
     return demonstrate_cases(finding.code, (case,))
+
+
+def _likeness(canonical: Scenario, finding: Scenario) -> Tuple[bool, bool]:
+    return (canonical.activation == finding.activation, canonical.framework == finding.framework)
 
 
 def finding_demo_json(finding: Finding) -> Optional[Dict[str, Any]]:

@@ -290,7 +290,7 @@ class Scenario:
 class ReplayOptions:
     """Knobs a Scenario cannot express, used by a few demonstrations."""
 
-    naive_log: bool = False  # CE103: the user takes log(softmax(z)) by hand, in float32
+    naive_log: bool = False  # CE103: log(softmax(z)), or BCE from log(sigmoid(z)), written by hand in float32
     batch_axis_groups: int = 0  # CE104: softmax over axis 0 of z.reshape(groups, -1, width)
     threshold: Optional[float] = None  # CE105: the threshold the reported accuracy uses
     input_scale: float = 1.0  # CE103: unnormalised inputs make confident logits
@@ -359,6 +359,8 @@ class DemoOutcome(Protocol):
     def grad_norm_end(self) -> Optional[float]: ...
     @property
     def grad_norms(self) -> Tuple[float, ...]: ...  # one per step
+    @property
+    def loss_curve(self) -> Tuple[float, ...]: ...  # one per step, then the end
     @property
     def accuracy_start(self) -> Optional[float]: ...
     @property

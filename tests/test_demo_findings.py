@@ -9,6 +9,7 @@ fixed run learns; what the code does not say is named in the notes.
 from __future__ import annotations
 
 import json
+import math
 from typing import Any, Dict, List
 
 import pytest
@@ -153,10 +154,10 @@ def test_options_the_replay_leaves_out_are_named(tmp_path: Any) -> None:
     assert "replayed as the code sets it: label_smoothing=0.1" in demo.notes
 
 
-# Codes whose finding replays the rule's canonical case rather than its own configuration (the CE103
-# sigmoid log, CE104's implicit dim: the rank is rarely known), or whose flagged and fixed sides are the
-# same training read two ways (CE105).
-CANONICAL_OR_SAME = {"CE103", "CE104", "CE105"}
+# Codes whose finding replays the rule's canonical case rather than its own configuration (CE104's
+# implicit dim: the rank is rarely known), or whose flagged and fixed sides are the same training read two
+# ways (CE105).
+CANONICAL_OR_SAME = {"CE104", "CE105"}
 
 
 def _shown(side: Any) -> tuple:
@@ -189,3 +190,16 @@ def test_every_corpus_finding_is_demonstrated_in_its_own_configuration() -> None
                     assert v.backend.startswith("keras-tensorflow"), where
                     assert "flagged trains exactly as fixed" in demo.headline, where
     assert checked > 150
+
+
+def test_a_hand_written_sigmoid_log_is_replayed_in_its_framework() -> None:
+    """jnp.log(jax.nn.sigmoid(z)) in a hand-written BCE: optax, nan once a sigmoid rounds to 1 (inputs x40,
+    the canonical case's), fixed by optax.sigmoid_binary_cross_entropy."""
+    path = REPO / "tests" / "corpus" / "jax" / "jax_logreg_local_sigmoid_log.py"
+    for finding in check_file(str(path), CheckOptions()).findings:
+        demo = demonstrate_finding(finding)
+        assert demo is not None and finding.hit is not None and finding.hit.scenario is not None
+        (variant,) = demo.variants
+        assert variant.backend == "optax" and variant.flagged_scenario.activation == "sigmoid"
+        assert any(not math.isfinite(x) for x in variant.flagged.loss_curve)
+        assert variant.fixed.error is None and variant.fixed.loss_end < 1e-3

@@ -90,3 +90,23 @@ def tf_nn(sc: Scenario, data: Dataset, opts: ReplayOptions) -> Built:
     if sc.loss == BINARY and sc.expects == PROBS:  # tf.compat.v1.losses.log_loss, on probabilities
         return _built(sc, opts, P.log_loss_tf, y)
     return _built(sc, opts, P.cce_logits_fused if sc.loss == CATEGORICAL else P.bce_logits, y)
+
+
+def hand_bce(sc: Scenario, data: Dataset, opts: ReplayOptions) -> Built:
+    """Binary cross-entropy written out, ``-(y*log(p) + (1-y)*log(1-p))`` with p a float32 sigmoid and no clip
+    (the same arithmetic in numpy, tf, torch and jnp): once p rounds to 1, log(1-p) is -inf, and the
+    backward pass multiplies inf by the sigmoid's zero slope: nan, as autograd gives."""
+    n, w = len(data.labels), sc.width
+    y = encode_targets(data, sc.targets, sc.classes).astype(np.float64).reshape(n, -1)
+    if y.shape != (n, w):
+        raise E.FrameworkError(E.optax_broadcast(y.shape, (n, w)))
+
+    def evaluate(z: np.ndarray) -> Tuple[float, np.ndarray, np.ndarray]:
+        p = P.sigmoid_float32(z)
+        with np.errstate(all="ignore"):
+            per = -(y * np.log(p) + (1.0 - y) * np.log(1.0 - p))
+            count = per.size
+            dp = (-y / count) / p + ((1.0 - y) / count) / (1.0 - p)
+            return float(np.sum(per) / count), dp * p * (1.0 - p), p
+
+    return Built(evaluate)

@@ -306,10 +306,12 @@ def build(sc: Scenario, backend: str, data: Dataset, opts: ReplayOptions) -> Bui
         raise ValueError(f"unknown backend {backend!r}")
     if framework == Framework.KERAS:
         return keras(sc, keras_backend, data, opts)
-    if framework == Framework.PYTORCH:
+    if framework == Framework.PYTORCH and not (opts.naive_log and sc.loss == BINARY):
         return pytorch(sc, data, opts)
     from . import lowlevel  # imports this module's helpers
 
+    if opts.naive_log and sc.loss == BINARY:
+        return lowlevel.hand_bce(sc, data, opts)
     if framework == Framework.OPTAX:
         return lowlevel.optax(sc, data, opts)
     return lowlevel.tf_nn(sc, data, opts)

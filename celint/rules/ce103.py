@@ -6,11 +6,16 @@ import math
 from typing import Dict, Iterator
 
 from celint.facts import (
+    BINARY,
     INTEGER,
+    LINEAR,
     LOG_PROBS,
     LOG_SOFTMAX,
+    LOGITS,
     NLL,
     ONE_HOT,
+    PROBS,
+    SIGMOID,
     SOFTMAX,
     DemoKit,
     FileFacts,
@@ -47,20 +52,33 @@ def log_of_probabilities(facts: FileFacts) -> Iterator[Hit]:
             at=log.at,
             message=message,
             related=related,
-            scenario=_scenario_of(log) if softmax else None,
-            fixed=_fixed_of(log) if softmax else None,
+            scenario=_scenario_of(log),
+            fixed=_fixed_of(log),
         )
 
 
 def _scenario_of(log: LogOfProbabilities) -> Scenario:
-    """The hand-written `-sum(y * log(softmax(z)))` (one-hot targets; torch: `nll_loss(log(p), t)`).
-    A sigmoid's log is not replayed: the rule's canonical case is shown instead."""
-    assumed = ["head width: 4 units"]
+    """The hand-written loss around the log: `-sum(y * log(softmax(z)))` (one-hot targets; torch:
+    `nll_loss(log(p), t)`), or `-(y*log(sigmoid(z)) + (1-y)*log(1 - sigmoid(z)))` on a 0/1 column."""
     framework = log.framework
+    assumed = []
     if framework is None:  # numpy / math: the arithmetic of the TF1 tutorials
         framework = Framework.TF
         assumed.append("framework: tf (the log is numpy's or math's)")
+    if log.activation == SIGMOID:
+        assumed.append("the loss: -(y*log(p) + (1-y)*log(1-p)) on a 0/1 column, averaged")
+        return Scenario(
+            framework=framework,
+            activation=SIGMOID,
+            width=1,
+            loss=BINARY,
+            expects=PROBS,
+            targets=INTEGER,
+            classes=2,
+            assumed=tuple(assumed),
+        )
     torch = framework == Framework.PYTORCH
+    assumed.append("head width: 4 units")
     assumed.append("targets: class indices into nll_loss" if torch else "targets: one-hot, -sum(y * log(p))")
     return Scenario(
         framework=framework,
@@ -75,7 +93,11 @@ def _scenario_of(log: LogOfProbabilities) -> Scenario:
 
 
 def _fixed_of(log: LogOfProbabilities) -> Scenario:
-    return replace(_scenario_of(log), activation=LOG_SOFTMAX)
+    """log_softmax, or the framework's binary cross-entropy on logits (log_sigmoid)."""
+    flagged = _scenario_of(log)
+    if flagged.activation == SIGMOID:
+        return replace(flagged, activation=LINEAR, expects=LOGITS)
+    return replace(flagged, activation=LOG_SOFTMAX)
 
 
 def _confident_wrong(kit: DemoKit, gap: float) -> Dict[str, float]:
@@ -97,6 +119,11 @@ def numbers(kit: DemoKit) -> Dict[str, float]:
     v = kit.variants[0]
     nan_step = next((i for i, g in enumerate(v.flagged.grad_norms) if not math.isfinite(g)), -1)
     found.update(fixed_loss_start=known(v.fixed.loss_start), fixed_loss_end=known(v.fixed.loss_end), nan_step=nan_step)
+    sig = kit.variants[1]  # BCE written from log(sigmoid(z)) and log(1 - sigmoid(z))
+    found.update(
+        sigmoid_nan_step=next((i for i, x in enumerate(sig.flagged.loss_curve) if not math.isfinite(x)), -1),
+        sigmoid_fixed_loss_end=known(sig.fixed.loss_end),
+    )
     return found
 
 
@@ -122,11 +149,29 @@ RULE = Rule(
                 fixed_opts=ReplayOptions(input_scale=INPUT_SCALE),
                 activation=LOG_SOFTMAX,
             ),
+            case(
+                Scenario(
+                    framework=Framework.TF,
+                    activation=SIGMOID,
+                    width=1,
+                    loss=BINARY,
+                    expects=PROBS,
+                    targets=INTEGER,
+                    classes=2,
+                ),
+                label="-(y*log(tf.sigmoid(z)) + (1-y)*log(1 - tf.sigmoid(z))), unnormalised inputs (x40)",
+                flagged_opts=ReplayOptions(naive_log=True, input_scale=INPUT_SCALE),
+                fixed_opts=ReplayOptions(input_scale=INPUT_SCALE),
+                activation=LINEAR,
+                expects=LOGITS,
+            ),
         ),
         headline="log(softmax(z)) underflows in float32: a confident wrong prediction 200 logits off costs "
         "{gap200_naive} (Keras clips to {gap200_keras_clipped}) instead of {gap200_fused}; training from "
         "unnormalised inputs (x40) gets a nan gradient at step {nan_step} and every weight turns nan, "
-        "while log_softmax goes {fixed_loss_start} -> {fixed_loss_end}",
+        "while log_softmax goes {fixed_loss_start} -> {fixed_loss_end}; binary cross-entropy written from "
+        "log(sigmoid(z)) and log(1 - sigmoid(z)) is nan from step {sigmoid_nan_step} (a sigmoid rounded to 1 "
+        "gives log(0)), while sigmoid_cross_entropy_with_logits goes to {sigmoid_fixed_loss_end}",
         numbers=numbers,
     ),
     doc="rules/CE103.md",
