@@ -109,14 +109,18 @@ def _built(
         with np.errstate(all="ignore"):
             per, grad = loss(target, z if on_logits else out)
             if weights is not None:
-                per = per * (weights if weights.shape == per.shape else weights.reshape(-1, *([1] * (per.ndim - 1))))
-                grad = grad * (weights if weights.shape == grad.shape else weights[:, None])
+                per, grad = per * _spread(weights, per.shape), grad * _spread(weights, grad.shape)
             count = per.size if divisor is None else divisor  # per element for binary losses, per sample otherwise
             value = float(np.sum(per) / count)
             gz = grad / count if on_logits else vjp(grad / count)
         return value, gz, out
 
     return Built(evaluate, tuple(warnings))
+
+
+def _spread(weights: np.ndarray, shape: Tuple[int, ...]) -> np.ndarray:
+    """Per-sample weights over a row's columns; per-element weights as they are."""
+    return weights if weights.shape == shape else weights.reshape(len(weights), *([1] * (len(shape) - 1)))
 
 
 def _index_check(t: np.ndarray, width: int, backend: str, negative_ok: bool = False) -> None:
