@@ -219,3 +219,32 @@ def test_keras_picks_the_accuracy_metric_from_the_shapes(width: int, targets: st
 
     sc = Scenario(Framework.KERAS, SOFTMAX, width, SPARSE, LOGITS, targets=targets)  # type: ignore[arg-type]
     assert keras_accuracy_metric(sc) == metric
+
+
+@pytest.mark.parametrize(
+    "written, read",
+    [
+        ("0.1", (True, 0.1)),
+        ("'sum'", (True, "sum")),
+        ("None", (True, None)),
+        ("torch.tensor([1.0, 3.0], device=device)", (True, (1.0, 3.0))),
+        ("torch.FloatTensor([1, 5]).to(device)", (True, (1.0, 5.0))),
+        ("torch.tensor([1., -2.]).cuda().float()", (True, (1.0, -2.0))),
+        ("np.array([0.2, 0.8])", (True, (0.2, 0.8))),
+        ("{0: 1, 1: 3.5}", (True, ((0, 1.0), (1, 3.5)))),
+        ("class_weights", (False, None)),
+        ("torch.tensor(class_weights)", (False, None)),
+        ("[1, 'a']", (False, None)),
+        ("{'cat': 1.0}", (False, None)),
+        ("[1.0] * 3", (False, None)),
+    ],
+)
+def test_option_values_are_read_only_when_written_as_constants(written: str, read: tuple) -> None:
+    import ast
+
+    from celint.frameworks.losses import option_value
+    from celint.values import UNKNOWN, Const
+
+    node = ast.parse(written, mode="eval").body
+    value = Const(ast.literal_eval(written)) if isinstance(node, ast.Constant) else UNKNOWN
+    assert option_value(value, node) == read

@@ -13,6 +13,7 @@ from celint.events import LossApplication
 from celint.facts import LOGITS, PROBS, Expects, LossOption, OptionValue, Where
 from celint.frameworks.adapter import CallHandler
 from celint.knowledge.losses import LOSS_OPTIONS, LOSS_STRINGS, LOSSES, LossSpec
+from celint.knowledge.torch import PRESERVING_METHODS
 from celint.values import UNKNOWN, Literal, LossObj, Ref, Tensor, Value, const_of
 
 if TYPE_CHECKING:
@@ -92,10 +93,7 @@ def option_value(value: Value, node: ast.expr) -> Tuple[bool, OptionValue]:
     raw = const_of(value)
     if raw is None or isinstance(raw, (bool, int, float, str)):
         return True, raw
-    if isinstance(node, ast.Call) and len(node.args) == 1 and not node.keywords:
-        callee = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
-        if callee in TENSOR_FROM_LIST:
-            node = node.args[0]
+    node = _written_list(node)
     if isinstance(node, (ast.List, ast.Tuple)) and 0 < len(node.elts) <= MAX_OPTION_ITEMS:
         numbers = [_number(e) for e in node.elts]
         if all(n is not None for n in numbers):
@@ -106,6 +104,22 @@ def option_value(value: Value, node: ast.expr) -> Tuple[bool, OptionValue]:
         if all(isinstance(k, int) for k in keys) and all(w is not None for w in weights):
             return True, tuple((int(k), float(w)) for k, w in zip(keys, weights) if k is not None and w is not None)
     return False, None
+
+
+def _written_list(node: ast.expr) -> ast.expr:
+    """The list inside `torch.tensor([1.0, 3.0], device=dev)`, `torch.FloatTensor([..]).to(device)`,
+    `np.array([...])`; the node itself otherwise."""
+    for _ in range(3):  # a call, then up to two casts
+        if not isinstance(node, ast.Call):
+            return node
+        callee = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+        if callee in TENSOR_FROM_LIST and len(node.args) == 1:
+            return node.args[0]
+        if callee in PRESERVING_METHODS and isinstance(node.func, ast.Attribute):
+            node = node.func.value
+            continue
+        return node
+    return node
 
 
 def _number(node: ast.expr) -> Optional[float]:
