@@ -184,7 +184,9 @@ class Calls(Machine):
         scope = Scope(parent=func.scope)
         self.bind_params(node.args, func, pos, kw, starred, scope)
         saved_cond = self.cond_depth
+        traced = id(node) in self.events.traced_functions
         self.depth += 1
+        self.traced_depth += traced
         self.outer_cond += saved_cond
         self.cond_depth = 0  # conditions are relative to the function being run
         try:
@@ -201,6 +203,7 @@ class Calls(Machine):
             return result
         finally:
             self.depth -= 1
+            self.traced_depth -= traced
             self.outer_cond -= saved_cond
             self.cond_depth = saved_cond
 

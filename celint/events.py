@@ -32,6 +32,7 @@ class CompileEvent:
     at: Where
     when: Moment = field(default_factory=lambda: Moment(0, ()))
     via: Optional[Where] = None  # in another module's code: the checked file's call that led there
+    eager: bool = False  # compile(run_eagerly=True): fit runs its steps eagerly, not as a traced graph
 
 
 @record
@@ -44,6 +45,7 @@ class LossApplication:
     at: Where
     call_site: Optional[Where] = None  # the call of the user function the predictions came in through
     via: Optional[Where] = None  # in another module's code: the checked file's call that led there
+    traced: bool = False  # applied inside a @tf.function (or code it calls)
 
 
 @record
@@ -67,6 +69,7 @@ class Events:
     models: List[Value] = field(default_factory=list)  # every model created, for heads of uncompiled ones
     keras_apis: Set[KerasApi] = field(default_factory=set)  # what the imports and graph-mode calls say
     mixed_precision: bool = False  # a Keras mixed_float16 / mixed_bfloat16 global policy was set
+    traced_functions: Set[int] = field(default_factory=set)  # id() of functions decorated with @tf.function
     clock: int = 0  # events and loop runs so far: the walk visits code in program order
     running_loops: List[int] = field(default_factory=list)  # the loop runs around the walk's position
 

@@ -31,6 +31,8 @@ def extract(events: Events, interp: Interpreter) -> FileFacts:
     for compile_event in events.compiles:
         uses.extend(_compiled_uses(interp, compile_event, api, events))
     places = [use.at for use in uses]  # where each use's loss object is defined
+    # a helper applying the loss is analysed on its own and again from the @tf.function calling it
+    traced_at = {application.at for application in events.applications if application.traced}
     for application in events.applications:
         predictions = application.predictions
         head = predictions.head if isinstance(predictions, Tensor) else None
@@ -49,6 +51,7 @@ def extract(events: Events, interp: Interpreter) -> FileFacts:
                 at=application.at,
                 call_site=application.call_site,
                 via=application.via,
+                traced=True if application.at in traced_at else None,
             )
         )
         places.append(application.loss.at)
@@ -159,7 +162,7 @@ def _compiled_uses(interp: Interpreter, event: CompileEvent, api: KerasApi, even
         loss = _loss_for(event.loss, name, index, len(heads))
         if isinstance(loss, LossObj):
             use = _use(loss, head, metrics, targets, api=api, via=event.via)
-            yield replace(use, options=use.options + options)
+            yield replace(use, options=use.options + options, traced=not event.eager)
 
 
 def _fit_options(events: Events, event: CompileEvent) -> Tuple[LossOption, ...]:
@@ -209,6 +212,7 @@ def _use(
     api: Optional[KerasApi] = None,
     call_site: Optional[Where] = None,
     via: Optional[Where] = None,
+    traced: Optional[bool] = None,
 ) -> LossUse:
     return LossUse(
         framework=loss.framework,
@@ -225,6 +229,7 @@ def _use(
         call_site=call_site,
         options=loss.options,
         reached_from=via,
+        traced=traced,
     )
 
 

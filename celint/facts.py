@@ -231,6 +231,9 @@ class LossUse:
     # a class-index loss that also takes float rows of class probabilities (torch CrossEntropyLoss)
     probability_targets: bool = False
     mixed_precision: bool = False  # a Keras mixed_float16 / mixed_bfloat16 policy is set in this module
+    # Keras on TensorFlow: the loss runs in a traced graph (model.fit, a @tf.function) where an untagged
+    # softmax / sigmoid op is read back too; False: eagerly (compile(run_eagerly=True)); None: not known
+    traced: Optional[bool] = None
 
 
 @record(frozen=True)
@@ -278,6 +281,10 @@ class Scenario:
     classes: int = 2
     target_float: Optional[bool] = None  # the targets' dtype when the code says; None: the encoding's usual
     tagged: bool = True  # Keras: a Keras activation, whose output the TF backend reads `_keras_logits` from
+    # Keras: the loss sees the activation's op in a traced graph (model.fit, @tf.function), from which the TF
+    # backend also reads the logits of an untagged softmax / sigmoid; eagerly (or behind a mixed-precision
+    # cast) it does not, and only the tag counts
+    traced: bool = True
     # the loss options the code sets to constants, as (name, value): the evaluator replays those it models
     # for this loss and names the others in the demonstration's notes
     options: Tuple[Tuple[str, OptionValue], ...] = ()

@@ -77,6 +77,7 @@ class Interpreter(Expressions, Calls):
         self.model_outputs = {}
         self.call_counts = {}
         self.calls_running = []
+        self.traced_depth = 0
         self.executed = set()
         self.resolve_external = None
         # id(module scope) -> (lines, path) of other modules whose functions this run may enter
@@ -204,6 +205,8 @@ class Interpreter(Expressions, Calls):
             self.exec_import(stmt, scope)
         elif isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
             scope.names[stmt.name] = self.defined[id(stmt)] = FuncVal(stmt, scope)
+            if any(self.traces(decorator, scope) for decorator in stmt.decorator_list):
+                self.events.traced_functions.add(id(stmt))
         elif isinstance(stmt, ast.ClassDef):
             scope.names[stmt.name] = self.defined[id(stmt)] = self.make_class(stmt, scope)
         elif isinstance(stmt, ast.Return):
@@ -283,6 +286,15 @@ class Interpreter(Expressions, Calls):
                 result = self.dispatch.merge(self, result, _known(other), self.tick)
             scope.names[key] = result
         return False
+
+    def traces(self, decorator: ast.expr, scope: Scope) -> bool:
+        """`@tf.function` / `@tf.function(jit_compile=True)`: the function runs as a traced graph. Only the
+        decorator's name is looked up (never called)."""
+        name = decorator.func if isinstance(decorator, ast.Call) else decorator
+        if not isinstance(name, (ast.Name, ast.Attribute)):
+            return False
+        value = self.eval(name, scope)
+        return isinstance(value, Ref) and value.qualname in self.dispatch.traced_by
 
     def exec_if(self, stmt: ast.If, scope: Scope) -> bool:
         test = self.truth(self.eval(stmt.test, scope))

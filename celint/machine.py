@@ -36,6 +36,7 @@ class Machine:
     outer_cond: int  # conditional blocks around the calls that led to the running function
     call_counts: Dict[int, int]  # id(function node) -> times entered
     calls_running: List[Tuple[Where, Tuple[Value, ...]]]  # user calls on the stack: (call site, arguments)
+    traced_depth: int  # running functions decorated with @tf.function (their code runs as a traced graph)
     executed: Set[int]  # id(function node) of every function entered at least once
     _container_depth: Dict[int, Tuple[Value, int]]
     model_outputs: Dict[int, Tuple[Value, Value]]  # id(model) -> (model, its output or fold): see frameworks/models.py

@@ -248,3 +248,50 @@ def test_option_values_are_read_only_when_written_as_constants(written: str, rea
     node = ast.parse(written, mode="eval").body
     value = Const(ast.literal_eval(written)) if isinstance(node, ast.Constant) else UNKNOWN
     assert option_value(value, node) == read
+
+
+LOOP = """\
+import tensorflow as tf
+
+model = tf.keras.Sequential([tf.keras.layers.Dense(64, activation="relu"), tf.keras.layers.Dense(4, activation=tf.nn.softmax)])
+loss_fn = tf.keras.losses.SparseCategoricalCrossentropy(from_logits=True)
+optimizer = tf.keras.optimizers.Adam()
+
+
+def compute_loss(x, y):
+    return loss_fn(y, model(x, training=True))
+
+
+{decorator}
+def train_step(x, y):
+    with tf.GradientTape() as tape:
+        loss = compute_loss(x, y)
+    grads = tape.gradient(loss, model.trainable_variables)
+    optimizer.apply_gradients(zip(grads, model.trainable_variables))
+    return loss
+"""
+
+
+@pytest.mark.parametrize(
+    "decorator, traced", [("@tf.function", True), ("@tf.function(jit_compile=True)", True), ("", None)]
+)
+def test_a_loss_under_tf_function_runs_traced(tmp_path: Path, decorator: str, traced: object) -> None:
+    finding = _finding(tmp_path, LOOP.format(decorator=decorator), "CE101")
+    assert finding.hit.use.traced is traced
+    assert finding.hit.scenario.traced is bool(traced)
+    eager_note = "the loss runs eagerly (no model.fit or @tf.function seen): TensorFlow cannot undo the activation"
+    assert (eager_note in finding.hit.scenario.assumed) is (traced is None)
+
+
+COMPILED = """\
+import tensorflow as tf
+
+model = tf.keras.Sequential([tf.keras.layers.Dense(4, activation=tf.nn.softmax)])
+model.compile(optimizer="adam", loss=tf.keras.losses.SparseCategoricalCrossentropy(from_logits=True){eager})
+"""
+
+
+@pytest.mark.parametrize("eager, traced", [("", True), (", run_eagerly=True", False), (", run_eagerly=False", True)])
+def test_model_fit_runs_traced_unless_compiled_to_run_eagerly(tmp_path: Path, eager: str, traced: bool) -> None:
+    finding = _finding(tmp_path, COMPILED.format(eager=eager), "CE101")
+    assert finding.hit.use.traced is traced and finding.hit.scenario.traced is traced

@@ -52,6 +52,8 @@ class Adapter:
     # objects the interpreter cannot name; the Keras flavour is in the imports.
     call_observers: Tuple[CallObserver, ...] = ()
     import_observers: Tuple[ImportObserver, ...] = ()
+    # decorators (canonical names) under which a function runs as a traced graph: `@tf.function`
+    traced_by: Tuple[str, ...] = ()
 
 
 def for_names(handler: CallHandler, *names: Iterable[str]) -> Dict[str, CallHandler]:

@@ -54,6 +54,7 @@ class Dispatch:
         self.elements: Tuple[ElementHook, ...] = tuple(h for a in adapters for h in a.elements)
         self.call_observers: Tuple[CallObserver, ...] = tuple(h for a in adapters for h in a.call_observers)
         self.import_observers: Tuple[ImportObserver, ...] = tuple(h for a in adapters for h in a.import_observers)
+        self.traced_by = frozenset(name for a in adapters for name in a.traced_by)
         self.families: Dict[str, ModelFamily] = {}
         for adapter in reversed(adapters):  # the first adapter's family wins
             self.families.update(adapter.families)

@@ -108,8 +108,16 @@ def _model_methods(interp: Machine, method: BoundMethod, args: Args) -> Optional
         model.uncertain = True
         return UNKNOWN
     if name == "compile":
+        eager = const_of(args.get("run_eagerly", -1, UNKNOWN)) is True
         interp.events.compiles.append(
-            CompileEvent(model, args.get("loss", 1, UNKNOWN), args.get("metrics", -1, None), where, interp.events.now())
+            CompileEvent(
+                model,
+                args.get("loss", 1, UNKNOWN),
+                args.get("metrics", -1, None),
+                where,
+                interp.events.now(),
+                eager=eager,
+            )
         )
         return UNKNOWN
     if name in ("fit", "fit_generator", "train_on_batch"):

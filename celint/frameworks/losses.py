@@ -164,7 +164,14 @@ def apply(interp: Machine, loss: LossObj, args: Args) -> Value:
     predictions = args.get(spec.pred_kw, spec.pred_pos, UNKNOWN)
     targets = args.get(spec.target_kw, spec.target_pos, UNKNOWN)
     interp.events.applications.append(
-        LossApplication(loss, predictions, targets, interp.where(args.node), call_site_of(interp, predictions))
+        LossApplication(
+            loss,
+            predictions,
+            targets,
+            interp.where(args.node),
+            call_site_of(interp, predictions),
+            traced=interp.traced_depth > 0,
+        )
     )
     return UNKNOWN
 

@@ -115,4 +115,5 @@ ADAPTER = Adapter(
         **for_names(_add, TF.ADDS),
         **for_names(_xw_plus_b, TF.XW_PLUS_B),
     },
+    traced_by=TF.TRACING_DECORATORS,
 )

@@ -56,6 +56,9 @@ SHAPED_TENSORS: Dict[str, Tuple[str, int]] = {
     "tensorflow.compat.v1.get_variable": ("shape", 1),
 }
 # `tf.Variable(initial_value)`: the variable has its initial value's shape.
+# Keras on TensorFlow reads the logits back from a softmax / sigmoid op in a traced graph (model.fit, or a
+# function under one of these decorators), not only from a Keras activation's tag.
+TRACING_DECORATORS = ("tensorflow.function", "tensorflow.compat.v1.function")
 VARIABLES = ("tensorflow.Variable", "tensorflow.compat.v1.Variable")
 # `tf.matmul(x, W)`: raw scores as wide as W's last dimension (unless a transpose flag is given).
 MATMULS = ("tensorflow.matmul", "tensorflow.linalg.matmul", "tensorflow.compat.v1.matmul")

@@ -107,6 +107,10 @@ def from_use(
     ]
     if use.mixed_precision:
         not_modelled.append(MIXED_PRECISION_NOTE)
+    if use.framework == Framework.KERAS and use.traced is None and act in (SOFTMAX, SIGMOID) and not tagged(use.head):
+        assumed.append(
+            "the loss runs eagerly (no model.fit or @tf.function seen): TensorFlow cannot undo the activation"
+        )
     return Scenario(
         framework=use.framework,
         activation=act,
@@ -117,6 +121,7 @@ def from_use(
         classes=classes,
         target_float=dtype,
         tagged=tagged(use.head) and not use.mixed_precision,
+        traced=bool(use.traced) and not use.mixed_precision,  # the policy's cast hides the op
         options=tuple((option.name, option.value) for option in use.options if option.known),
         metrics=tuple(m.name.strip("'\"") for m in use.metrics if m.name[:1] in "'\"" and m.name[1:2]),
         assumed=tuple(assumed),
