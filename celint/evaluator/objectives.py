@@ -135,13 +135,24 @@ def _keras_same_rank(y: np.ndarray, n: int, width: int) -> np.ndarray:
     return y
 
 
+def keras_tf_reads_logits(sc: Scenario, graph: bool = True) -> bool:
+    """Whether Keras on TensorFlow computes the loss from the logits behind a softmax / sigmoid output
+    (backend/tensorflow/nn.py:_get_logits), whatever `from_logits` says. A Keras activation tags its
+    output with them (`_keras_logits`); in a graph, which `model.fit` traces unless `run_eagerly=True`,
+    an untagged `tf.nn.softmax` / `tf.nn.sigmoid` is read back too when its op is the one the loss looks
+    for (Softmax for the categorical losses, Sigmoid for the binary one). Eagerly only the tag counts."""
+    if sc.activation not in PROBABILITY_ACTIVATIONS:
+        return False
+    looked_for = SIGMOID if sc.loss == BINARY else SOFTMAX
+    return sc.tagged or (graph and sc.activation == looked_for)
+
+
 def keras(sc: Scenario, backend: str, data: Dataset, opts: ReplayOptions) -> Built:
     """backend: "tensorflow", "torch", "jax" or "numpy"."""
     n, w = len(data.labels), sc.width
     tgt = encode_targets(data, sc.targets, sc.classes)
     shown = "torch" if backend == "torch" else "numpy"
-    # only a Keras activation tags its output; `activation=tf.nn.softmax` leaves nothing to read
-    tagged = backend == "tensorflow" and sc.activation in PROBABILITY_ACTIVATIONS and sc.tagged
+    reads_logits = backend == "tensorflow" and keras_tf_reads_logits(sc)
     warns: List[str] = []
     if sc.activation == SOFTMAX and w == 1:
         warns.append(E.keras_softmax_size_one(n, shown))
@@ -177,11 +188,11 @@ def keras(sc: Scenario, backend: str, data: Dataset, opts: ReplayOptions) -> Bui
             clipped = P.bce_clipped
         else:
             raise ValueError(f"Keras has no {sc.loss!r} loss")
-    if tagged and sc.expects == LOGITS:
+    if reads_logits and sc.expects == LOGITS:
         warns.append(E.keras_tf_logits_warning(name))
-    # tagged: the tf backend reads output._keras_logits and applies its logits loss to z
-    loss = from_logits if tagged or sc.expects == LOGITS else clipped
-    return _built(sc, opts, loss, y, on_logits=tagged, warnings=warns)
+    # the tf backend applies its logits loss to z, the tensor behind the activation
+    loss = from_logits if reads_logits or sc.expects == LOGITS else clipped
+    return _built(sc, opts, loss, y, on_logits=reads_logits, warnings=warns)
 
 
 # --- PyTorch (class dim 1) ---------------------------------------------------------
