@@ -107,6 +107,13 @@ def tf_sparse_labels_rank(labels: Sequence[int], logits: Sequence[int]) -> str:
     )
 
 
+def torch_implicit_dim(function: str) -> str:
+    return (
+        f"UserWarning: Implicit dimension choice for {function} has been deprecated. "
+        "Change the call to include dim=X as an argument."
+    )
+
+
 def keras_softmax_size_one(n: int, backend: str) -> str:
     return (
         "UserWarning: You are using a softmax over axis -1 of a tensor of shape "

@@ -8,7 +8,7 @@ mistakes raise :class:`FrameworkError` with the framework's own text.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable, List, Sequence, Tuple
 
 import numpy as np
@@ -214,6 +214,13 @@ def _torch_bce(y: np.ndarray, p: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
 
 
 def pytorch(sc: Scenario, data: Dataset, opts: ReplayOptions) -> Built:
+    built = _pytorch_loss(sc, data, opts)
+    if opts.batch_axis_groups:  # F.log_softmax(z) without dim on a 3-D tensor takes dim 0, and says so
+        return replace(built, warnings=(*built.warnings, E.torch_implicit_dim(sc.activation)))
+    return built
+
+
+def _pytorch_loss(sc: Scenario, data: Dataset, opts: ReplayOptions) -> Built:
     n, w = len(data.labels), sc.width
     tgt = encode_targets(data, sc.targets, sc.classes)
     if sc.loss == SPARSE and sc.target_float:
