@@ -154,7 +154,7 @@ def keras(sc: Scenario, backend: str, data: Dataset, opts: ReplayOptions) -> Bui
     shown = "torch" if backend == "torch" else "numpy"
     reads_logits = backend == "tensorflow" and keras_tf_reads_logits(sc)
     warns: List[str] = []
-    if sc.activation == SOFTMAX and w == 1:
+    if sc.activation == SOFTMAX and w == 1 and sc.tagged:  # keras.ops.softmax warns; tf.nn.softmax does not
         warns.append(E.keras_softmax_size_one(n, shown))
     from_logits: LossFn
     clipped: LossFn
