@@ -377,6 +377,21 @@ def test_a_wrong_model_is_caught(replayed: List[Replayed], monkeypatch) -> None:
     assert mismatches(r._replace(evaluator=evaluator_run(r.job)[0]), chaotic=False)
 
 
+def test_a_scenario_field_the_replay_does_not_read_fails_loudly(monkeypatch) -> None:
+    """A field the worker does not replay, set to anything but its default, stops the run."""
+    spec = importlib.util.spec_from_file_location("replay_worker", WORKER)
+    assert spec is not None and spec.loader is not None
+    worker = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(worker)
+    demo = RULES_BY_CODE["CE101"].demo
+    assert demo is not None
+    sc = demo.cases[0].flagged
+    monkeypatch.setitem(worker.REPLAYED, Scenario, worker.REPLAYED[Scenario] - {"tagged"})
+    worker.require_known_fields(sc, ReplayOptions())  # at its default: nothing to replay
+    with pytest.raises(NotImplementedError, match=r"Scenario\.tagged=False"):
+        worker.require_known_fields(replace(sc, tagged=False), ReplayOptions())
+
+
 def test_the_replayed_step_is_model_fit(replayed: List[Replayed]) -> None:
     """The worker's loop equals `model.fit` (one full batch per epoch) on each Keras backend that trains."""
     runs = [r for r in _skip_if_absent(replayed) if "fit_loss" in r.real]
