@@ -85,11 +85,33 @@ def tf_logits_labels_shape(logits: Sequence[int], labels: Sequence[int]) -> str:
     return f"ValueError: `logits` and `labels` must have the same shape, received ({tuple(logits)} vs {tuple(labels)})."
 
 
+def tf_not_broadcastable(logits: Sequence[int], labels: Sequence[int]) -> str:
+    """tf.nn.softmax_cross_entropy_with_logits; the kernel sees (N,) labels as [1, N]. The full text has a
+    {{function_node ...}} prefix and an [Op:...] suffix."""
+    dims = (1, *labels) if len(labels) == 1 else tuple(labels)
+    return (
+        "InvalidArgumentError: logits and labels must be broadcastable: "
+        f"logits_size=[{','.join(str(d) for d in logits)}] labels_size=[{','.join(str(d) for d in dims)}]"
+    )
+
+
+def tf_reshape(values: int, requested: int) -> str:
+    """The gradient of a softmax cross-entropy whose labels broadcast the logits; prefix and suffix as above."""
+    return f"InvalidArgumentError: Input to reshape is a tensor with {values} values, but the requested shape has {requested}"
+
+
 def tf_sparse_labels_rank(labels: Sequence[int], logits: Sequence[int]) -> str:
     """tf.nn.sparse_softmax_cross_entropy_with_logits (and tf.compat.v1.losses') given one-hot labels."""
     return (
         "ValueError: `labels.shape.rank` must equal `logits.shape.rank - 1`. Received: "
         f"labels.shape={tuple(labels)} of rank {len(labels)} and logits.shape={tuple(logits)} of rank {len(logits)}"
+    )
+
+
+def torch_implicit_dim(function: str) -> str:
+    return (
+        f"UserWarning: Implicit dimension choice for {function} has been deprecated. "
+        "Change the call to include dim=X as an argument."
     )
 
 

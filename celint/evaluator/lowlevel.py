@@ -70,26 +70,44 @@ def optax(sc: Scenario, data: Dataset, opts: ReplayOptions) -> Built:
     return _built(sc, opts, P.cce_logits if sc.loss == CATEGORICAL else P.bce_logits, y)
 
 
+def _tf_softmax_cross_entropy(sc: Scenario, opts: ReplayOptions, y: np.ndarray, n: int, w: int) -> Built:
+    """The kernel broadcasts labels against logits, (N,) labels taken as [1, N]. (N, K) labels on one unit
+    broadcast the logits instead: the loss is log K, and its gradient fails to reshape back to (N, 1)."""
+    labels = y[None, :] if y.ndim == 1 else y
+    try:
+        full = np.broadcast_shapes(labels.shape, (n, w))
+    except ValueError:
+        full = None
+    if full is None or full[0] != n:
+        raise E.FrameworkError(E.tf_not_broadcastable((n, w), y.shape))
+    if full != (n, w):
+        raise E.FrameworkError(E.tf_reshape(n * full[1], n * w))
+    return _built(sc, opts, P.cce_logits_fused, np.broadcast_to(labels, full))
+
+
 def tf_nn(sc: Scenario, data: Dataset, opts: ReplayOptions) -> Built:
     n, w = len(data.labels), sc.width
     tgt = encode_targets(data, sc.targets, sc.classes)
     if sc.loss == NLL:
         return _by_hand(sc, tgt, opts, n, w)
     if sc.loss == SPARSE:
-        if tgt.ndim != 1:
-            raise E.FrameworkError(E.tf_sparse_labels_rank(tgt.shape, (n, w)))
         t = tgt.astype(np.int64)
+        if t.ndim != 1:
+            raise E.FrameworkError(E.tf_sparse_labels_rank(t.shape, (n, w)))
         _index_check(t, w, "tf")
         return _built(sc, opts, P.cce_logits, P.one_hot(t, w))
     y = tgt.astype(np.float64)
     if y.ndim == 1 and w == 1 and sc.targets == INTEGER:
         y = y[:, None]
+    if y.shape == (n, w):
+        y = _smoothed(y, settings.read(sc).label_smoothing, sc.loss, w)  # tf.compat.v1.losses(label_smoothing=)
+    if sc.loss == CATEGORICAL:
+        return _tf_softmax_cross_entropy(sc, opts, y, n, w)
     if y.shape != (n, w):
         raise E.FrameworkError(E.tf_logits_labels_shape((n, w), y.shape))
-    y = _smoothed(y, settings.read(sc).label_smoothing, sc.loss, w)  # tf.compat.v1.losses(label_smoothing=)
     if sc.loss == BINARY and sc.expects == PROBS:  # tf.compat.v1.losses.log_loss, on probabilities
         return _built(sc, opts, P.log_loss_tf, y)
-    return _built(sc, opts, P.cce_logits_fused if sc.loss == CATEGORICAL else P.bce_logits, y)
+    return _built(sc, opts, P.bce_logits, y)
 
 
 def hand_bce(sc: Scenario, data: Dataset, opts: ReplayOptions) -> Built:

@@ -8,7 +8,7 @@ mistakes raise :class:`FrameworkError` with the framework's own text.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
@@ -162,16 +162,28 @@ def _keras_class_weights(tgt: np.ndarray, class_weight: Dict[int, float]) -> np.
     return np.array([class_weight.get(int(c), 1.0) for c in ids])
 
 
+def keras_tf_reads_logits(sc: Scenario) -> bool:
+    """Whether Keras on TensorFlow computes the loss from the logits behind a softmax / sigmoid output
+    (backend/tensorflow/nn.py:_get_logits), whatever `from_logits` says. A Keras activation tags its
+    output with them (`_keras_logits`); in a graph (`sc.traced`: `model.fit` unless `run_eagerly=True`, a
+    `@tf.function`), an untagged `tf.nn.softmax` / `tf.nn.sigmoid` is read back too when its op is the one
+    the loss looks for (Softmax for the categorical losses, Sigmoid for the binary one). Eagerly only the
+    tag counts."""
+    if sc.activation not in PROBABILITY_ACTIVATIONS:
+        return False
+    looked_for = SIGMOID if sc.loss == BINARY else SOFTMAX
+    return sc.tagged or (sc.traced and sc.activation == looked_for)
+
+
 def keras(sc: Scenario, backend: str, data: Dataset, opts: ReplayOptions) -> Built:
     """backend: "tensorflow", "torch", "jax" or "numpy"."""
     n, w = len(data.labels), sc.width
     st = settings.read(sc)
     tgt = encode_targets(data, sc.targets, sc.classes)
     shown = "torch" if backend == "torch" else "numpy"
-    # only a Keras activation tags its output; `activation=tf.nn.softmax` leaves nothing to read
-    tagged = backend == "tensorflow" and sc.activation in PROBABILITY_ACTIVATIONS and sc.tagged
+    reads_logits = backend == "tensorflow" and keras_tf_reads_logits(sc)
     warns: List[str] = []
-    if sc.activation == SOFTMAX and w == 1:
+    if sc.activation == SOFTMAX and w == 1 and sc.tagged:  # keras.ops.softmax warns; tf.nn.softmax does not
         warns.append(E.keras_softmax_size_one(n, shown))
     from_logits: LossFn
     clipped: LossFn
@@ -184,7 +196,7 @@ def keras(sc: Scenario, backend: str, data: Dataset, opts: ReplayOptions) -> Bui
         if st.ignore_index is not None:
             valid = (t != st.ignore_index).astype(np.float64)
             t = np.where(valid > 0, t, 0)  # the ignored label becomes 0 before anything is checked
-            tagged = False  # the masked prediction, ops.where(mask, y_pred, 0), is a new untagged tensor
+            reads_logits = False  # the masked prediction, ops.where(mask, y_pred, 0), is neither tagged nor the op
         if backend in ("torch", "tensorflow"):
             _index_check(t, w, backend)
         elif backend == "numpy":
@@ -211,10 +223,10 @@ def keras(sc: Scenario, backend: str, data: Dataset, opts: ReplayOptions) -> Bui
             clipped = P.bce_clipped
         else:
             raise ValueError(f"Keras has no {sc.loss!r} loss")
-    if tagged and sc.expects == LOGITS:
+    if reads_logits and sc.expects == LOGITS:
         warns.append(E.keras_tf_logits_warning(name))
-    # tagged: the tf backend reads output._keras_logits and applies its logits loss to z
-    loss = from_logits if tagged or sc.expects == LOGITS else clipped
+    # the tf backend applies its logits loss to z, the tensor behind the activation
+    loss = from_logits if reads_logits or sc.expects == LOGITS else clipped
     weights = valid * (_keras_class_weights(tgt, st.class_weight) if st.class_weight is not None else 1.0)
     # a binary loss is the mean over columns per sample; the reduction then sums or averages the samples
     columns = w if sc.loss == BINARY else 1
@@ -225,7 +237,7 @@ def keras(sc: Scenario, backend: str, data: Dataset, opts: ReplayOptions) -> Bui
     else:  # the mean over the rows a mask keeps
         samples = float(np.sum(valid))
     divisor = columns * samples
-    return _built(sc, opts, loss, y, on_logits=tagged, warnings=warns, weights=weights, divisor=divisor)
+    return _built(sc, opts, loss, y, on_logits=reads_logits, warnings=warns, weights=weights, divisor=divisor)
 
 
 # --- PyTorch (class dim 1) ---------------------------------------------------------
@@ -262,6 +274,13 @@ def _torch_probability_targets(sc: Scenario, opts: ReplayOptions, y: np.ndarray,
 
 
 def pytorch(sc: Scenario, data: Dataset, opts: ReplayOptions) -> Built:
+    built = _pytorch_loss(sc, data, opts)
+    if opts.batch_axis_groups:  # F.log_softmax(z) without dim on a 3-D tensor takes dim 0, and says so
+        return replace(built, warnings=(*built.warnings, E.torch_implicit_dim(sc.activation)))
+    return built
+
+
+def _pytorch_loss(sc: Scenario, data: Dataset, opts: ReplayOptions) -> Built:
     n, w = len(data.labels), sc.width
     st = settings.read(sc)
     tgt = encode_targets(data, sc.targets, sc.classes)

@@ -34,9 +34,10 @@ from celint.facts import (
 from celint.records import replace
 
 DEFAULT_CLASSES = 4  # a multi-class head whose width and targets the code does not give
-# Spellings whose output carries no `_keras_logits` tag: the TF backend cannot undo them (a non-Keras
-# function such as `activation=tf.nn.softmax`, or the activation applied by hand).
-UNTAGGED_SPELLINGS = ("tf.nn.", "tf.math.", "tensorflow.", "tf.sigmoid", "tf.keras.backend.", "tf.exp")
+# Spellings whose output carries no `_keras_logits` tag (a non-Keras function such as
+# `activation=tf.nn.softmax`, or the activation applied by hand): the TF backend undoes them only in a
+# traced graph, from the op (`Scenario.traced`). `tf.keras.backend.softmax` tags; its sigmoid does not.
+UNTAGGED_SPELLINGS = ("tf.nn.", "tf.math.", "tensorflow.", "tf.sigmoid", "tf.keras.backend.sigmoid", "tf.exp")
 
 
 # The policy casts the head's float16 output to float32 before the loss: the cast tensor carries no tag.
