@@ -295,3 +295,16 @@ model.compile(optimizer="adam", loss=tf.keras.losses.SparseCategoricalCrossentro
 def test_model_fit_runs_traced_unless_compiled_to_run_eagerly(tmp_path: Path, eager: str, traced: bool) -> None:
     finding = _finding(tmp_path, COMPILED.format(eager=eager), "CE101")
     assert finding.hit.use.traced is traced and finding.hit.scenario.traced is traced
+
+
+@pytest.mark.parametrize("decorator, rescued", [("@tf.function", True), ("", False)])
+def test_keras_tensorflow_undoes_an_untagged_softmax_only_in_a_traced_step(
+    tmp_path: Path, decorator: str, rescued: bool
+) -> None:
+    """`activation=tf.nn.softmax` into SparseCategoricalCrossentropy(from_logits=True): in a @tf.function the
+    TF backend finds the Softmax op and computes the loss from its logits (the run equals the fix); eagerly
+    it cannot, and the double softmax trains as on the other backends."""
+    demo = demonstrate_finding(_finding(tmp_path, LOOP.format(decorator=decorator), "CE101"))
+    tf = demo.variants[0]
+    assert tf.backend.startswith("keras-tensorflow")
+    assert (tf.flagged.loss_end == pytest.approx(tf.fixed.loss_end)) is rescued
