@@ -12,7 +12,7 @@ from typing import Dict
 import pytest
 from clitools import REPO, celint
 
-from celint import discovery
+from celint import discovery, roots
 from celint.config import Settings
 
 MODELS = """\
@@ -112,7 +112,7 @@ def test_modules_nobody_imports_are_never_read(tmp_path: Path) -> None:
 def test_without_a_root_marker_the_top_package_and_a_loose_scripts_folder_are_the_project(tmp_path: Path) -> None:
     # no pyproject.toml, setup.cfg or .git anywhere above (tmp_path has none)
     assert not any(
-        (parent / marker).exists() for parent in [tmp_path, *tmp_path.parents] for marker in discovery.PROJECT_MARKERS
+        (parent / marker).exists() for parent in [tmp_path, *tmp_path.parents] for marker in roots.PROJECT_MARKERS
     )
     loose = _tree(tmp_path / "homework", {"models.py": MODELS, "train.py": TRAIN.format(module="models")})
     done = celint("check", "train.py", cwd=loose)
@@ -144,6 +144,97 @@ def test_src_layout_under_a_pyproject(tmp_path: Path) -> None:
     )
     done = celint("check", "src/mnist/train.py", cwd=repo)
     assert done.returncode == 1 and f"(src/mnist/models.py:{HEAD_LINE})" in done.stdout, done.stdout + done.stderr
+
+
+# A research repository whose code is one package, run as `python -m mnist.train` from the top: its
+# absolute imports name the package itself, whose parent (the repository) is on the implicit sys.path.
+def _package_repo(root: Path, models: str = MODELS, imports: str = "from mnist.nets.models import Net") -> Path:
+    train = TRAIN.replace("from {module} import Net", imports)
+    if " as m" in imports:
+        train = train.replace("model = Net()", "model = m.Net()")
+    return _tree(
+        root,
+        {
+            ".git/HEAD": "ref: refs/heads/main\n",
+            "mnist/__init__.py": "",
+            "mnist/nets/__init__.py": "",
+            "mnist/nets/models.py": models,
+            "mnist/data.py": "import torch\n\nBATCH = 32\n",
+            "mnist/train.py": train,
+        },
+    )
+
+
+@pytest.mark.parametrize(
+    "imports",
+    [
+        "from mnist.nets.models import Net",
+        "from .nets.models import Net",
+        "import mnist.nets.models as m",
+        "from mnist.nets import models as m",
+    ],
+)
+def test_the_top_package_imported_by_its_absolute_name_from_inside(tmp_path: Path, imports: str) -> None:
+    repo = _package_repo(tmp_path / "repo", imports=imports)
+    for args, cwd, shown, head in [
+        (["mnist/train.py"], repo, "mnist/train.py", "mnist/nets/models.py"),  # the pre-commit hook
+        (["repo/mnist/train.py"], tmp_path, "repo/mnist/train.py", "repo/mnist/nets/models.py"),
+        (["train.py"], repo / "mnist", "train.py", "nets/models.py"),  # from inside the package
+    ]:
+        done = celint("check", "-q", *args, cwd=cwd)
+        assert done.returncode == 1, (args, done.stdout + done.stderr)
+        assert done.stdout.startswith(f"{shown}:{LOSS_LINE}:12: CE101 "), (args, done.stdout)
+        assert f"({head}:{HEAD_LINE})" in done.stdout, (args, done.stdout)
+
+
+def test_the_top_package_checked_as_a_directory_sees_its_absolute_imports(tmp_path: Path) -> None:
+    repo = _package_repo(tmp_path / "repo")
+    for target, cwd, shown in [("mnist", repo, "mnist"), ("repo/mnist/", tmp_path, "repo/mnist"), (".", repo, "mnist")]:
+        done = celint("check", "-q", target, cwd=cwd)
+        assert done.returncode == 1, (target, done.stdout + done.stderr)
+        assert [line.split(" ")[:2] for line in done.stdout.splitlines()] == [
+            [f"{shown}/train.py:{LOSS_LINE}:12:", "CE101"]
+        ], (target, done.stdout)
+
+
+def test_a_package_whose_model_returns_logits_stays_silent(tmp_path: Path) -> None:
+    repo = _package_repo(tmp_path / "repo", models=LOGITS)
+    for args, cwd in [(["mnist/train.py"], repo), (["mnist"], repo), (["train.py"], repo / "mnist")]:
+        done = celint("check", *args, cwd=cwd)
+        assert done.returncode == 0 and done.stdout == "", (args, done.stdout + done.stderr)
+
+
+def test_a_same_named_package_of_another_project_is_not_picked(tmp_path: Path) -> None:
+    """A monorepo: two projects each with a package `mnist`. Each file's imports resolve in its own
+    project (its top package's parent), never in the sibling's, whichever is checked or given first."""
+    repo = _tree(tmp_path / "repo", {".git/HEAD": ""})
+    _package_repo(repo / "cifar_baseline", models=MODELS)  # softmax head
+    _package_repo(repo / "mnist_logits", models=LOGITS)
+    (repo / "cifar_baseline" / ".git" / "HEAD").unlink()
+    (repo / "mnist_logits" / ".git" / "HEAD").unlink()
+    for project in ("cifar_baseline", "mnist_logits"):
+        (repo / project / ".git").rmdir()
+    done = celint("check", "-q", "mnist_logits/mnist/train.py", cwd=repo)
+    assert done.returncode == 0 and done.stdout == "", done.stdout + done.stderr
+    done = celint("check", "-q", "mnist_logits/mnist/train.py", "cifar_baseline/mnist/train.py", cwd=repo)
+    assert done.stdout.splitlines() == [
+        f"cifar_baseline/mnist/train.py:{LOSS_LINE}:12: CE101 CrossEntropyLoss() expects logits but gets the 10-unit "
+        f"softmax head (cifar_baseline/mnist/nets/models.py:{HEAD_LINE}); return raw scores from forward"
+    ], done.stdout + done.stderr
+    done = celint("check", "-q", ".", cwd=repo)
+    assert [line.split(":")[0] for line in done.stdout.splitlines()] == ["cifar_baseline/mnist/train.py"], done.stdout
+
+
+def test_a_folder_without_init_imported_from_the_project_root(tmp_path: Path) -> None:
+    """`python -m src.train` from the repository: `src` is a namespace package found from the project root."""
+    files = {"pyproject.toml": "", "src/models.py": MODELS, "src/train.py": TRAIN.format(module="src.models")}
+    repo = _tree(tmp_path / "repo", files)
+    done = celint("check", "-q", "src/train.py", cwd=repo)
+    assert done.stdout.startswith(f"src/train.py:{LOSS_LINE}:12: CE101 "), done.stdout + done.stderr
+    assert f"(src/models.py:{HEAD_LINE})" in done.stdout
+    quiet = _tree(tmp_path / "quiet", {**files, "src/models.py": LOGITS})
+    done = celint("check", "src/train.py", cwd=quiet)
+    assert done.returncode == 0 and done.stdout == "", done.stdout + done.stderr
 
 
 def test_a_directory_is_checked_as_before(tmp_path: Path) -> None:
