@@ -170,15 +170,24 @@ def project_modules(paths: Iterable[str], settings: Settings) -> List[str]:
     for path in paths:
         if path == "-" or not path.endswith(SUFFIXES) or os.path.isdir(path):
             continue
-        for root in project_roots(path):
-            if root not in walked:
-                walked[root] = _project_walk(root, settings, relative=not os.path.isabs(path))
-            modules = walked[root]
-            if modules is not None:  # else too big: try the next, smaller root
-                if len(found) + len(modules) <= MAX_PROJECT_FILES:
-                    found.update((os.path.normcase(os.path.abspath(m)), m) for m in modules)
-                break
+        root = project_root(path, settings, walked)
+        if root is not None:
+            modules = walked[root] or []
+            if len(found) + len(modules) <= MAX_PROJECT_FILES:
+                found.update((os.path.normcase(os.path.abspath(m)), m) for m in modules)
     return sorted(found.values())
+
+
+def project_root(path: str, settings: Settings, walked: Dict[str, Optional[List[str]]]) -> Optional[str]:
+    """The first of `path`'s project roots (`celint.roots.project_roots`) small enough to be one project;
+    its modules are then `walked[root]`. `walked` keeps every root walked (None: too big), so a caller
+    checking many files walks each root once."""
+    for root in project_roots(path):
+        if root not in walked:
+            walked[root] = _project_walk(root, settings, relative=not os.path.isabs(path))
+        if walked[root] is not None:  # else too big: try the next, smaller root
+            return root
+    return None
 
 
 def _project_walk(root: str, settings: Settings, relative: bool) -> Optional[List[str]]:
