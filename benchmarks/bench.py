@@ -7,6 +7,9 @@ Corpora anyone can reproduce:
   them), restricted to a fixed subset so one flake8 -j1 run takes seconds, not an hour:
   ML_SUBSET below (losses, activations, metrics, models, trainers, core layers of Keras; torch.nn and
   torch.optim).
+- ML as a project: the same files with the keras and torch sources copied out of site-packages under a
+  pyproject.toml, for `--celint-follow-imports` (installed code gets no project); an editor buffer saved in
+  a small generated research project likewise.
 - no ML: a fixed subset of the standard library (STDLIB_SUBSET).
 - a generated 5 MB Python file that mentions a loss.
 
@@ -19,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -69,6 +73,7 @@ BUDGET = {
     "memory_largest": 5.0,
     "big_time": 1.5,
     "big_memory": 2.0,
+    "follow_imports": 1.05,  # the issue's budget for flake8 following imports (off by default)
 }
 
 
@@ -99,6 +104,24 @@ def ml_corpus() -> List[str]:
             sys.exit(f"bench: `{package}` is not installed; run `pip install -e '.[crosscheck]'` first")
         roots += [base / sub for sub in subdirs]
     return python_files(roots)
+
+
+def ml_project(directory: Path) -> List[str]:
+    """The ML corpus as a project of its own, for following imports: installed code gets no project (the
+    files' imports are followed only in a project), so the Python files of the `keras` and `torch` packages
+    are copied under `directory` (with a pyproject.toml: the project root) and the same ML_SUBSET files
+    are checked there. Their imports of keras and torch then resolve to the copied modules."""
+    corpus = []
+    for package, subdirs in ML_SUBSET.items():
+        base = package_dir(package)
+        assert base is not None  # ml_corpus() ran first
+        for source in base.rglob("*.py"):
+            target = directory / package / source.relative_to(base)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
+        corpus += python_files([directory / package / sub for sub in subdirs])
+    (directory / "pyproject.toml").write_text("[project]\nname = 'ml'\n", encoding="utf-8")
+    return corpus
 
 
 def stdlib_corpus() -> List[str]:
@@ -171,10 +194,12 @@ def medians(cmds: Dict[str, Sequence[str]], runs: int, file_list: Optional[str] 
     return {k: (statistics.median(times[k]), int(statistics.median(memory[k]))) for k in cmds}
 
 
-def report(name: str, ratio: float, budget: float, detail: str) -> bool:
+def report(name: str, ratio: float, budget: float, detail: str, opt_in: bool = False) -> bool:
+    """One row; an opt-in feature's row is shown against its budget but never fails the run."""
     ok = ratio <= budget
-    print(f"{name:58} {ratio:6.3f}x  (budget <= {budget}x)  {'OK' if ok else 'OVER'}   {detail}", flush=True)
-    return ok
+    verdict = "OK" if ok else "OVER (opt-in: not counted)" if opt_in else "OVER"
+    print(f"{name:58} {ratio:6.3f}x  (budget <= {budget}x)  {verdict}   {detail}", flush=True)
+    return ok or opt_in
 
 
 def import_check() -> bool:
@@ -193,21 +218,29 @@ def import_check() -> bool:
     return ok
 
 
-def editor_save(with_celint: Sequence[str], without: Sequence[str], runs: int) -> bool:
+def editor_save(
+    with_celint: Sequence[str],
+    without: Sequence[str],
+    runs: int,
+    name: str = "editor save: flake8 on stdin, 50-line PyTorch file, added",
+    project: Optional[Tuple[Path, str, bytes]] = None,
+) -> bool:
     """One editor save: flake8 on stdin over a 50-line PyTorch script, as editors call it. The added cost
     is the difference of medians of the process's CPU time (user + system, from its own rusage: steadier
-    than wall time on a busy machine), with bytecode compiled beforehand as an installed package has it."""
-    text = EDITOR_BUFFER.read_bytes()
+    than wall time on a busy machine), with bytecode compiled beforehand as an installed package has it.
+    `project`: (directory, display name, buffer) of a buffer saved inside a project, run from there."""
+    cwd, display, text = project if project is not None else (None, "train.py", EDITOR_BUFFER.read_bytes())
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     times: Dict[str, List[float]] = {"with": [], "without": []}
     for _ in range(max(runs, 15) + 1):  # short runs: more of them for a stable median; the first writes bytecode
         for key, cmd in (("with", with_celint), ("without", without)):
             proc = subprocess.Popen(
-                [*cmd, "--isolated", "--exit-zero", "--stdin-display-name=train.py", "-"],
+                [*cmd, "--isolated", "--exit-zero", f"--stdin-display-name={display}", "-"],
                 stdin=subprocess.PIPE,
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
                 env=env,
+                cwd=cwd,
             )
             assert proc.stdin is not None
             proc.stdin.write(text)
@@ -217,12 +250,34 @@ def editor_save(with_celint: Sequence[str], without: Sequence[str], runs: int) -
     with_ms, without_ms = (statistics.median(times[k][1:]) * 1000 for k in ("with", "without"))
     added = with_ms - without_ms
     ok = added <= BUDGET["editor_save_ms"]
+    verdict = "OK" if ok else "OVER (opt-in: not counted)" if project is not None else "OVER"
     print(
-        f"{'editor save: flake8 on stdin, 50-line PyTorch file, added':58} {added:6.1f}ms (budget <= "
-        f"{BUDGET['editor_save_ms']:.0f} ms)  {'OK' if ok else 'OVER'}   {with_ms:.0f} ms vs {without_ms:.0f} ms CPU",
+        f"{name:58} {added:6.1f}ms (budget <= {BUDGET['editor_save_ms']:.0f} ms)  {verdict}   "
+        f"{with_ms:.0f} ms vs {without_ms:.0f} ms CPU",
         flush=True,
     )
-    return ok
+    return ok or project is not None
+
+
+def research_project(directory: Path, modules: int = 30) -> Tuple[Path, str, bytes]:
+    """The editor buffer saved as `mnist/train.py` in a small research project whose `mnist/models.py`
+    holds its `Net` (imported, so following imports reads, parses and runs it), next to `modules` other
+    small modules (walked, never read): (directory, display name, buffer)."""
+    text = EDITOR_BUFFER.read_text(encoding="utf-8")
+    start, end = text.index("class Net("), text.index("def train(")
+    imports = text[text.index("import torch\n") : text.index("from torch.utils.data")]
+    files = {
+        "pyproject.toml": "[project]\nname = 'mnist'\n",
+        "mnist/__init__.py": "",
+        "mnist/models.py": imports + "\n\n" + text[start:end],
+        **{f"mnist/utils/part{i}.py": f"import torch\n\nSCALE_{i} = {i}\n" for i in range(modules)},
+        "mnist/utils/__init__.py": "",
+    }
+    for name, body in files.items():
+        (directory / name).parent.mkdir(parents=True, exist_ok=True)
+        (directory / name).write_text(body, encoding="utf-8")
+    buffer = text[:start] + "from mnist.models import Net\n\n\n" + text[end:]
+    return directory, "mnist/train.py", buffer.encode("utf-8")
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
@@ -249,7 +304,18 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         f"stdlib corpus: {len(stdlib)} files, {sum(os.path.getsize(f) for f in stdlib) / 1e6:.1f} MB "
         f"({', '.join(STDLIB_SUBSET)}; test directories left out)"
     )
-    ok = [import_check(), editor_save(*editor_venvs(Path(args.baseline_venv)), args.runs)]
+    editor = editor_venvs(Path(args.baseline_venv))
+    ok = [import_check(), editor_save(*editor, args.runs)]
+    with tempfile.TemporaryDirectory() as tmp:
+        ok.append(
+            editor_save(
+                [*editor[0], "--celint-follow-imports"],
+                editor[1],
+                args.runs,
+                "editor save, following imports (opt-in), added",
+                research_project(Path(tmp)),
+            )
+        )
 
     # -j1 and --isolated: one process, no user configuration; --exit-zero keeps the exit code 0
     flake8_args = ["-j1", "--isolated", "--exit-zero"]
@@ -260,6 +326,26 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             m["with"][0] / m["without"][0],
             BUDGET["ml"],
             f"{m['with'][0]:.2f} s vs {m['without'][0]:.2f} s",
+        )
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        copied = ml_project(Path(tmp))
+        f = medians(
+            {
+                "follow": [*with_celint, *flake8_args, "--celint-follow-imports", *copied],
+                "with": [*with_celint, *flake8_args, *copied],
+                "without": [*without, *flake8_args, *copied],
+            },
+            args.runs,
+        )
+    ok.append(
+        report(
+            "flake8 -j1 following imports (opt-in) / without celint, ML",
+            f["follow"][0] / f["without"][0],
+            BUDGET["follow_imports"],
+            f"{f['follow'][0]:.2f} s vs {f['without'][0]:.2f} s; per file: {f['with'][0]:.2f} s "
+            f"({f['with'][0] / f['without'][0]:.3f}x); the corpus copied out of site-packages into a project",
+            opt_in=True,
         )
     )
     s = medians(

@@ -13,6 +13,7 @@ import subprocess
 from typing import Dict, Iterable, Iterator, List, Optional, Set, Tuple, Union
 
 from celint.config import Settings
+from celint.roots import project_roots
 
 SUFFIXES = (".py", ".pyi", ".ipynb")
 
@@ -153,7 +154,6 @@ def _git(top: str, *args: str) -> "Optional[subprocess.CompletedProcess[bytes]]"
 
 
 # ----- the project around files named on the command line -----------------------------------------
-PROJECT_MARKERS = ("pyproject.toml", "setup.cfg", ".git")
 ENVIRONMENT_MARKERS = ("pyvenv.cfg", "conda-meta")  # a virtualenv or conda environment, whatever its name
 MAX_PROJECT_FILES = 20_000  # a root holding more Python files is too big to be one project
 MAX_PROJECT_ENTRIES = 200_000  # names listed while walking a root (data folders count too)
@@ -170,44 +170,24 @@ def project_modules(paths: Iterable[str], settings: Settings) -> List[str]:
     for path in paths:
         if path == "-" or not path.endswith(SUFFIXES) or os.path.isdir(path):
             continue
-        for root in project_roots(path):
-            if root not in walked:
-                walked[root] = _project_walk(root, settings, relative=not os.path.isabs(path))
-            modules = walked[root]
-            if modules is not None:  # else too big: try the next, smaller root
-                if len(found) + len(modules) <= MAX_PROJECT_FILES:
-                    found.update((os.path.normcase(os.path.abspath(m)), m) for m in modules)
-                break
+        root = project_root(path, settings, walked)
+        if root is not None:
+            modules = walked[root] or []
+            if len(found) + len(modules) <= MAX_PROJECT_FILES:
+                found.update((os.path.normcase(os.path.abspath(m)), m) for m in modules)
     return sorted(found.values())
 
 
-# Installed code is a library, not the project being committed: a file inside one gets no context (walking
-# site-packages, then running its modules' imports for every file named, cost 15x a plain check).
-_INSTALLED = frozenset({"site-packages", "dist-packages"})
-
-
-def project_roots(path: str) -> List[str]:
-    """Where the project of `path` starts, most likely first: the nearest directory holding
-    pyproject.toml, setup.cfg or .git; then the directory above the file's top package (a directory
-    with `__init__.py`), which for a loose script is its own directory. None for installed code."""
-    directory = os.path.dirname(os.path.abspath(path))
-    if _INSTALLED.intersection(directory.split(os.sep)):
-        return []
-    package_root = directory
-    while os.path.isfile(os.path.join(package_root, "__init__.py")) and os.path.dirname(package_root) != package_root:
-        package_root = os.path.dirname(package_root)
-    roots = []
-    marked = directory
-    while True:
-        if any(os.path.lexists(os.path.join(marked, marker)) for marker in PROJECT_MARKERS):
-            roots.append(marked)
-            break
-        if os.path.dirname(marked) == marked:
-            break
-        marked = os.path.dirname(marked)
-    if package_root not in roots:
-        roots.append(package_root)
-    return roots
+def project_root(path: str, settings: Settings, walked: Dict[str, Optional[List[str]]]) -> Optional[str]:
+    """The first of `path`'s project roots (`celint.roots.project_roots`) small enough to be one project;
+    its modules are then `walked[root]`. `walked` keeps every root walked (None: too big), so a caller
+    checking many files walks each root once."""
+    for root in project_roots(path):
+        if root not in walked:
+            walked[root] = _project_walk(root, settings, relative=not os.path.isabs(path))
+        if walked[root] is not None:  # else too big: try the next, smaller root
+            return root
+    return None
 
 
 def _project_walk(root: str, settings: Settings, relative: bool) -> Optional[List[str]]:
@@ -219,6 +199,7 @@ def _project_walk(root: str, settings: Settings, relative: bool) -> Optional[Lis
             top = os.path.relpath(root)
         except ValueError:  # another drive (Windows): stays absolute
             pass
+    above = top == os.pardir or top.startswith(os.pardir + os.sep)  # the root is above the working directory
     found: List[str] = []
     entries = 0
     for here, dirs, names in os.walk(top, followlinks=False):  # no symlinked directories: no loops
@@ -231,8 +212,9 @@ def _project_walk(root: str, settings: Settings, relative: bool) -> Optional[Lis
             if not settings.excluded(os.path.join(here, d), base=top)
             and not any(os.path.lexists(os.path.join(here, d, marker)) for marker in ENVIRONMENT_MARKERS)
         )
+        spelled = os.path.relpath(here) if above else here  # `nets/models.py`, not `../mnist/nets/models.py`
         found.extend(
-            os.path.normpath(os.path.join(here, n))
+            os.path.normpath(os.path.join(spelled, n))
             for n in sorted(names)
             if n.endswith(".py") and not settings.excluded(os.path.join(here, n), base=top)
         )

@@ -8,6 +8,7 @@ Both are exact-name lookups in the adapters' tables, never guesses: `from keras.
 from __future__ import annotations
 
 import ast
+import weakref
 from typing import TYPE_CHECKING, Dict, FrozenSet, Set, Tuple
 
 from celint.knowledge.keras import IMPLICIT_MODEL_CLASSES, IMPLICIT_MODULES, OTHER_FRAMEWORKS
@@ -46,6 +47,21 @@ def star_members(dispatch: Dispatch, module: str) -> Dict[str, str]:
 
 
 def implicit_keras(tree: ast.Module, dispatch: Dispatch) -> Dict[str, str]:
+    """`_implicit_keras`, once per tree and set of adapters: an imported module is run (so this asked)
+    for every checked file that imports it, and the answer is a function of its tree alone."""
+    known = _IMPLICIT.get(tree)
+    if known is None:
+        known = _IMPLICIT[tree] = {}
+    names = known.get(id(dispatch))  # a Dispatch lives as long as the process (`dispatch_for`)
+    if names is None:
+        names = known[id(dispatch)] = _implicit_keras(tree, dispatch)
+    return names
+
+
+_IMPLICIT: "weakref.WeakKeyDictionary[ast.Module, Dict[int, Dict[str, str]]]" = weakref.WeakKeyDictionary()
+
+
+def _implicit_keras(tree: ast.Module, dispatch: Dispatch) -> Dict[str, str]:
     """A snippet without its imports (`model = Sequential()`, `model.add(Dense(10))`, `model.compile(...)`):
     the Keras names it uses but binds nowhere, as name -> canonical qualified name.
 

@@ -31,6 +31,7 @@ import re
 from typing import TYPE_CHECKING, Callable, Dict, Iterable, List, Optional, Set, Tuple
 
 from celint.records import field_names, is_frozen
+from celint.roots import import_roots
 from celint.source import split_lines
 from celint.values import UNKNOWN, ClassVal, Const, Deferred, FuncVal, Scope, Value
 
@@ -86,6 +87,7 @@ class Project:
         # id(module scope) -> (lines, path), shared with every interpreter run for this project
         self.sources: Dict[int, Tuple[List[str], str]] = {}
         self._located: Dict[Tuple[str, str], Optional[Tuple[_Module, List[str]]]] = {}
+        self._search_paths: Dict[str, List[str]] = {}  # importer's directory -> where its names are looked for
         # what the checked file being analysed has run of the tree: reset for each checked file
         self._run: List[_Module] = []  # modules it ran (or is running), not shared
         self._file_sources: List[int] = []  # its entries in `sources`
@@ -171,11 +173,19 @@ class Project:
         return None
 
     def _search_path(self, directory: str) -> List[str]:
-        """A script's own directory first (flat layouts), then each parent up to the tree's top."""
-        roots = [directory]
-        while directory != self.top and directory.startswith(self.top) and os.path.dirname(directory) != directory:
-            directory = os.path.dirname(directory)
-            roots.append(directory)
+        """Where a top-level name is looked for, nearest first: a script's own directory (flat layouts),
+        each parent up to the tree's top, then the directories on the implicit sys.path that may lie
+        above the tree's top (`mnist/train.py` importing `mnist.nets.models`): the parent of the top
+        package and the project root (`celint.roots`, looked up on disk once per directory)."""
+        roots = self._search_paths.get(directory)
+        if roots is None:
+            roots = [directory]
+            here = directory
+            while here != self.top and here.startswith(self.top) and os.path.dirname(here) != here:
+                here = os.path.dirname(here)
+                roots.append(here)
+            roots.extend(root for root in import_roots(directory) if root not in roots)
+            self._search_paths[directory] = roots
         return roots
 
     def _find(self, root: str, parts: List[str]) -> Optional[_Module]:

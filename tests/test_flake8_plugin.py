@@ -7,6 +7,7 @@ from typing import List
 
 import pytest
 from clitools import BUGGY, BUGGY_COL, BUGGY_LINE, REPO, celint, run
+from mnist_project import HEAD_LINE, LOGITS, LOSS_LINE, package_repo
 
 TWO_BUGS = (
     BUGGY
@@ -109,3 +110,77 @@ def test_readme_flake8_snippet(tmp_path: Path) -> None:
     (tmp_path / "notebooks_export" / "nb.py").write_text(TWO_BUGS, encoding="utf-8")
     done = run(["-m", "flake8", "--select", "CE", "."], cwd=tmp_path)
     assert [line.split(":")[0] for line in done.stdout.splitlines()] == ["./train.py", "./train.py"]
+
+
+# --celint-follow-imports: the project's own modules on disk, as `celint check FILE` follows them
+FOLLOW = "--celint-follow-imports"
+HEAD = f"(mnist/nets/models.py:{HEAD_LINE})"
+
+
+def test_following_imports_finds_the_softmax_in_the_imported_package(tmp_path: Path) -> None:
+    repo = package_repo(tmp_path / "repo")
+    assert flake8("mnist/train.py", cwd=repo) == []  # off by default: each file alone
+    found = flake8(FOLLOW, "mnist/train.py", cwd=repo)
+    assert [line.split(" ")[:2] for line in found] == [[f"mnist/train.py:{LOSS_LINE}:12:", "CE101"]]
+    assert HEAD in found[0]
+    # a whole-tree run: one process, every module parsed once, only train.py reported
+    assert flake8(FOLLOW, "-j1", ".", cwd=repo) == [found[0].replace("mnist/train.py", "./mnist/train.py", 1)]
+    assert flake8(FOLLOW, "-j1", "train.py", cwd=repo / "mnist")[0].endswith(
+        f"(nets/models.py:{HEAD_LINE}); return raw scores from forward"
+    )
+
+
+def test_following_imports_from_the_flake8_configuration(tmp_path: Path) -> None:
+    repo = package_repo(tmp_path / "repo")
+    (repo / "setup.cfg").write_text("[flake8]\nselect = CE\ncelint-follow-imports = true\n", encoding="utf-8")
+    done = run(["-m", "flake8", "mnist/train.py"], cwd=repo)
+    assert done.stdout.startswith(f"mnist/train.py:{LOSS_LINE}:12: CE101 ") and HEAD in done.stdout, done.stderr
+    (repo / "setup.cfg").write_text("[flake8]\nselect = CE\ncelint-follow-imports = false\n", encoding="utf-8")
+    assert run(["-m", "flake8", "mnist/train.py"], cwd=repo).stdout == ""
+
+
+def test_following_imports_stays_silent_on_a_model_returning_logits(tmp_path: Path) -> None:
+    repo = package_repo(tmp_path / "repo", models=LOGITS)
+    assert flake8(FOLLOW, "-j1", ".", cwd=repo) == []
+
+
+def test_an_editor_buffer_resolves_against_the_display_names_directory(tmp_path: Path) -> None:
+    """The unsaved buffer (on stdin) imports the model; the file on disk does not yet."""
+    repo = package_repo(tmp_path / "repo", imports="from mnist.nets.models import Net")
+    buffer = (repo / "mnist" / "train.py").read_text(encoding="utf-8")
+    (repo / "mnist" / "train.py").write_text("import torch\n", encoding="utf-8")
+    for cwd, name in [(repo, "mnist/train.py"), (tmp_path, "repo/mnist/train.py"), (tmp_path / "elsewhere", "")]:
+        cwd.mkdir(exist_ok=True)
+        display = name or str(repo / "mnist" / "train.py")  # editors often pass the absolute path
+        found = flake8(FOLLOW, f"--stdin-display-name={display}", "-", cwd=cwd, stdin=buffer)
+        assert [line.split(" ")[:2] for line in found] == [[f"{display}:{LOSS_LINE}:12:", "CE101"]], found
+        assert "nets/models.py:13)" in found[0]
+    # without a display name flake8 calls the buffer `stdin`: nowhere to look for its imports
+    assert flake8(FOLLOW, "-", cwd=repo, stdin=buffer) == []
+
+
+def test_one_flake8_process_parses_each_imported_module_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The plugin as flake8 drives it in one process: three scripts import the same model module."""
+    import ast
+
+    from celint import engine
+    from celint.flake8_plugin import CelintChecker
+
+    repo = package_repo(tmp_path / "repo")
+    script = (repo / "mnist" / "train.py").read_text(encoding="utf-8")
+    for name in ("train_small.py", "train_big.py"):
+        (repo / "mnist" / name).write_text(script, encoding="utf-8")
+    parsed: List[str] = []
+    real_parse = engine.parse
+    monkeypatch.setattr(
+        engine, "parse", lambda source, path: parsed.append(Path(path).name) or real_parse(source, path)
+    )
+    monkeypatch.setattr(CelintChecker, "follow_imports", True)
+    rows = []
+    for name in ("train.py", "train_small.py", "train_big.py"):
+        path = repo / "mnist" / name
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        checker = CelintChecker(ast.parse("".join(lines)), lines, str(path))
+        rows += [(name, line, message.split(" ")[0]) for line, _, message, _ in checker.run()]
+    assert rows == [(name, LOSS_LINE, "CE101") for name in ("train.py", "train_small.py", "train_big.py")]
+    assert parsed == ["models.py"]  # flake8 parsed the scripts; models.py is parsed once for all three
