@@ -35,7 +35,8 @@ MODELLED: Dict[Tuple[Framework, LossKind], FrozenSet[str]] = {
     (Framework.OPTAX, SPARSE): frozenset({"axis"}),
     (Framework.OPTAX, BINARY): frozenset(),
 }
-# Reductions by their effect on one number: the mean (the framework's default) or the sum.
+# Reductions by what divides the summed losses: the count (the frameworks' default), the sample weights,
+# nothing (a sum), or the user's own reduction of unreduced losses.
 MEAN_REDUCTIONS = {"mean", "sum_over_batch_size", "auto"}
 BY_WEIGHT_REDUCTIONS = {"mean_with_sample_weight"}  # Keras: divided by the sum of the sample weights
 SUM_REDUCTIONS = {"sum"}
