@@ -17,6 +17,7 @@ from celint.facts import (
     PROBS,
     SIGMOID,
     SOFTMAX,
+    Activation,
     DemoKit,
     FileFacts,
     Framework,
@@ -58,28 +59,26 @@ def log_of_probabilities(facts: FileFacts) -> Iterator[Hit]:
 
 
 def _scenario_of(log: LogOfProbabilities) -> Scenario:
-    """The hand-written loss around the log: `-sum(y * log(softmax(z)))` (one-hot targets; torch:
-    `nll_loss(log(p), t)`), or `-(y*log(sigmoid(z)) + (1-y)*log(1 - sigmoid(z)))` on a 0/1 column."""
-    framework = log.framework
-    assumed = []
-    if framework is None:  # numpy / math: the arithmetic of the TF1 tutorials
-        framework = Framework.TF
-        assumed.append("framework: tf (the log is numpy's or math's)")
+    """The hand-written loss around the log, in the log's framework (numpy's and math's: replayed as tf)."""
+    framework = log.framework or Framework.TF
+    assumed = [] if log.framework else ["framework: tf (the log is numpy's or math's)"]
     if log.activation == SIGMOID:
         assumed.append("the loss: -(y*log(p) + (1-y)*log(1-p)) on a 0/1 column, averaged")
+    else:
+        assumed.append("head width: 4 units")
+        torch = framework == Framework.PYTORCH
+        assumed.append("targets: class indices into nll_loss" if torch else "targets: one-hot, -sum(y * log(p))")
+    return replace(hand_written(framework, log.activation), assumed=tuple(assumed))
+
+
+def hand_written(framework: Framework, activation: Activation) -> Scenario:
+    """`-(y*log(p) + (1-y)*log(1-p))` of a sigmoid on a 0/1 column, or `-sum(y * log(softmax(z)))` over 4
+    classes (one-hot targets; torch: `nll_loss(log(p), t)` on class indices)."""
+    if activation == SIGMOID:
         return Scenario(
-            framework=framework,
-            activation=SIGMOID,
-            width=1,
-            loss=BINARY,
-            expects=PROBS,
-            targets=INTEGER,
-            classes=2,
-            assumed=tuple(assumed),
+            framework=framework, activation=SIGMOID, width=1, loss=BINARY, expects=PROBS, targets=INTEGER, classes=2
         )
     torch = framework == Framework.PYTORCH
-    assumed.append("head width: 4 units")
-    assumed.append("targets: class indices into nll_loss" if torch else "targets: one-hot, -sum(y * log(p))")
     return Scenario(
         framework=framework,
         activation=SOFTMAX,
@@ -88,7 +87,6 @@ def _scenario_of(log: LogOfProbabilities) -> Scenario:
         expects=LOG_PROBS,
         targets=INTEGER if torch else ONE_HOT,
         classes=4,
-        assumed=tuple(assumed),
     )
 
 
@@ -135,30 +133,14 @@ RULE = Rule(
     demo=Demo(
         cases=(
             case(
-                Scenario(
-                    framework=Framework.PYTORCH,
-                    activation=SOFTMAX,
-                    width=4,
-                    loss=NLL,
-                    expects=LOG_PROBS,
-                    targets=INTEGER,
-                    classes=4,
-                ),
+                hand_written(Framework.PYTORCH, SOFTMAX),
                 label="torch.log(softmax(z)) + NLLLoss, unnormalised inputs (x40)",
                 flagged_opts=ReplayOptions(naive_log=True, input_scale=INPUT_SCALE),
                 fixed_opts=ReplayOptions(input_scale=INPUT_SCALE),
                 activation=LOG_SOFTMAX,
             ),
             case(
-                Scenario(
-                    framework=Framework.TF,
-                    activation=SIGMOID,
-                    width=1,
-                    loss=BINARY,
-                    expects=PROBS,
-                    targets=INTEGER,
-                    classes=2,
-                ),
+                hand_written(Framework.TF, SIGMOID),
                 label="-(y*log(tf.sigmoid(z)) + (1-y)*log(1 - tf.sigmoid(z))), unnormalised inputs (x40)",
                 flagged_opts=ReplayOptions(naive_log=True, input_scale=INPUT_SCALE),
                 fixed_opts=ReplayOptions(input_scale=INPUT_SCALE),
