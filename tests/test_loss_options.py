@@ -308,3 +308,16 @@ def test_keras_tensorflow_undoes_an_untagged_softmax_only_in_a_traced_step(
     tf = demo.variants[0]
     assert tf.backend.startswith("keras-tensorflow")
     assert (tf.flagged.loss_end == pytest.approx(tf.fixed.loss_end)) is rescued
+
+
+def test_a_relu_head_replayed_as_linear_is_said(tmp_path: Path) -> None:
+    source = (
+        "import tensorflow as tf\n\n"
+        "x = tf.compat.v1.placeholder(tf.float32, [None, 20])\n"
+        "y = tf.compat.v1.placeholder(tf.float32, [None, 1])\n"
+        "out = tf.compat.v1.layers.dense(x, 1, activation=tf.nn.relu)\n"
+        "loss = tf.compat.v1.losses.log_loss(y, out)\n"
+    )
+    finding = _finding(tmp_path, source, "CE102")
+    assert finding.hit.scenario.activation == LINEAR
+    assert "the head's relu (replayed as a linear head: raw scores either way)" in finding.hit.scenario.not_modelled

@@ -106,6 +106,9 @@ def from_use(
     not_modelled = [
         f"{option.written}: its value is not known statically" for option in use.options if not option.known
     ]
+    head_activation = use.head.activation if use.head is not None else None
+    if activation is None and head_activation is not None and act == LINEAR != head_activation:
+        not_modelled.append(f"the head's {head_activation} (replayed as a linear head: raw scores either way)")
     if use.mixed_precision:
         not_modelled.append(MIXED_PRECISION_NOTE)
     if use.framework == Framework.KERAS and use.traced is None and act in (SOFTMAX, SIGMOID) and not tagged(use.head):
