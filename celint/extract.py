@@ -197,7 +197,7 @@ def _metrics(value: Optional[Value]) -> Tuple[Metric, ...]:
     found = []
     for item in items:
         if isinstance(item, Literal) and item.value in THRESHOLD_METRIC_STRINGS:
-            found.append(Metric(repr(item.value), item.at, True))
+            found.append(Metric(repr(item.value), item.at, True, by_name=str(item.value)))
         elif isinstance(item, MetricObj):
             found.append(Metric(item.name, item.at, item.threshold_at_half))
     return tuple(found)

@@ -190,6 +190,7 @@ class Metric:
     name: str
     at: Where
     threshold_at_half: bool  # thresholds probabilities at 0.5 (accuracy, BinaryAccuracy, AUC...)
+    by_name: str = ""  # a metric compiled by its string ("accuracy"), as compile got it
 
 
 # A constant an option is set to: a number, a string, a flag, None, a list of numbers (`weight=[1, 3]`) or a

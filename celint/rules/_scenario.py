@@ -127,7 +127,7 @@ def from_use(
         tagged=tagged(use.head) and not use.mixed_precision,
         traced=bool(use.traced) and not use.mixed_precision,  # the policy's cast hides the op
         options=tuple((option.name, option.value) for option in use.options if option.known),
-        metrics=tuple(m.name.strip("'\"") for m in use.metrics if m.name[:1] in "'\"" and m.name[1:2]),
+        metrics=tuple(metric.by_name for metric in use.metrics if metric.by_name),
         assumed=tuple(assumed),
         not_modelled=tuple(not_modelled),
     )

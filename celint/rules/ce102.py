@@ -108,7 +108,7 @@ def _metrics_for_logits(use: LossUse) -> Optional[Tuple[Edit, ...]]:
     for metric in use.metrics:
         if not metric.threshold_at_half:
             continue
-        if metric.name.startswith(("'", '"')):  # "accuracy": Keras would pick BinaryAccuracy at 0.5
+        if metric.by_name:  # "accuracy": Keras would pick BinaryAccuracy at 0.5
             edits.append(
                 Edit(
                     kind=EditKind.REPLACE_WITH_CALL,

@@ -34,7 +34,7 @@ def binary_loss_on_softmax(use: LossUse) -> Optional[Hit]:
     head = use.head
     if use.kind != BINARY or head is None or head.activation != SOFTMAX or head.width is None or head.width <= 2:
         return None
-    accuracy = any(m.name.strip("'\"") in ("accuracy", "acc") for m in use.metrics)
+    accuracy = any(m.by_name in ("accuracy", "acc") for m in use.metrics)
     note = ""
     if accuracy and use.api_version == KerasApi.TF_COMPAT_V1:
         note = "; tf.compat.v1 graph mode also inflates 'accuracy'"
