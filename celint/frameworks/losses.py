@@ -58,17 +58,30 @@ def construct(interp: Machine, ref: Ref, spec: LossSpec, args: Args) -> Value:
     keyword: Optional[ast.AST] = args.keyword_node(spec.from_logits_kw)
     if keyword is None and spec.from_logits_pos is not None and len(args.node.args) > spec.from_logits_pos:
         keyword = args.node.args[spec.from_logits_pos]
-    from_logits_at = interp.where(keyword) if keyword is not None else None
+    return configured(interp, ref.qualname, spec, expects, args, keyword, options=options_written(interp, args))
+
+
+def configured(
+    interp: Machine,
+    qualname: str,
+    spec: LossSpec,
+    expects: Expects,
+    args: Args,
+    from_logits: Optional[ast.AST],
+    callable_style: bool = True,
+    options: Tuple[LossOption, ...] = (),
+) -> LossObj:
+    """The loss a call configures (a constructor, `partial`, a loss function applied), located at the call."""
     return LossObj(
-        ref.qualname,
+        qualname,
         spec.kind,
         expects,
         spec.framework,
         interp.where(args.node),
-        interp.source(args.node),
-        callable_style=True,
-        from_logits_at=from_logits_at,
-        options=options_written(interp, args),
+        interp.source(args.node) or qualname,
+        callable_style=callable_style,
+        from_logits_at=interp.where(from_logits) if from_logits is not None else None,
+        options=options,
     )
 
 
@@ -192,17 +205,8 @@ def call_loss_function(interp: Machine, ref: Ref, spec: LossSpec, args: Args) ->
     if expects is None:
         return UNKNOWN
     keyword = args.keyword_node(spec.from_logits_kw)
-    at = interp.where(args.node)
-    loss = LossObj(
-        ref.qualname,
-        spec.kind,
-        expects,
-        spec.framework,
-        at,
-        interp.source(args.node) or ref.qualname,
-        from_logits_at=interp.where(keyword) if keyword is not None else None,
-        options=options_written(interp, args),
-    )
+    options = options_written(interp, args)
+    loss = configured(interp, ref.qualname, spec, expects, args, keyword, callable_style=False, options=options)
     return apply(interp, loss, args)
 
 
@@ -222,16 +226,6 @@ def partial_of(table: Mapping[str, LossSpec]) -> Dict[str, CallHandler]:
         expects = expects_with(spec, args.kw.get(spec.from_logits_kw))  # only keywords configure the wrapped loss
         if expects is None:
             return UNKNOWN
-        keyword = args.keyword_node(spec.from_logits_kw)
-        return LossObj(
-            target.qualname,
-            spec.kind,
-            expects,
-            spec.framework,
-            interp.where(args.node),
-            interp.source(args.node),
-            callable_style=True,
-            from_logits_at=interp.where(keyword) if keyword is not None else None,
-        )
+        return configured(interp, target.qualname, spec, expects, args, args.keyword_node(spec.from_logits_kw))
 
     return {PARTIAL: partial}
