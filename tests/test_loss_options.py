@@ -321,3 +321,14 @@ def test_a_relu_head_replayed_as_linear_is_said(tmp_path: Path) -> None:
     finding = _finding(tmp_path, source, "CE102")
     assert finding.hit.scenario.activation == LINEAR
     assert "the head's relu (replayed as a linear head: raw scores either way)" in finding.hit.scenario.not_modelled
+
+
+def test_options_bound_by_functools_partial_are_read(tmp_path: Path) -> None:
+    source = (
+        "import functools\nfrom tensorflow import keras\n\n"
+        "model = keras.Sequential([keras.layers.Dense(3, activation='softmax')])\n"
+        "loss = functools.partial(keras.losses.categorical_crossentropy, from_logits=True, label_smoothing=0.2)\n"
+        "model.compile(optimizer='adam', loss=loss)\n"
+    )
+    finding = _finding(tmp_path, source, "CE101")
+    assert dict(finding.hit.scenario.options) == {"label_smoothing": 0.2}

@@ -226,6 +226,7 @@ def partial_of(table: Mapping[str, LossSpec]) -> Dict[str, CallHandler]:
         expects = expects_with(spec, args.kw.get(spec.from_logits_kw))  # only keywords configure the wrapped loss
         if expects is None:
             return UNKNOWN
-        return configured(interp, target.qualname, spec, expects, args, args.keyword_node(spec.from_logits_kw))
+        keyword = args.keyword_node(spec.from_logits_kw)
+        return configured(interp, target.qualname, spec, expects, args, keyword, options=options_written(interp, args))
 
     return {PARTIAL: partial}
